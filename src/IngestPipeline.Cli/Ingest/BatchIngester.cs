@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using IngestPipeline.Domain.Transcripts;
+using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Recognition;
+
+namespace IngestPipeline.Cli.Ingest;
+
+/// <summary>
+/// Turns a batch of scan files into transcripts. Pages of all documents share the engine pool, so the
+/// engines stay busy whether the batch is one 500-page TIFF or 500 single pages. A file that cannot be
+/// read, or a page that fails, fails its own document with a reason; the rest of the batch goes on.
+/// </summary>
+public sealed class BatchIngester(EnginePool pool, ScanLimits limits, TranscriptOutputWriter writer, IIngestProgress progress)
+{
+    public async Task<IReadOnlyList<DocumentResult>> RunAsync(IReadOnlyList<InputFile> files, CancellationToken cancellation)
+    {
+        var results = new List<DocumentResult>();
+        var jobs = new List<(InputFile File, int Pages)>();
+        foreach (var file in files)
+        {
+            // Survey first: the page total drives progress and ETA, and unreadable files fail up front.
+            try
+            {
+                using var scan = Scan.Open(file.Path, limits);
+                jobs.Add((file, scan.PageCount));
+            }
+            catch (Exception e) when (e is UnreadableScanException or IOException or UnauthorizedAccessException)
+            {
+                results.Add(Fail(file, 0, TimeSpan.Zero, Reason(file, e)));
+            }
+        }
+        progress.Start(jobs.Sum(j => j.Pages), files.Count);
+        foreach (var failed in results) progress.DocumentDone(failed);
+
+        var done = new List<DocumentResult>();
+        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = pool.Options.Engines, CancellationToken = cancellation },
+            async (job, ct) =>
+            {
+                var result = await IngestDocumentAsync(job.File, ct).ConfigureAwait(false);
+                lock (done) done.Add(result);
+                progress.DocumentDone(result);
+            }).ConfigureAwait(false);
+
+        results.AddRange(done);
+        var order = files.Select((f, i) => (f, i)).ToDictionary(x => x.f, x => x.i);
+        return results.OrderBy(r => order[r.File]).ToList();
+    }
+
+    private async Task<DocumentResult> IngestDocumentAsync(InputFile file, CancellationToken cancellation)
+    {
+        var clock = Stopwatch.StartNew();
+        using var scan = Scan.Open(file.Path, limits);
+        using var images = writer.NewPageImageStore(file.OutputName);
+        string? failure = null;
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, scan.PageCount).Select(async index =>
+        {
+            try
+            {
+                return await pool.RunAsync(engine =>
+                {
+                    if (Volatile.Read(ref failure) is not null) return null; // the document already failed: spare the engine
+                    using var raw = scan.DecodePage(index);
+                    using var recognized = PageRecognizer.Recognize(engine, pool.Options, raw, index + 1);
+                    images.Save(recognized);
+                    progress.PageDone(file.OutputName, index + 1);
+                    return recognized.Page;
+                }, cancellation).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Interlocked.CompareExchange(ref failure, $"page {index + 1}: {Reason(file, e)}", null);
+                progress.PageDone(file.OutputName, index + 1);
+                return null;
+            }
+        })).ConfigureAwait(false);
+
+        if (failure is not null) return Fail(file, scan.PageCount, clock.Elapsed, failure);
+        var transcript = new Transcript(Path.GetFileName(file.Path), pages.Select(p => p!).ToList());
+        writer.Write(file.OutputName, transcript, images);
+        return new DocumentResult(file, transcript.Pages.Count, clock.Elapsed, null,
+            transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence));
+    }
+
+    private DocumentResult Fail(InputFile file, int pages, TimeSpan elapsed, string reason)
+    {
+        writer.WriteError(file.OutputName, $"{Path.GetFileName(file.Path)}: {reason}");
+        return new DocumentResult(file, pages, elapsed, reason, 0);
+    }
+
+    /// <summary>The problem in words a staff member understands; the file name is added by the caller.</summary>
+    private static string Reason(InputFile file, Exception e) => e switch
+    {
+        UnreadableScanException u => u.Problem,
+        OcrDeadlineExceededException d => d.Message,
+        FileNotFoundException => "the file does not exist",
+        UnauthorizedAccessException => "the file cannot be read (permission denied)",
+        IOException io => $"the file cannot be read ({io.Message})",
+        _ => $"unexpected error while processing {Path.GetFileName(file.Path)}: {e.Message}",
+    };
+}
+
+/// <summary>The outcome of one input file.</summary>
+public sealed record DocumentResult(InputFile File, int Pages, TimeSpan Elapsed, string? Error, float MeanConfidence)
+{
+    public bool Succeeded => Error is null;
+}

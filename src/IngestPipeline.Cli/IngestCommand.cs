@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Diagnostics;
+using IngestPipeline.Cli.Ingest;
+using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Recognition;
+using Spectre.Console;
+
+namespace IngestPipeline.Cli;
+
+/// <summary><c>ingest INPUT... --out DIR [--parallel N] [--formats ...]</c></summary>
+public static class IngestCommand
+{
+    public static Command Create()
+    {
+        var inputs = new Argument<string[]>("inputs") { Description = "Scan files or folders of scans (PNG, JPEG, TIFF, PDF)", Arity = ArgumentArity.OneOrMore };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the results", Required = true };
+        var parallel = new Option<int>("--parallel", "-p") { Description = "Pages recognised at once (one engine each)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var formats = new Option<string>("--formats", "-f") { Description = "Outputs to write: txt,json,hocr,alto,pdf or all", DefaultValueFactory = _ => "all" };
+        var psm = new Option<int?>("--psm") { Description = "Tesseract page segmentation mode (default 6)" };
+        var noOrientation = new Option<bool>("--no-orientation") { Description = "Skip orientation detection" };
+        var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
+        var noBackground = new Option<bool>("--no-background") { Description = "Skip background normalisation" };
+        var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
+        var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
+
+        var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
+        {
+            inputs, output, parallel, formats, psm, noOrientation, noDeskew, noBackground, maxMegapixels, deadline,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            OutputFormats wanted;
+            IReadOnlyList<InputFile> files;
+            try
+            {
+                wanted = OutputFormatParser.Parse(parse.GetValue(formats)!);
+                files = InputFiles.Expand(parse.GetValue(inputs)!);
+            }
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            var defaults = new OcrOptions();
+            var options = defaults with
+            {
+                Engines = Math.Max(1, parse.GetValue(parallel)),
+                PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
+                DetectOrientation = !parse.GetValue(noOrientation),
+                Deskew = !parse.GetValue(noDeskew),
+                NormalizeBackground = !parse.GetValue(noBackground),
+                PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
+            };
+            var limits = ScanLimits.Default with { MaxPixelsPerPage = (long)(parse.GetValue(maxMegapixels) * 1e6) };
+            var writer = new TranscriptOutputWriter(parse.GetValue(output)!, wanted);
+            return await RunAsync(files, options, limits, writer, cancellation);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(IReadOnlyList<InputFile> files, OcrOptions options, ScanLimits limits,
+        TranscriptOutputWriter writer, CancellationToken cancellation)
+    {
+        using var pool = new EnginePool(options);
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<DocumentResult> results;
+        if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        {
+            results = await AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                .StartAsync(ctx => new BatchIngester(pool, limits, writer, new TerminalProgress(ctx.AddTask("pages"))).RunAsync(files, cancellation));
+        }
+        else
+        {
+            results = await new BatchIngester(pool, limits, writer, new PlainProgress(Console.Out)).RunAsync(files, cancellation);
+        }
+        clock.Stop();
+        long peak = ProcessMemory.PeakResidentBytes();
+        IngestSummary.WriteJson(Path.Combine(writer.Directory, "ingest-summary.json"), results, clock.Elapsed, peak);
+        IngestSummary.Print(results, clock.Elapsed, peak, writer.Directory);
+        return results.All(r => r.Succeeded) ? 0 : 1;
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Export;
+
+/// <summary>
+/// The transcript as indented camelCase JSON, and back. The file format is a set of explicit data records mapped
+/// to and from the model, serialised with source-generated metadata, so computed members of the model
+/// (<see cref="Line.Text"/>, <see cref="Page.Words"/>, <see cref="BoundingBox.Width"/> ...) never leak into the file and
+/// renaming a model member cannot silently change the format. Non-ASCII text (Attaché) is written as is;
+/// HTML-sensitive characters are escaped. Line ends are '\n'.
+/// </summary>
+/// <example>
+/// { "sourceName": "cable.pdf", "pages": [ { "number": 1, "width": 2480, "height": 3508, "dpi": 300,
+///   "processing": { "rotationDegrees": 0, "skewDegrees": 0.4, "steps": [ "deskew" ] },
+///   "blocks": [ { "box": { "left": 1, "top": 2, "right": 3, "bottom": 4 },
+///     "lines": [ { "box": { ... }, "words": [ { "text": "STOP", "box": { ... }, "confidence": 93.5 } ] } ] } ] } ] }
+/// </example>
+public static class JsonExporter
+{
+    private static readonly TranscriptJsonContext Context = new(new JsonSerializerOptions(TranscriptJsonContext.Default.Options)
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+    });
+
+    public static string Write(Transcript transcript)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        return JsonSerializer.Serialize(ToDto(transcript), Context.TranscriptDto) + "\n";
+    }
+
+    public static void Write(Transcript transcript, TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Write(transcript));
+    }
+
+    /// <summary>Reads what <see cref="Write(Transcript)"/> wrote.</summary>
+    /// <exception cref="JsonException">The text is not JSON of this shape (including missing or null members).</exception>
+    public static Transcript Read(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        var dto = JsonSerializer.Deserialize(json, Context.TranscriptDto)
+            ?? throw new JsonException("The JSON holds null instead of a transcript.");
+        return FromDto(dto);
+    }
+
+    private static TranscriptDto ToDto(Transcript t) => new(
+        t.SourceName,
+        t.Pages.Select(p => new PageDto(
+            p.Number, p.Width, p.Height, p.Dpi,
+            new ProcessingDto(p.Processing.RotationDegrees, p.Processing.SkewDegrees, [.. p.Processing.Steps]),
+            p.Blocks.Select(b => new BlockDto(
+                ToDto(b.Box),
+                b.Lines.Select(l => new LineDto(
+                    ToDto(l.Box),
+                    l.Words.Select(w => new WordDto(w.Text, ToDto(w.Box), w.Confidence)).ToList())).ToList())).ToList())).ToList());
+
+    private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
+
+    private static Transcript FromDto(TranscriptDto t) => new(
+        t.SourceName,
+        t.Pages.Select(p => new Page(
+            p.Number, p.Width, p.Height, p.Dpi,
+            p.Blocks.Select(b => new Block(
+                FromDto(b.Box),
+                b.Lines.Select(l => new Line(
+                    FromDto(l.Box),
+                    l.Words.Select(w => new Word(w.Text, FromDto(w.Box), w.Confidence)).ToList())).ToList())).ToList(),
+            new PageProcessing(p.Processing.RotationDegrees, p.Processing.SkewDegrees, p.Processing.Steps.ToList()))).ToList());
+
+    private static BoundingBox FromDto(BoxDto b) => new(b.Left, b.Top, b.Right, b.Bottom);
+}
+
+internal sealed record TranscriptDto(string SourceName, List<PageDto> Pages);
+
+internal sealed record PageDto(int Number, int Width, int Height, int Dpi, ProcessingDto Processing, List<BlockDto> Blocks);
+
+internal sealed record ProcessingDto(int RotationDegrees, float SkewDegrees, List<string> Steps);
+
+internal sealed record BlockDto(BoxDto Box, List<LineDto> Lines);
+
+internal sealed record LineDto(BoxDto Box, List<WordDto> Words);
+
+internal sealed record WordDto(string Text, BoxDto Box, float Confidence);
+
+internal sealed record BoxDto(int Left, int Top, int Right, int Bottom);
+
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    WriteIndented = true,
+    NewLine = "\n",
+    RespectNullableAnnotations = true,
+    RespectRequiredConstructorParameters = true,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(TranscriptDto))]
+internal sealed partial class TranscriptJsonContext : JsonSerializerContext;

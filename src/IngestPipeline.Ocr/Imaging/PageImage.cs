@@ -1,0 +1,92 @@
+using System.Runtime.InteropServices;
+using IngestPipeline.Ocr.Native;
+
+namespace IngestPipeline.Ocr.Imaging;
+
+/// <summary>
+/// A decoded page in native (Leptonica) memory. Every transformation returns a new image; the caller
+/// disposes each one it owns. Pixels never cross into managed memory except when encoded for output.
+/// </summary>
+public sealed unsafe class PageImage : IDisposable
+{
+    internal PixHandle Handle { get; }
+
+    internal PageImage(PixHandle handle, string operation)
+    {
+        if (handle.IsInvalid)
+        {
+            handle.Dispose();
+            throw new InvalidOperationException($"Leptonica could not {operation}.");
+        }
+        Handle = handle;
+    }
+
+    public int Width => Leptonica.pixGetWidth(Handle);
+    public int Height => Leptonica.pixGetHeight(Handle);
+    public int Depth => Leptonica.pixGetDepth(Handle);
+    /// <summary>Horizontal resolution as stored in the file; 0 when the file did not say.</summary>
+    public int StoredDpi => Leptonica.pixGetXRes(Handle);
+
+    public void SetDpi(int dpi) => Leptonica.pixSetResolution(Handle, dpi, dpi);
+
+    /// <summary>Decodes a PNG, JPEG, TIFF (first page) or other Leptonica-readable image.</summary>
+    public static PageImage Decode(ReadOnlySpan<byte> data)
+    {
+        fixed (byte* p = data) return new PageImage(Leptonica.pixReadMem(p, (nuint)data.Length), "decode the image");
+    }
+
+    /// <summary>Decodes page <paramref name="index"/> (0-based) of a TIFF.</summary>
+    public static PageImage DecodeTiffPage(ReadOnlySpan<byte> data, int index)
+    {
+        fixed (byte* p = data) return new PageImage(Leptonica.pixReadMemTiff(p, (nuint)data.Length, index), $"decode TIFF page {index + 1}");
+    }
+
+    public PageImage ToGray() => new(Leptonica.pixConvertTo8(Handle, 0), "convert the image to grayscale");
+
+    /// <summary>Rotates clockwise by a multiple of 90 degrees.</summary>
+    public PageImage RotateClockwise(int quarterTurns) =>
+        new(Leptonica.pixRotateOrth(Handle, ((quarterTurns % 4) + 4) % 4), "rotate the image");
+
+    /// <summary>Finds the skew of the text lines and rotates it away; returns the angle found (degrees).</summary>
+    public PageImage Deskew(out float angle)
+    {
+        var result = new PageImage(Leptonica.pixFindSkewAndDeskew(Handle, 2, out angle, out var confidence), "deskew the image");
+        if (confidence <= 0) angle = 0; // no skew measured: Leptonica returned a copy
+        return result;
+    }
+
+    /// <summary>Flattens uneven paper tone and stains to a white background (gray input).</summary>
+    public PageImage NormalizeBackground() =>
+        new(Leptonica.pixBackgroundNormSimple(Handle, IntPtr.Zero, IntPtr.Zero), "normalise the background");
+
+    public PageImage Scale(float factor) => new(Leptonica.pixScale(Handle, factor, factor), "scale the image");
+
+    public PageImage Crop(int left, int top, int width, int height)
+    {
+        using var box = Leptonica.boxCreate(left, top, width, height);
+        return new PageImage(Leptonica.pixClipRectangle(Handle, box, IntPtr.Zero), "crop the image");
+    }
+
+    public byte[] EncodeJpeg(int quality = 80) =>
+        Encode(Leptonica.pixWriteMemJpeg(out var data, out var size, Handle, quality, 0), data, size, "JPEG");
+
+    public byte[] EncodePng() =>
+        Encode(Leptonica.pixWriteMem(out var data, out var size, Handle, Leptonica.IffPng), data, size, "PNG");
+
+    private static byte[] Encode(int status, IntPtr data, nuint size, string format)
+    {
+        try
+        {
+            if (status != 0 || data == IntPtr.Zero) throw new InvalidOperationException($"Leptonica could not encode the page as {format}.");
+            var bytes = new byte[(int)size];
+            Marshal.Copy(data, bytes, 0, bytes.Length);
+            return bytes;
+        }
+        finally
+        {
+            if (data != IntPtr.Zero) Leptonica.lept_free(data);
+        }
+    }
+
+    public void Dispose() => Handle.Dispose();
+}

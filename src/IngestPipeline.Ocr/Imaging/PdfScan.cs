@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Exceptions;
+using PdfPage = UglyToad.PdfPig.Content.Page;
+
+namespace IngestPipeline.Ocr.Imaging;
+
+/// <summary>
+/// A scanned PDF. A page that is one image covering the sheet (what scanners write) gives that image
+/// as stored, at its own resolution; any other page (vector text, several images, codecs Leptonica
+/// cannot read such as JBIG2) is rasterised by poppler's pdftoppm.
+/// </summary>
+internal sealed class PdfScan : Scan
+{
+    private readonly byte[] _data;
+    private readonly PdfDocument _document;
+    private readonly Lock _gate = new(); // PdfPig documents are not thread-safe
+
+    public PdfScan(string name, byte[] data, ScanLimits limits) : base(name, limits)
+    {
+        _data = data;
+        try
+        {
+            _document = PdfDocument.Open(data);
+            PageCount = _document.NumberOfPages;
+        }
+        catch (PdfDocumentEncryptedException e)
+        {
+            throw new UnreadableScanException(name, "the PDF is encrypted (password-protected); remove the password and upload it again", e);
+        }
+        catch (Exception e)
+        {
+            throw new UnreadableScanException(name, $"the PDF cannot be read ({e.Message.TrimEnd('.')}); the file is truncated or corrupt", e);
+        }
+        limits.CheckPageCount(name, PageCount);
+    }
+
+    public override ScanFormat Format => ScanFormat.Pdf;
+    public override int PageCount { get; }
+
+    protected override PageImage DecodePageCore(int index)
+    {
+        double widthInches, heightInches;
+        lock (_gate)
+        {
+            var page = _document.GetPage(index + 1);
+            widthInches = page.Width / 72.0;
+            heightInches = page.Height / 72.0;
+            var image = TryTakeScannedImage(page, index);
+            if (image is not null) return image;
+        }
+        Limits.CheckPixels(Name, index + 1, (long)(widthInches * Limits.DefaultDpi), (long)(heightInches * Limits.DefaultDpi));
+        return Rasterize(index);
+    }
+
+    private PageImage? TryTakeScannedImage(PdfPage page, int index)
+    {
+        var images = page.GetImages().Take(2).ToList();
+        if (images.Count != 1 || page.Letters.Count > 0) return null;
+        var image = images[0];
+        double pageArea = page.Width * page.Height;
+        if (pageArea <= 0 || image.BoundingBox.Area < 0.9 * pageArea) return null;
+
+        Limits.CheckPixels(Name, index + 1, image.WidthInSamples, image.HeightInSamples);
+        byte[] encoded = image.TryGetPng(out var png) ? png : image.RawMemory.ToArray();
+        PageImage decoded;
+        try
+        {
+            decoded = PageImage.Decode(encoded);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // a codec Leptonica does not read (JBIG2, JPX, raw CCITT): let poppler draw it
+        }
+        int dpi = (int)Math.Round(image.WidthInSamples / (image.BoundingBox.Width / 72.0));
+        decoded.SetDpi(Limits.PlausibleDpi(dpi));
+        return decoded;
+    }
+
+    private PageImage Rasterize(int index)
+    {
+        var dir = Directory.CreateTempSubdirectory("ingest-pdf-");
+        try
+        {
+            var pdf = Path.Combine(dir.FullName, "in.pdf");
+            File.WriteAllBytes(pdf, _data);
+            var prefix = Path.Combine(dir.FullName, "page");
+            var start = new ProcessStartInfo("pdftoppm")
+            {
+                ArgumentList = { "-r", Limits.DefaultDpi.ToString(), "-gray", "-png", "-f", $"{index + 1}", "-l", $"{index + 1}", "-singlefile", pdf, prefix },
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+            };
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftoppm did not start");
+            var errors = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(Limits.RasterizeTimeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new UnreadableScanException(Name, $"page {index + 1} took longer than {Limits.RasterizeTimeout.TotalSeconds:0} s to rasterise");
+            }
+            var png = prefix + ".png";
+            if (process.ExitCode != 0 || !File.Exists(png))
+                throw new UnreadableScanException(Name, $"page {index + 1} cannot be rasterised ({errors.Result.Trim()})");
+            var image = PageImage.Decode(File.ReadAllBytes(png));
+            image.SetDpi(Limits.DefaultDpi);
+            return image;
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _document.Dispose();
+        base.Dispose(disposing);
+    }
+}

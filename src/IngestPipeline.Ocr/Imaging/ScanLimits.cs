@@ -1,0 +1,37 @@
+namespace IngestPipeline.Ocr.Imaging;
+
+/// <summary>What a scan may demand before it is refused. Checked from headers, before any pixel is decoded.</summary>
+public sealed record ScanLimits
+{
+    /// <summary>Largest page accepted, in pixels (width x height). 60 MP is a letter page at 900 dpi in colour.</summary>
+    public long MaxPixelsPerPage { get; init; } = 60_000_000;
+
+    /// <summary>Most pages accepted in one file.</summary>
+    public int MaxPages { get; init; } = 5_000;
+
+    /// <summary>Resolution assumed when the file does not state a plausible one.</summary>
+    public int DefaultDpi { get; init; } = 300;
+
+    /// <summary>Longest a PDF page may take to rasterise.</summary>
+    public TimeSpan RasterizeTimeout { get; init; } = TimeSpan.FromMinutes(2);
+
+    public static ScanLimits Default { get; } = new();
+
+    internal int PlausibleDpi(int stored) => stored is >= 50 and <= 2400 ? stored : DefaultDpi;
+
+    internal void CheckPixels(string name, int page, long width, long height)
+    {
+        if (width <= 0 || height <= 0)
+            throw new UnreadableScanException(name, $"page {page} declares an empty size ({width} x {height} pixels)");
+        if (width * height > MaxPixelsPerPage)
+            throw new UnreadableScanException(name,
+                $"page {page} is {width} x {height} pixels ({width * height / 1_000_000.0:0.#} megapixels), " +
+                $"over the limit of {MaxPixelsPerPage / 1_000_000.0:0.#} megapixels per page");
+    }
+
+    internal void CheckPageCount(string name, int count)
+    {
+        if (count == 0) throw new UnreadableScanException(name, "the file has no pages");
+        if (count > MaxPages) throw new UnreadableScanException(name, $"the file has {count} pages, over the limit of {MaxPages}");
+    }
+}

@@ -1,0 +1,49 @@
+using System.Runtime.InteropServices;
+
+namespace IngestPipeline.Ocr.Native;
+
+/// <summary>The few Leptonica 1.82 functions the pipeline needs (liblept.so.5). l_ok is 0 on success.</summary>
+internal static unsafe partial class Leptonica
+{
+    private const string Lib = "liblept.so.5";
+
+    public const int IffPng = 3;
+    public const int SeverityNone = 6;
+
+    static Leptonica()
+    {
+        NativeEnvironment.Prepare();
+        // Leptonica reports failures on stderr; the pipeline turns them into its own messages instead.
+        setMsgSeverity(SeverityNone);
+    }
+
+    [LibraryImport(Lib)] public static partial int setMsgSeverity(int newSeverity);
+
+    [LibraryImport(Lib)] public static partial PixHandle pixReadMem(byte* data, nuint size);
+    [LibraryImport(Lib)] public static partial PixHandle pixReadMemTiff(byte* data, nuint size, int page);
+    [LibraryImport(Lib)]
+    public static partial int pixReadHeaderMem(byte* data, nuint size, out int format, out int width, out int height,
+        out int bitsPerSample, out int samplesPerPixel, out int isColormapped);
+
+    [LibraryImport(Lib)] public static partial void pixDestroy(ref IntPtr pix);
+    [LibraryImport(Lib)] public static partial int pixGetWidth(PixHandle pix);
+    [LibraryImport(Lib)] public static partial int pixGetHeight(PixHandle pix);
+    [LibraryImport(Lib)] public static partial int pixGetDepth(PixHandle pix);
+    [LibraryImport(Lib)] public static partial int pixGetXRes(PixHandle pix);
+    [LibraryImport(Lib)] public static partial int pixSetResolution(PixHandle pix, int xres, int yres);
+
+    [LibraryImport(Lib)] public static partial PixHandle pixConvertTo8(PixHandle pix, int colormapFlag);
+    [LibraryImport(Lib)] public static partial PixHandle pixRotateOrth(PixHandle pix, int quads);
+    [LibraryImport(Lib)] public static partial PixHandle pixFindSkewAndDeskew(PixHandle pix, int reduction, out float angle, out float confidence);
+    [LibraryImport(Lib)] public static partial PixHandle pixBackgroundNormSimple(PixHandle pix, IntPtr mask, IntPtr grayReference);
+    [LibraryImport(Lib)] public static partial PixHandle pixScale(PixHandle pix, float scaleX, float scaleY);
+    [LibraryImport(Lib)] public static partial PixHandle pixClipRectangle(PixHandle pix, BoxHandle box, IntPtr clippedBox);
+    [LibraryImport(Lib)] public static partial PixHandle pixAddBorder(PixHandle pix, int pixels, uint value);
+
+    [LibraryImport(Lib)] public static partial BoxHandle boxCreate(int x, int y, int width, int height);
+    [LibraryImport(Lib)] public static partial void boxDestroy(ref IntPtr box);
+
+    [LibraryImport(Lib)] public static partial int pixWriteMem(out IntPtr data, out nuint size, PixHandle pix, int format);
+    [LibraryImport(Lib)] public static partial int pixWriteMemJpeg(out IntPtr data, out nuint size, PixHandle pix, int quality, int progressive);
+    [LibraryImport(Lib)] public static partial void lept_free(IntPtr data);
+}

@@ -1,0 +1,25 @@
+using System.Runtime.InteropServices;
+
+namespace IngestPipeline.Ocr.Native;
+
+/// <summary>
+/// Settings that must reach the native environment before libtesseract (and with it libgomp) loads.
+/// Debian's Tesseract is built with OpenMP; left alone, every engine spreads over all cores and a
+/// page takes several times longer. Throughput comes from one engine per core instead, so OpenMP
+/// is limited to one thread. <see cref="Environment.SetEnvironmentVariable(string, string)"/> only
+/// changes .NET's copy of the environment, hence libc's setenv.
+/// </summary>
+internal static partial class NativeEnvironment
+{
+    private static int _prepared;
+
+    public static void Prepare()
+    {
+        if (Interlocked.Exchange(ref _prepared, 1) == 1) return;
+        // overwrite = 0: an operator who sets OMP_THREAD_LIMIT in the launcher keeps their value.
+        _ = setenv("OMP_THREAD_LIMIT", "1", 0);
+    }
+
+    [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int setenv(string name, string value, int overwrite);
+}
