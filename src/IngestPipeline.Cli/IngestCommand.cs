@@ -21,11 +21,13 @@ public static class IngestCommand
         var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
         var noBackground = new Option<bool>("--no-background") { Description = "Skip background normalisation" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
+        var binarization = new Option<Binarization>("--binarization") { Description = "Who binarises the page: engine, otsu or sauvola", DefaultValueFactory = _ => new OcrOptions().Binarization };
+        var speckSize = new Option<int>("--speck-size") { Description = "Remove specks up to this many pixels after binarisation", DefaultValueFactory = _ => new OcrOptions().SpeckSize };
         var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, parallel, formats, psm, noOrientation, noDeskew, noBackground, maxMegapixels, deadline,
+            inputs, output, parallel, formats, psm, noOrientation, noDeskew, noBackground, binarization, speckSize, maxMegapixels, deadline,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -49,6 +51,8 @@ public static class IngestCommand
                 DetectOrientation = !parse.GetValue(noOrientation),
                 Deskew = !parse.GetValue(noDeskew),
                 NormalizeBackground = !parse.GetValue(noBackground),
+                Binarization = parse.GetValue(binarization),
+                SpeckSize = parse.GetValue(speckSize),
                 PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
             };
             var limits = ScanLimits.Default with { MaxPixelsPerPage = (long)(parse.GetValue(maxMegapixels) * 1e6) };

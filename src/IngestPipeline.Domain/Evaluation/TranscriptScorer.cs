@@ -8,10 +8,10 @@ namespace IngestPipeline.Domain.Evaluation;
 /// <remarks>
 /// <para>Span measures use one minimal-cost word alignment of truth and hypothesis (see
 /// <see cref="Levenshtein.Align"/>); where several alignments have the fewest word edits, similar words are
-/// paired (a misread neighbour pairs with its truth word, not with the marker next to it). The <em>window</em> of a truth marker at word r is everything the
-/// hypothesis put between the aligned places of truth words r-2 and r+2 (exclusive): the hypothesis words
-/// aligned to words r-1, r and r+1 and any words it inserted among them. That is the aligned place with a
-/// tolerance of one word either side.</para>
+/// paired, so a misread neighbour pairs with its truth word rather than with the marker next to it. The
+/// <em>window</em> of a truth marker at word r is everything the hypothesis put between the aligned places of
+/// truth words r-2 and r+2 (exclusive): the hypothesis words aligned to words r-1, r and r+1 and any words it
+/// inserted among them. That is the aligned place with a tolerance of one word either side.</para>
 /// <list type="bullet">
 /// <item>Recall: a truth marker is recalled when a hypothesis marker lies in its window. One hypothesis marker
 /// recalls at most one truth marker (nearest pairs are matched first), so one marker cannot stand for two
@@ -64,7 +64,7 @@ public static class TranscriptScorer
         referenceLength > 0 ? (double)edits / referenceLength : edits == 0 ? 0.0 : 1.0;
 
     /// <summary>Most DP cells one stretch of disagreement may have to be re-aligned by similarity.</summary>
-    private const long MaxRefinementCells = 40_000;
+    private const long MaxRefinementCells = 20_000;
 
     /// <summary>
     /// A minimal word alignment that, among equally short ones, pairs similar words: the plain alignment is

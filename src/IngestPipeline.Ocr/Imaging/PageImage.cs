@@ -59,6 +59,28 @@ public sealed unsafe class PageImage : IDisposable
     public PageImage NormalizeBackground() =>
         new(Leptonica.pixBackgroundNormSimple(Handle, IntPtr.Zero, IntPtr.Zero), "normalise the background");
 
+    /// <summary>One Otsu threshold for the whole page (after background normalisation the paper is even).</summary>
+    public PageImage BinarizeOtsu()
+    {
+        Leptonica.pixOtsuAdaptiveThreshold(Handle, Math.Max(16, Width), Math.Max(16, Height), 0, 0, float.Parse(Environment.GetEnvironmentVariable("XSF") ?? "0.1"), IntPtr.Zero, out var binary);
+        return new PageImage(binary, "binarise the image (Otsu)");
+    }
+
+    /// <summary>Sauvola's local threshold: keeps faint strokes where the neighbourhood is faint too.</summary>
+    public PageImage BinarizeSauvola(int halfWindow, float factor)
+    {
+        Leptonica.pixSauvolaBinarizeTiled(Handle, halfWindow, factor, 1, 1, IntPtr.Zero, out var binary);
+        return new PageImage(binary, "binarise the image (Sauvola)");
+    }
+
+    public PageImage Threshold(int level) => new(Leptonica.pixThresholdToBinary(Handle, level), "binarise the image");
+
+    /// <summary>Removes connected specks no larger than <paramref name="maxSize"/> pixels either way (1-bit input).</summary>
+    public PageImage RemoveSpecks(int maxSize) =>
+        new(Leptonica.pixSelectBySize(Handle, maxSize, maxSize, 8, 5 /* either */, 2 /* greater than */, IntPtr.Zero), "remove specks");
+
+    public PageImage Median(int size) => new(Leptonica.pixMedianFilter(Handle, size, size), "filter the image");
+
     public PageImage Scale(float factor) => new(Leptonica.pixScale(Handle, factor, factor), "scale the image");
 
     public PageImage Crop(int left, int top, int width, int height)

@@ -40,6 +40,17 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial PixHandle pixClipRectangle(PixHandle pix, BoxHandle box, IntPtr clippedBox);
     [LibraryImport(Lib)] public static partial PixHandle pixAddBorder(PixHandle pix, int pixels, uint value);
 
+    [LibraryImport(Lib)] public static partial PixHandle pixThresholdToBinary(PixHandle pix, int threshold);
+    [LibraryImport(Lib)]
+    public static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int tileWidth, int tileHeight, int smoothX, int smoothY,
+        float scoreFraction, IntPtr thresholds, out PixHandle binary);
+    [LibraryImport(Lib)]
+    public static partial int pixSauvolaBinarizeTiled(PixHandle pix, int halfWindow, float factor, int tilesX, int tilesY,
+        IntPtr thresholds, out PixHandle binary);
+    [LibraryImport(Lib)]
+    public static partial PixHandle pixSelectBySize(PixHandle pix, int width, int height, int connectivity, int type, int relation, IntPtr changed);
+    [LibraryImport(Lib)] public static partial PixHandle pixMedianFilter(PixHandle pix, int width, int height);
+
     [LibraryImport(Lib)] public static partial BoxHandle boxCreate(int x, int y, int width, int height);
     [LibraryImport(Lib)] public static partial void boxDestroy(ref IntPtr box);
 

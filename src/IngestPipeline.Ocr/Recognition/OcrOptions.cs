@@ -20,6 +20,12 @@ public sealed record OcrOptions
     /// <summary>Detect pages scanned sideways or upside down and turn them upright.</summary>
     public bool DetectOrientation { get; init; } = true;
 
+    /// <summary>
+    /// Orientation detection runs only on pages whose first reading has a mean word confidence below this:
+    /// an upright page reads well and pays nothing; a sideways or upside-down page reads as garbage.
+    /// </summary>
+    public float OrientationCheckBelowConfidence { get; init; } = 60f;
+
     /// <summary>Orientation is corrected only when Tesseract's OSD is at least this confident.</summary>
     public float MinOrientationConfidence { get; init; } = 2.0f;
 
@@ -27,4 +33,18 @@ public sealed record OcrOptions
 
     /// <summary>Flatten paper tone, stains and shading to white before recognition.</summary>
     public bool NormalizeBackground { get; init; } = true;
+
+    /// <summary>Who turns the gray page into black and white for recognition.</summary>
+    public Binarization Binarization { get; init; } = Binarization.Engine;
+
+    /// <summary>After binarisation, remove specks no larger than this many pixels either way (0: keep all).</summary>
+    public int SpeckSize { get; init; }
+}
+
+public enum Binarization
+{
+    /// <summary>Tesseract's own global Otsu threshold on the gray image.</summary>
+    Engine,
+    Otsu,
+    Sauvola,
 }

@@ -4,29 +4,37 @@ using IngestPipeline.Ocr.Imaging;
 namespace IngestPipeline.Ocr.Recognition;
 
 /// <summary>
-/// Takes one decoded page from scan to words: grayscale, upright, deskewed, background flattened,
-/// then recognised. The returned page's boxes refer to <see cref="RecognizedPage.Image"/>.
+/// Takes one decoded page from scan to words: grayscale, deskewed, background flattened, recognised;
+/// turned upright first when the page reads badly and Tesseract's OSD finds it sideways or upside down.
+/// The returned page's boxes refer to <see cref="RecognizedPage.Image"/>.
 /// </summary>
 public static class PageRecognizer
 {
     public static RecognizedPage Recognize(TesseractEngine engine, OcrOptions options, PageImage scan, int pageNumber)
     {
         int dpi = scan.StoredDpi > 0 ? scan.StoredDpi : ScanLimits.Default.DefaultDpi;
+        using var gray = scan.ToGray();
+        var upright = Read(engine, options, gray, dpi, pageNumber, rotation: 0);
+        if (!options.DetectOrientation || upright.Page.MeanConfidence >= options.OrientationCheckBelowConfidence) return upright;
+
+        int rotation = DetectRotation(engine, options, gray, dpi);
+        if (rotation == 0) return upright;
+        using var turned = gray.RotateClockwise(rotation / 90);
+        var rotated = Read(engine, options, turned, dpi, pageNumber, rotation);
+        // OSD can be fooled by damaged pages: keep whichever reading the engine trusts more.
+        var (keep, drop) = rotated.Page.MeanConfidence > upright.Page.MeanConfidence ? (rotated, upright) : (upright, rotated);
+        drop.Dispose();
+        return keep;
+    }
+
+    private static RecognizedPage Read(TesseractEngine engine, OcrOptions options, PageImage gray, int dpi, int pageNumber, int rotation)
+    {
         var steps = new List<string> { "grayscale" };
-        var image = scan.ToGray();
-        int rotation = 0;
+        if (rotation != 0) steps.Add($"rotated {rotation}");
         float skew = 0;
+        var image = gray.Scale(1f); // a copy this reading owns
         try
         {
-            if (options.DetectOrientation)
-            {
-                rotation = DetectRotation(engine, options, image, dpi);
-                if (rotation != 0)
-                {
-                    Replace(ref image, image.RotateClockwise(rotation / 90));
-                    steps.Add($"rotated {rotation}");
-                }
-            }
             if (options.Deskew)
             {
                 Replace(ref image, image.Deskew(out skew));
@@ -37,7 +45,8 @@ public static class PageRecognizer
                 Replace(ref image, image.NormalizeBackground());
                 steps.Add("background normalised");
             }
-            var blocks = ReadingOrder.Arrange(engine.Recognize(image, dpi));
+            using var binary = Binarize(options, image, steps);
+            var blocks = ReadingOrder.Arrange(engine.Recognize(binary ?? image, dpi));
             var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps));
             return new RecognizedPage(page, image);
         }
@@ -46,6 +55,25 @@ public static class PageRecognizer
             image.Dispose();
             throw;
         }
+    }
+
+    /// <summary>A black-and-white image for the engine, or null to let Tesseract threshold the gray one.</summary>
+    private static PageImage? Binarize(OcrOptions options, PageImage gray, List<string> steps)
+    {
+        var binary = options.Binarization switch
+        {
+            Binarization.Otsu => gray.BinarizeOtsu(),
+            Binarization.Sauvola => gray.BinarizeSauvola(25, 0.35f),
+            _ => null,
+        };
+        if (binary is null) return null;
+        steps.Add($"binarised ({options.Binarization})");
+        if (options.SpeckSize > 0)
+        {
+            Replace(ref binary, binary.RemoveSpecks(options.SpeckSize));
+            steps.Add($"specks up to {options.SpeckSize} px removed");
+        }
+        return binary;
     }
 
     /// <summary>Clockwise degrees that turn the page upright.</summary>
