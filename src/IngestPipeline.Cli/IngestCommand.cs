@@ -16,18 +16,16 @@ public static class IngestCommand
         var output = new Option<string>("--out", "-o") { Description = "Folder for the results", Required = true };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Pages recognised at once (one engine each)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var formats = new Option<string>("--formats", "-f") { Description = "Outputs to write: txt,json,hocr,alto,pdf or all", DefaultValueFactory = _ => "all" };
-        var psm = new Option<int?>("--psm") { Description = "Tesseract page segmentation mode (default 6)" };
+        var psm = new Option<int?>("--psm") { Description = "Tesseract page segmentation mode (default 3)" };
         var noOrientation = new Option<bool>("--no-orientation") { Description = "Skip orientation detection" };
         var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
-        var noBackground = new Option<bool>("--no-background") { Description = "Skip background normalisation" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
-        var binarization = new Option<Binarization>("--binarization") { Description = "Who binarises the page: engine, otsu or sauvola", DefaultValueFactory = _ => new OcrOptions().Binarization };
-        var speckSize = new Option<int>("--speck-size") { Description = "Remove specks up to this many pixels after binarisation", DefaultValueFactory = _ => new OcrOptions().SpeckSize };
+        var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
         var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, parallel, formats, psm, noOrientation, noDeskew, noBackground, binarization, speckSize, maxMegapixels, deadline,
+            inputs, output, parallel, formats, psm, noOrientation, noDeskew, speckSize, maxMegapixels, deadline,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -50,9 +48,7 @@ public static class IngestCommand
                 PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
                 DetectOrientation = !parse.GetValue(noOrientation),
                 Deskew = !parse.GetValue(noDeskew),
-                NormalizeBackground = !parse.GetValue(noBackground),
-                Binarization = parse.GetValue(binarization),
-                SpeckSize = parse.GetValue(speckSize),
+                SpeckSizeAt300Dpi = parse.GetValue(speckSize),
                 PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
             };
             var limits = ScanLimits.Default with { MaxPixelsPerPage = (long)(parse.GetValue(maxMegapixels) * 1e6) };

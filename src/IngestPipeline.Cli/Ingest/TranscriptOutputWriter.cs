@@ -57,7 +57,7 @@ public sealed class PageImageStore : IDisposable
     internal PageImageStore(string? outputDirectory, string name)
     {
         if (outputDirectory is not null)
-            _folder = System.IO.Directory.CreateDirectory(Path.Combine(outputDirectory, ".pages", name + "-" + Guid.NewGuid().ToString("N"))).FullName;
+            _folder = System.IO.Directory.CreateDirectory(Path.Combine(outputDirectory, $".{name}-{Guid.NewGuid():N}.pages")).FullName;
     }
 
     public void Save(RecognizedPage page)

@@ -55,31 +55,27 @@ public sealed unsafe class PageImage : IDisposable
         return result;
     }
 
-    /// <summary>Flattens uneven paper tone and stains to a white background (gray input).</summary>
-    public PageImage NormalizeBackground() =>
-        new(Leptonica.pixBackgroundNormSimple(Handle, IntPtr.Zero, IntPtr.Zero), "normalise the background");
-
-    /// <summary>One Otsu threshold for the whole page (after background normalisation the paper is even).</summary>
-    public PageImage BinarizeOtsu()
+    /// <summary>
+    /// Whitens specks (dust, scanner noise) no larger than <paramref name="maxSize"/> pixels either way in a
+    /// gray page. The page stays gray: Tesseract's line recogniser reads the gray image, and a binarised
+    /// one costs it accuracy. Specks are found on a whole-page Otsu binarisation.
+    /// </summary>
+    public PageImage RemoveSpecks(int maxSize)
     {
-        Leptonica.pixOtsuAdaptiveThreshold(Handle, Math.Max(16, Width), Math.Max(16, Height), 0, 0, float.Parse(Environment.GetEnvironmentVariable("XSF") ?? "0.1"), IntPtr.Zero, out var binary);
-        return new PageImage(binary, "binarise the image (Otsu)");
+        Leptonica.pixOtsuAdaptiveThreshold(Handle, Math.Max(16, Width), Math.Max(16, Height), 0, 0, 0f, IntPtr.Zero, out var binary);
+        using var ink = new PageImage(binary, "binarise the image");
+        using var kept = new PageImage(
+            Leptonica.pixSelectBySize(ink.Handle, maxSize, maxSize, 8, 5 /* either dimension */, 2 /* greater than */, IntPtr.Zero),
+            "find specks");
+        using var specks = new PageImage(Leptonica.pixSubtract(IntPtr.Zero, ink.Handle, kept.Handle), "find specks");
+        var cleaned = Scale(1f);
+        if (Leptonica.pixSetMasked(cleaned.Handle, specks.Handle, 255) != 0)
+        {
+            cleaned.Dispose();
+            throw new InvalidOperationException("Leptonica could not remove specks.");
+        }
+        return cleaned;
     }
-
-    /// <summary>Sauvola's local threshold: keeps faint strokes where the neighbourhood is faint too.</summary>
-    public PageImage BinarizeSauvola(int halfWindow, float factor)
-    {
-        Leptonica.pixSauvolaBinarizeTiled(Handle, halfWindow, factor, 1, 1, IntPtr.Zero, out var binary);
-        return new PageImage(binary, "binarise the image (Sauvola)");
-    }
-
-    public PageImage Threshold(int level) => new(Leptonica.pixThresholdToBinary(Handle, level), "binarise the image");
-
-    /// <summary>Removes connected specks no larger than <paramref name="maxSize"/> pixels either way (1-bit input).</summary>
-    public PageImage RemoveSpecks(int maxSize) =>
-        new(Leptonica.pixSelectBySize(Handle, maxSize, maxSize, 8, 5 /* either */, 2 /* greater than */, IntPtr.Zero), "remove specks");
-
-    public PageImage Median(int size) => new(Leptonica.pixMedianFilter(Handle, size, size), "filter the image");
 
     public PageImage Scale(float factor) => new(Leptonica.pixScale(Handle, factor, factor), "scale the image");
 

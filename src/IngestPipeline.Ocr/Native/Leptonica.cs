@@ -35,21 +35,17 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial PixHandle pixConvertTo8(PixHandle pix, int colormapFlag);
     [LibraryImport(Lib)] public static partial PixHandle pixRotateOrth(PixHandle pix, int quads);
     [LibraryImport(Lib)] public static partial PixHandle pixFindSkewAndDeskew(PixHandle pix, int reduction, out float angle, out float confidence);
-    [LibraryImport(Lib)] public static partial PixHandle pixBackgroundNormSimple(PixHandle pix, IntPtr mask, IntPtr grayReference);
     [LibraryImport(Lib)] public static partial PixHandle pixScale(PixHandle pix, float scaleX, float scaleY);
     [LibraryImport(Lib)] public static partial PixHandle pixClipRectangle(PixHandle pix, BoxHandle box, IntPtr clippedBox);
     [LibraryImport(Lib)] public static partial PixHandle pixAddBorder(PixHandle pix, int pixels, uint value);
 
-    [LibraryImport(Lib)] public static partial PixHandle pixThresholdToBinary(PixHandle pix, int threshold);
     [LibraryImport(Lib)]
     public static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int tileWidth, int tileHeight, int smoothX, int smoothY,
         float scoreFraction, IntPtr thresholds, out PixHandle binary);
     [LibraryImport(Lib)]
-    public static partial int pixSauvolaBinarizeTiled(PixHandle pix, int halfWindow, float factor, int tilesX, int tilesY,
-        IntPtr thresholds, out PixHandle binary);
-    [LibraryImport(Lib)]
     public static partial PixHandle pixSelectBySize(PixHandle pix, int width, int height, int connectivity, int type, int relation, IntPtr changed);
-    [LibraryImport(Lib)] public static partial PixHandle pixMedianFilter(PixHandle pix, int width, int height);
+    [LibraryImport(Lib)] public static partial PixHandle pixSubtract(IntPtr destination, PixHandle minuend, PixHandle subtrahend);
+    [LibraryImport(Lib)] public static partial int pixSetMasked(PixHandle destination, PixHandle mask, uint value);
 
     [LibraryImport(Lib)] public static partial BoxHandle boxCreate(int x, int y, int width, int height);
     [LibraryImport(Lib)] public static partial void boxDestroy(ref IntPtr box);

@@ -4,7 +4,7 @@ using IngestPipeline.Ocr.Imaging;
 namespace IngestPipeline.Ocr.Recognition;
 
 /// <summary>
-/// Takes one decoded page from scan to words: grayscale, deskewed, background flattened, recognised;
+/// Takes one decoded page from scan to words: grayscale, deskewed, specks removed, recognised;
 /// turned upright first when the page reads badly and Tesseract's OSD finds it sideways or upside down.
 /// The returned page's boxes refer to <see cref="RecognizedPage.Image"/>.
 /// </summary>
@@ -40,13 +40,13 @@ public static class PageRecognizer
                 Replace(ref image, image.Deskew(out skew));
                 if (skew != 0) steps.Add($"deskewed {skew:0.##}");
             }
-            if (options.NormalizeBackground)
+            int speckSize = (int)Math.Round(options.SpeckSizeAt300Dpi * dpi / 300.0);
+            if (speckSize > 0)
             {
-                Replace(ref image, image.NormalizeBackground());
-                steps.Add("background normalised");
+                Replace(ref image, image.RemoveSpecks(speckSize));
+                steps.Add($"specks up to {speckSize} px removed");
             }
-            using var binary = Binarize(options, image, steps);
-            var blocks = ReadingOrder.Arrange(engine.Recognize(binary ?? image, dpi));
+            var blocks = ReadingOrder.Arrange(engine.Recognize(image, dpi));
             var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps));
             return new RecognizedPage(page, image);
         }
@@ -55,25 +55,6 @@ public static class PageRecognizer
             image.Dispose();
             throw;
         }
-    }
-
-    /// <summary>A black-and-white image for the engine, or null to let Tesseract threshold the gray one.</summary>
-    private static PageImage? Binarize(OcrOptions options, PageImage gray, List<string> steps)
-    {
-        var binary = options.Binarization switch
-        {
-            Binarization.Otsu => gray.BinarizeOtsu(),
-            Binarization.Sauvola => gray.BinarizeSauvola(25, 0.35f),
-            _ => null,
-        };
-        if (binary is null) return null;
-        steps.Add($"binarised ({options.Binarization})");
-        if (options.SpeckSize > 0)
-        {
-            Replace(ref binary, binary.RemoveSpecks(options.SpeckSize));
-            steps.Add($"specks up to {options.SpeckSize} px removed");
-        }
-        return binary;
     }
 
     /// <summary>Clockwise degrees that turn the page upright.</summary>

@@ -1,0 +1,63 @@
+using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Recognition;
+
+namespace IngestPipeline.Ocr.Tests;
+
+/// <summary>Native memory is released: many recognitions in one process leave the resident size flat.</summary>
+public sealed class EngineLifetimeTests
+{
+    [Fact]
+    public void Two_hundred_recognitions_do_not_grow_resident_memory()
+    {
+        using var engine = new TesseractEngine(new OcrOptions { Engines = 1 });
+        using var scan = Scan.Open(TestData.Scan(TestData.Clean));
+        using var page = scan.DecodePage(0);
+        using var strip = page.Crop(200, 250, 2100, 260); // a few header lines: quick to read
+
+        long afterWarmUp = 0;
+        for (int i = 1; i <= 200; i++)
+        {
+            // Every round goes through all native types: images, engine results, iterators, monitors.
+            using var gray = strip.ToGray();
+            using var cleaned = gray.RemoveSpecks(5);
+            var blocks = engine.Recognize(cleaned, 300);
+            Assert.NotEmpty(blocks);
+            if (i == 20) afterWarmUp = ResidentBytes();
+        }
+        long growth = ResidentBytes() - afterWarmUp;
+        Assert.True(growth < 20 * 1024 * 1024, $"resident memory grew by {growth / 1024 / 1024} MB over 180 recognitions");
+    }
+
+    [Fact]
+    public async Task Pool_runs_at_most_its_engine_count_at_once()
+    {
+        using var pool = new EnginePool(new OcrOptions { Engines = 2 });
+        int running = 0, most = 0;
+        var engines = new System.Collections.Concurrent.ConcurrentBag<TesseractEngine>();
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => pool.RunAsync(engine =>
+        {
+            engines.Add(engine);
+            int now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            Thread.Sleep(50);
+            Interlocked.Decrement(ref running);
+            return 0;
+        })));
+        Assert.Equal(2, most);
+        Assert.Equal(2, engines.Distinct().Count());
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value && Interlocked.CompareExchange(ref target, value, seen) != seen) { }
+    }
+
+    private static long ResidentBytes()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0]) * 1024;
+    }
+}

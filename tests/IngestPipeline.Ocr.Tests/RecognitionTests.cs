@@ -1,0 +1,100 @@
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Transcripts;
+using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Recognition;
+
+namespace IngestPipeline.Ocr.Tests;
+
+/// <summary>Real Tesseract on the sample cables: accuracy, geometry, orientation, skew, deadlines.</summary>
+public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<EngineFixture>, IDisposable
+{
+    private readonly ScanInputs _inputs = new();
+
+    [Theory]
+    [InlineData(TestData.Clean, 0.02)]
+    [InlineData(TestData.Noisy, 0.06)]
+    [InlineData(TestData.Seed, 0.08)] // four water-damaged spans come out as garbage until illegibility detection
+    public void Sample_pages_are_read_within_their_error_budget(string name, double maxCer)
+    {
+        using var page = Read(TestData.Scan(name));
+        var cer = TestData.Cer(name, Text(page.Page));
+        Assert.True(cer <= maxCer, $"CER {cer:0.0000} above {maxCer}");
+    }
+
+    [Fact]
+    public void Word_boxes_lie_inside_the_page_and_confidences_in_range()
+    {
+        using var page = Read(TestData.Scan(TestData.Clean));
+        var words = page.Page.Words.ToList();
+        Assert.True(words.Count > 150, $"only {words.Count} words");
+        Assert.All(words, w =>
+        {
+            Assert.True(w.Box.IsInside(page.Page.Width, page.Page.Height) && !w.Box.IsEmpty, $"{w.Text} at {w.Box}");
+            Assert.InRange(w.Confidence, 0, 100);
+        });
+        Assert.Equal((page.Image.Width, page.Image.Height), (page.Page.Width, page.Page.Height));
+        // Reading order: the header comes before the signature.
+        var text = Text(page.Page);
+        Assert.True(text.IndexOf("TELEGRAM", StringComparison.Ordinal) < text.IndexOf("GAUSS", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(90)]
+    [InlineData(180)]
+    [InlineData(270)]
+    public void Rotated_pages_come_out_upright(int degrees)
+    {
+        var path = TestData.Convert(_inputs.Path($"rot{degrees}.png"), TestData.Scan(TestData.Clean), "-rotate", $"{degrees}");
+        using var page = Read(path);
+        Assert.Equal((360 - degrees) % 360, page.Page.Processing.RotationDegrees);
+        Assert.True(page.Page.Width < page.Page.Height, "the page should be portrait again");
+        var cer = TestData.Cer(TestData.Clean, Text(page.Page));
+        Assert.True(cer <= 0.03, $"CER {cer:0.0000}");
+    }
+
+    [Fact]
+    public void Skewed_page_is_deskewed()
+    {
+        // The sample is itself skewed slightly; four more degrees counter-clockwise must be measured and undone.
+        using var straight = Read(TestData.Scan(TestData.Clean));
+        var path = TestData.Convert(_inputs.Path("skew.png"), TestData.Scan(TestData.Clean), "-background", "white", "-rotate", "-4");
+        using var page = Read(path);
+        Assert.InRange(page.Page.Processing.SkewDegrees - straight.Page.Processing.SkewDegrees, 3.5, 4.5);
+        var cer = TestData.Cer(TestData.Clean, Text(page.Page));
+        Assert.True(cer <= 0.03, $"CER {cer:0.0000}");
+    }
+
+    [Fact]
+    public void Page_over_its_deadline_fails_with_a_clear_error()
+    {
+        using var engine = new TesseractEngine(fixture.Options with { PageDeadline = TimeSpan.FromMilliseconds(50) });
+        using var scan = Scan.Open(TestData.Scan(TestData.Clean));
+        using var image = scan.DecodePage(0);
+        var error = Assert.Throws<OcrDeadlineExceededException>(() => engine.Recognize(image, 300));
+        Assert.Contains("longer than its deadline", error.Message);
+        // The engine is still usable afterwards.
+        using var small = image.Crop(0, 0, 2550, 700);
+        Assert.NotEmpty(fixture.Engine.Recognize(small, 300));
+    }
+
+    [Fact]
+    public void Blank_page_gives_no_words()
+    {
+        using var scan = Scan.Open(TestData.Convert(_inputs.Path("blank.png"), "-size", "1275x1650", "xc:white", "-units", "PixelsPerInch", "-density", "150"));
+        using var raw = scan.DecodePage(0);
+        using var page = PageRecognizer.Recognize(fixture.Engine, fixture.Options, raw, 1);
+        Assert.Empty(page.Page.Words);
+        Assert.Equal(150, page.Page.Dpi);
+    }
+
+    private RecognizedPage Read(string path)
+    {
+        using var scan = Scan.Open(path);
+        using var raw = scan.DecodePage(0);
+        return PageRecognizer.Recognize(fixture.Engine, fixture.Options, raw, 1);
+    }
+
+    private static string Text(Page page) => PlainTextExporter.Write(new Transcript("test", [page]));
+
+    public void Dispose() => _inputs.Dispose();
+}
