@@ -3,7 +3,15 @@ using IngestPipeline.Ocr.Recognition;
 
 namespace IngestPipeline.Ocr.Tests;
 
+/// <summary>
+/// Measures this process's resident memory, so it must not share the process's time with other tests:
+/// xunit runs collections that disable parallelisation alone, after the others.
+/// </summary>
+[CollectionDefinition(nameof(MemoryMeasurement), DisableParallelization = true)]
+public sealed class MemoryMeasurement;
+
 /// <summary>Native memory is released: many recognitions in one process leave the resident size flat.</summary>
+[Collection(nameof(MemoryMeasurement))]
 public sealed class EngineLifetimeTests
 {
     [Fact]

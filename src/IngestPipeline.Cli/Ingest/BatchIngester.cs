@@ -69,7 +69,9 @@ public sealed class BatchIngester(EnginePool pool, ScanLimits limits, Transcript
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                Interlocked.CompareExchange(ref failure, $"page {index + 1}: {Reason(file, e)}", null);
+                // A decoding problem already names its page; anything else is given the page here.
+                var reason = e is UnreadableScanException ? Reason(file, e) : $"page {index + 1}: {Reason(file, e)}";
+                Interlocked.CompareExchange(ref failure, reason, null);
                 progress.PageDone(file.OutputName, index + 1);
                 return null;
             }

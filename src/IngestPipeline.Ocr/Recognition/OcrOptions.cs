@@ -24,8 +24,8 @@ public sealed record OcrOptions
     public bool DetectOrientation { get; init; } = true;
 
     /// <summary>
-    /// Orientation detection runs only on pages whose first reading has a mean word confidence below this:
-    /// an upright page reads well and pays nothing; a sideways or upside-down page reads as garbage.
+    /// Orientation detection runs only on pages whose first reading looks wrong: mean word confidence
+    /// below this (upside-down text reads as garbage), or mostly vertical words (sideways text).
     /// </summary>
     public float OrientationCheckBelowConfidence { get; init; } = 60f;
 

@@ -15,14 +15,14 @@ public static class PageRecognizer
         int dpi = scan.StoredDpi > 0 ? scan.StoredDpi : ScanLimits.Default.DefaultDpi;
         using var gray = scan.ToGray();
         var upright = Read(engine, options, gray, dpi, pageNumber, rotation: 0);
-        if (!options.DetectOrientation || upright.Page.MeanConfidence >= options.OrientationCheckBelowConfidence) return upright;
+        if (!options.DetectOrientation || !LooksMisoriented(upright.Page, options)) return upright;
 
         int rotation = DetectRotation(engine, options, gray, dpi);
         if (rotation == 0) return upright;
         using var turned = gray.RotateClockwise(rotation / 90);
         var rotated = Read(engine, options, turned, dpi, pageNumber, rotation);
-        // OSD can be fooled by damaged pages: keep whichever reading the engine trusts more.
-        var (keep, drop) = rotated.Page.MeanConfidence > upright.Page.MeanConfidence ? (rotated, upright) : (upright, rotated);
+        // OSD can be fooled by damaged pages: keep the reading with confident, horizontal words.
+        var (keep, drop) = Quality(rotated.Page) > Quality(upright.Page) ? (rotated, upright) : (upright, rotated);
         drop.Dispose();
         return keep;
     }
@@ -56,6 +56,23 @@ public static class PageRecognizer
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether the first reading suggests a page that is not upright, so OSD is worth its cost: upside-down
+    /// text reads as low-confidence garbage, and layout analysis reads sideways text as vertical lines,
+    /// whose words are taller than wide. Upright pages, nearly all of them, skip OSD entirely.
+    /// </summary>
+    private static bool LooksMisoriented(Page page, OcrOptions options) =>
+        HorizontalShare(page) < 0.5 || page.MeanConfidence < options.OrientationCheckBelowConfidence;
+
+    /// <summary>Share of the words of three letters or more that are wider than tall (1 for an upright page).</summary>
+    private static double HorizontalShare(Page page)
+    {
+        var words = page.Words.Where(w => w.Text.Length >= 3).ToList();
+        return words.Count == 0 ? 0 : words.Count(w => w.Box.Width >= w.Box.Height) / (double)words.Count;
+    }
+
+    private static double Quality(Page page) => page.MeanConfidence * HorizontalShare(page);
 
     /// <summary>Clockwise degrees that turn the page upright.</summary>
     private static int DetectRotation(TesseractEngine engine, OcrOptions options, PageImage gray, int dpi)
