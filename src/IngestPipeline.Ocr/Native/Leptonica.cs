@@ -34,7 +34,9 @@ internal static unsafe partial class Leptonica
 
     [LibraryImport(Lib)] public static partial PixHandle pixConvertTo8(PixHandle pix, int colormapFlag);
     [LibraryImport(Lib)] public static partial PixHandle pixRotateOrth(PixHandle pix, int quads);
-    [LibraryImport(Lib)] public static partial PixHandle pixFindSkewAndDeskew(PixHandle pix, int reduction, out float angle, out float confidence);
+    [LibraryImport(Lib)] public static partial PixHandle pixClone(PixHandle pix);
+    [LibraryImport(Lib)] public static partial int pixFindSkew(PixHandle binary, out float angle, out float confidence);
+    [LibraryImport(Lib)] public static partial PixHandle pixRotate(PixHandle pix, float radians, int type, int incoming, int width, int height);
     [LibraryImport(Lib)] public static partial PixHandle pixScale(PixHandle pix, float scaleX, float scaleY);
     [LibraryImport(Lib)] public static partial PixHandle pixClipRectangle(PixHandle pix, BoxHandle box, IntPtr clippedBox);
     [LibraryImport(Lib)] public static partial PixHandle pixAddBorder(PixHandle pix, int pixels, uint value);

@@ -32,7 +32,7 @@ public static class PageRecognizer
         var steps = new List<string> { "grayscale" };
         if (rotation != 0) steps.Add($"rotated {rotation}");
         float skew = 0;
-        var image = gray.Scale(1f); // a copy this reading owns
+        var image = gray.Share();
         try
         {
             if (options.Deskew)
