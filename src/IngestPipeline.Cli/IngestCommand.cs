@@ -21,36 +21,39 @@ public static class IngestCommand
         var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
         var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
+        var variables = new Option<string[]>("--tesseract-variable", "-c") { Description = "Set a Tesseract variable on every engine: NAME=VALUE (repeatable)" };
         var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, parallel, formats, psm, noOrientation, noDeskew, speckSize, maxMegapixels, deadline,
+            inputs, output, parallel, formats, psm, noOrientation, noDeskew, speckSize, variables, maxMegapixels, deadline,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             OutputFormats wanted;
             IReadOnlyList<InputFile> files;
+            OcrOptions options;
+            var defaults = new OcrOptions();
             try
             {
                 wanted = OutputFormatParser.Parse(parse.GetValue(formats)!);
                 files = InputFiles.Expand(parse.GetValue(inputs)!);
+                options = defaults with
+                {
+                    Engines = Math.Max(1, parse.GetValue(parallel)),
+                    PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
+                    DetectOrientation = !parse.GetValue(noOrientation),
+                    Deskew = !parse.GetValue(noDeskew),
+                    SpeckSizeAt300Dpi = parse.GetValue(speckSize),
+                    EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
+                    PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
+                };
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;
             }
-            var defaults = new OcrOptions();
-            var options = defaults with
-            {
-                Engines = Math.Max(1, parse.GetValue(parallel)),
-                PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
-                DetectOrientation = !parse.GetValue(noOrientation),
-                Deskew = !parse.GetValue(noDeskew),
-                SpeckSizeAt300Dpi = parse.GetValue(speckSize),
-                PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
-            };
             var limits = ScanLimits.Default with { MaxPixelsPerPage = (long)(parse.GetValue(maxMegapixels) * 1e6) };
             var writer = new TranscriptOutputWriter(parse.GetValue(output)!, wanted);
             return await RunAsync(files, options, limits, writer, cancellation);
@@ -58,10 +61,31 @@ public static class IngestCommand
         return command;
     }
 
+    private static Dictionary<string, string> ParseVariables(string[] pairs, IReadOnlyDictionary<string, string> defaults)
+    {
+        var result = new Dictionary<string, string>(defaults);
+        foreach (var pair in pairs)
+        {
+            var at = pair.IndexOf('=');
+            if (at <= 0) throw new ArgumentException($"--tesseract-variable takes NAME=VALUE, not '{pair}'");
+            result[pair[..at]] = pair[(at + 1)..];
+        }
+        return result;
+    }
+
     private static async Task<int> RunAsync(IReadOnlyList<InputFile> files, OcrOptions options, ScanLimits limits,
         TranscriptOutputWriter writer, CancellationToken cancellation)
     {
         using var pool = new EnginePool(options);
+        try
+        {
+            await pool.RunAsync(_ => 0, cancellation); // starts one engine: a bad setting fails here, once
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 2;
+        }
         var clock = Stopwatch.StartNew();
         IReadOnlyList<DocumentResult> results;
         if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)

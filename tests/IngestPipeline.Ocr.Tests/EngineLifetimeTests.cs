@@ -27,7 +27,7 @@ public sealed class EngineLifetimeTests
         {
             // Every round goes through all native types: images, engine results, iterators, monitors.
             using var gray = strip.ToGray();
-            using var cleaned = gray.RemoveSpecks(5);
+            using var cleaned = gray.RemoveSpecks(gray.InkThreshold(), 5);
             var blocks = engine.Recognize(cleaned, 300);
             Assert.NotEmpty(blocks);
             if (i == 20) afterWarmUp = ResidentBytes();

@@ -52,12 +52,12 @@ public sealed unsafe class PageImage : IDisposable
 
     /// <summary>
     /// Finds the skew of the text lines and rotates it away; returns the angle found (degrees, counter-clockwise
-    /// positive). The lines are measured on an Otsu binarisation of the page, so faint typing is measured too
+    /// positive). The lines are measured on the page binarised at its own ink threshold, so faint typing is measured too
     /// (Leptonica's own deskew thresholds at a fixed gray level and misses a faded ribbon).
     /// </summary>
-    public PageImage Deskew(out float angle)
+    public PageImage Deskew(int inkThreshold, out float angle)
     {
-        using var ink = BinarizeOtsu();
+        using var ink = Binarize(inkThreshold);
         if (Leptonica.pixFindSkew(ink.Handle, out angle, out var confidence) != 0 || confidence <= 0 || MathF.Abs(angle) < 0.05f)
         {
             angle = 0;
@@ -69,21 +69,28 @@ public sealed unsafe class PageImage : IDisposable
         return new PageImage(Leptonica.pixRotate(Handle, angle * MathF.PI / 180f, shear, bringInWhite, 0, 0), "deskew the image");
     }
 
-    /// <summary>Black and white by one Otsu threshold over the whole page.</summary>
-    public PageImage BinarizeOtsu()
+    /// <summary>
+    /// The gray level that separates ink from paper on this page (Otsu's method). The histogram is
+    /// sampled every fourth pixel each way: as good as the full one and a sixteenth of the work.
+    /// </summary>
+    public int InkThreshold()
     {
-        Leptonica.pixOtsuAdaptiveThreshold(Handle, Math.Max(16, Width), Math.Max(16, Height), 0, 0, 0f, IntPtr.Zero, out var binary);
-        return new PageImage(binary, "binarise the image");
+        if (Leptonica.pixSplitDistributionFgBg(Handle, 0f, 4, out int threshold, IntPtr.Zero, IntPtr.Zero, IntPtr.Zero) != 0)
+            throw new InvalidOperationException("Leptonica could not find the ink threshold.");
+        return threshold;
     }
+
+    /// <summary>Ink (darker than <paramref name="threshold"/>) black, the rest white.</summary>
+    public PageImage Binarize(int threshold) => new(Leptonica.pixThresholdToBinary(Handle, threshold), "binarise the image");
 
     /// <summary>
     /// Whitens specks (dust, scanner noise) no larger than <paramref name="maxSize"/> pixels either way in a
     /// gray page. The page stays gray: Tesseract's line recogniser reads the gray image, and a binarised
-    /// one costs it accuracy. Specks are found on a whole-page Otsu binarisation.
+    /// one costs it accuracy. Specks are found on the page binarised at <paramref name="inkThreshold"/>.
     /// </summary>
-    public PageImage RemoveSpecks(int maxSize)
+    public PageImage RemoveSpecks(int inkThreshold, int maxSize)
     {
-        using var ink = BinarizeOtsu();
+        using var ink = Binarize(inkThreshold);
         using var kept = new PageImage(
             Leptonica.pixSelectBySize(ink.Handle, maxSize, maxSize, 8, 5 /* either dimension */, 2 /* greater than */, IntPtr.Zero),
             "find specks");

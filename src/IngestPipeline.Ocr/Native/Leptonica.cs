@@ -42,8 +42,9 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial PixHandle pixAddBorder(PixHandle pix, int pixels, uint value);
 
     [LibraryImport(Lib)]
-    public static partial int pixOtsuAdaptiveThreshold(PixHandle pix, int tileWidth, int tileHeight, int smoothX, int smoothY,
-        float scoreFraction, IntPtr thresholds, out PixHandle binary);
+    public static partial int pixSplitDistributionFgBg(PixHandle pix, float scoreFraction, int sampling, out int threshold,
+        IntPtr foreground, IntPtr background, IntPtr debug);
+    [LibraryImport(Lib)] public static partial PixHandle pixThresholdToBinary(PixHandle pix, int threshold);
     [LibraryImport(Lib)]
     public static partial PixHandle pixSelectBySize(PixHandle pix, int width, int height, int connectivity, int type, int relation, IntPtr changed);
     [LibraryImport(Lib)] public static partial PixHandle pixSubtract(IntPtr destination, PixHandle minuend, PixHandle subtrahend);

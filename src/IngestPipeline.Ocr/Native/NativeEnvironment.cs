@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace IngestPipeline.Ocr.Native;
 
 /// <summary>
-/// Settings that must reach the native environment before libtesseract (and with it libgomp) loads.
+/// Settings that must reach the native libraries before they load or allocate.
 /// Debian's Tesseract is built with OpenMP; left alone, every engine spreads over all cores and a
 /// page takes several times longer. Throughput comes from one engine per core instead, so OpenMP
 /// is limited to one thread. <see cref="Environment.SetEnvironmentVariable(string, string)"/> only
@@ -18,7 +18,15 @@ internal static partial class NativeEnvironment
         if (Interlocked.Exchange(ref _prepared, 1) == 1) return;
         // overwrite = 0: an operator who sets OMP_THREAD_LIMIT in the launcher keeps their value.
         _ = setenv("OMP_THREAD_LIMIT", "1", 0);
+        // Page images are megabytes each. glibc serves such blocks with mmap and returns them on free,
+        // but after the first free it raises its mmap threshold up to 32 MB, after which page-sized blocks
+        // come from the heap and freed ones stay resident. A fixed threshold keeps memory flat.
+        const int mmapThreshold = -3; // M_MMAP_THRESHOLD
+        _ = mallopt(mmapThreshold, 1 << 20);
     }
+
+    [LibraryImport("libc")]
+    private static partial int mallopt(int parameter, int value);
 
     [LibraryImport("libc", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int setenv(string name, string value, int overwrite);

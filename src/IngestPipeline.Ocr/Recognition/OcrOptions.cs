@@ -8,6 +8,9 @@ public sealed record OcrOptions
 
     public string Language { get; init; } = "eng";
 
+    /// <summary>Tesseract variables set on every engine (as `tesseract -c NAME=VALUE` would).</summary>
+    public IReadOnlyDictionary<string, string> EngineVariables { get; init; } = new Dictionary<string, string>();
+
     /// <summary>
     /// Tesseract page segmentation mode. 3 (automatic layout analysis) reads typewritten pages best once
     /// specks are gone; 6 (one uniform block) reads noise in the margins as text.

@@ -33,17 +33,19 @@ public static class PageRecognizer
         if (rotation != 0) steps.Add($"rotated {rotation}");
         float skew = 0;
         var image = gray.Share();
+        // One threshold serves deskew and speck removal: a shear rotation moves pixels without changing them.
+        int ink = gray.InkThreshold();
         try
         {
             if (options.Deskew)
             {
-                Replace(ref image, image.Deskew(out skew));
+                Replace(ref image, image.Deskew(ink, out skew));
                 if (skew != 0) steps.Add($"deskewed {skew:0.##}");
             }
             int speckSize = (int)Math.Round(options.SpeckSizeAt300Dpi * dpi / 300.0);
             if (speckSize > 0)
             {
-                Replace(ref image, image.RemoveSpecks(speckSize));
+                Replace(ref image, image.RemoveSpecks(ink, speckSize));
                 steps.Add($"specks up to {speckSize} px removed");
             }
             var blocks = ReadingOrder.Arrange(engine.Recognize(image, dpi));

@@ -22,6 +22,7 @@ public sealed class TesseractEngine : IDisposable
         _options = options;
         _api = Create(options.TessdataPath, options.Language, engineMode: 1); // 1 = LSTM only
         SetVariable(_api, "debug_file", "/dev/null"); // keeps "Estimating resolution" chatter off stderr
+        foreach (var (name, value) in options.EngineVariables) SetVariable(_api, name, value);
         TessBaseAPISetPageSegMode(_api, options.PageSegmentationMode);
     }
 
