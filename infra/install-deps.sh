@@ -3,7 +3,7 @@
 # Idempotent and quiet when everything is there. Needs root (or sudo) only when it installs.
 set -euo pipefail
 
-packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils)
+packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils wamerican)
 # Test and benchmark tools: ImageMagick makes test images, ocrmypdf is the benchmark's yardstick.
 if [[ "${1:-}" == "--dev" ]]; then
   packages+=(imagemagick ocrmypdf)

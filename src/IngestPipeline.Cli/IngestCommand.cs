@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
 using IngestPipeline.Cli.Ingest;
+using IngestPipeline.Domain.Illegibility;
 using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Recognition;
 using Spectre.Console;
 
@@ -15,24 +17,27 @@ public static class IngestCommand
         var inputs = new Argument<string[]>("inputs") { Description = "Scan files or folders of scans (PNG, JPEG, TIFF, PDF)", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the results", Required = true };
         var parallel = new Option<int>("--parallel", "-p") { Description = "Pages recognised at once (one engine each)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var formats = new Option<string>("--formats", "-f") { Description = "Outputs to write: txt,json,hocr,alto,pdf or all", DefaultValueFactory = _ => "all" };
+        var formats = new Option<string>("--formats", "-f") { Description = "Outputs to write: txt,json,hocr,alto,tei,pdf or all", DefaultValueFactory = _ => "all" };
         var psm = new Option<int?>("--psm") { Description = "Tesseract page segmentation mode (default 3)" };
         var noOrientation = new Option<bool>("--no-orientation") { Description = "Skip orientation detection" };
         var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
         var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
         var variables = new Option<string[]>("--tesseract-variable", "-c") { Description = "Set a Tesseract variable on every engine: NAME=VALUE (repeatable)" };
+        var raw = new Option<bool>("--raw") { Description = "Write the raw OCR: no [ILLEGIBLE] markers, no cleanup" };
+        var lexicons = new Option<string[]>("--lexicon") { Description = "A word list of the collection's names and places, added to the lexicon (repeatable)" };
         var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, parallel, formats, psm, noOrientation, noDeskew, speckSize, variables, maxMegapixels, deadline,
+            inputs, output, parallel, formats, psm, noOrientation, noDeskew, speckSize, variables, raw, lexicons, maxMegapixels, deadline,
         };
         command.SetAction(async (parse, cancellation) =>
         {
             OutputFormats wanted;
             IReadOnlyList<InputFile> files;
             OcrOptions options;
+            TranscriptCleanup? cleanup;
             var defaults = new OcrOptions();
             try
             {
@@ -48,6 +53,7 @@ public static class IngestCommand
                     EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
                     PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
                 };
+                cleanup = parse.GetValue(raw) ? null : new TranscriptCleanup(LexiconFiles.Load(parse.GetValue(lexicons)), CleanupOptions.Default);
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException)
             {
@@ -56,7 +62,7 @@ public static class IngestCommand
             }
             var limits = ScanLimits.Default with { MaxPixelsPerPage = (long)(parse.GetValue(maxMegapixels) * 1e6) };
             var writer = new TranscriptOutputWriter(parse.GetValue(output)!, wanted);
-            return await RunAsync(files, options, limits, writer, cancellation);
+            return await RunAsync(files, options, limits, writer, cleanup, cancellation);
         });
         return command;
     }
@@ -74,7 +80,7 @@ public static class IngestCommand
     }
 
     private static async Task<int> RunAsync(IReadOnlyList<InputFile> files, OcrOptions options, ScanLimits limits,
-        TranscriptOutputWriter writer, CancellationToken cancellation)
+        TranscriptOutputWriter writer, TranscriptCleanup? cleanup, CancellationToken cancellation)
     {
         using var pool = new EnginePool(options);
         try
@@ -92,11 +98,11 @@ public static class IngestCommand
         {
             results = await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                .StartAsync(ctx => new BatchIngester(pool, limits, writer, new TerminalProgress(ctx.AddTask("pages"))).RunAsync(files, cancellation));
+                .StartAsync(ctx => new BatchIngester(pool, limits, writer, new TerminalProgress(ctx.AddTask("pages")), cleanup).RunAsync(files, cancellation));
         }
         else
         {
-            results = await new BatchIngester(pool, limits, writer, new PlainProgress(Console.Out)).RunAsync(files, cancellation);
+            results = await new BatchIngester(pool, limits, writer, new PlainProgress(Console.Out), cleanup).RunAsync(files, cancellation);
         }
         clock.Stop();
         long peak = ProcessMemory.PeakResidentBytes();

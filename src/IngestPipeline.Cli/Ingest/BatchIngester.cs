@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Illegibility;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Ocr.Recognition;
@@ -10,7 +12,9 @@ namespace IngestPipeline.Cli.Ingest;
 /// engines stay busy whether the batch is one 500-page TIFF or 500 single pages. A file that cannot be
 /// read, or a page that fails, fails its own document with a reason; the rest of the batch goes on.
 /// </summary>
-public sealed class BatchIngester(EnginePool pool, ScanLimits limits, TranscriptOutputWriter writer, IIngestProgress progress)
+/// <param name="cleanup">How raw OCR is cleaned (illegible spans, confusions, hyphens); null writes the raw OCR.</param>
+public sealed class BatchIngester(
+    EnginePool pool, ScanLimits limits, TranscriptOutputWriter writer, IIngestProgress progress, TranscriptCleanup? cleanup)
 {
     public async Task<IReadOnlyList<DocumentResult>> RunAsync(IReadOnlyList<InputFile> files, CancellationToken cancellation)
     {
@@ -79,6 +83,7 @@ public sealed class BatchIngester(EnginePool pool, ScanLimits limits, Transcript
 
         if (failure is not null) return Fail(file, scan.PageCount, clock.Elapsed, failure);
         var transcript = new Transcript(Path.GetFileName(file.Path), pages.Select(p => p!).ToList());
+        if (cleanup is not null) transcript = TranscriptCleaner.Clean(transcript, cleanup.Lexicon, cleanup.Options);
         writer.Write(file.OutputName, transcript, images);
         return new DocumentResult(file, transcript.Pages.Count, clock.Elapsed, null,
             transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence));
@@ -107,3 +112,6 @@ public sealed record DocumentResult(InputFile File, int Pages, TimeSpan Elapsed,
 {
     public bool Succeeded => Error is null;
 }
+
+/// <summary>The lexicon and settings the batch cleans transcripts with.</summary>
+public sealed record TranscriptCleanup(Lexicon Lexicon, CleanupOptions Options);

@@ -9,7 +9,8 @@ public enum OutputFormats
     Hocr = 4,
     Alto = 8,
     Pdf = 16,
-    All = Txt | Json | Hocr | Alto | Pdf,
+    Tei = 32,
+    All = Txt | Json | Hocr | Alto | Pdf | Tei,
 }
 
 public static class OutputFormatParser
@@ -21,7 +22,7 @@ public static class OutputFormatParser
         foreach (var part in value.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries))
         {
             if (!Enum.TryParse<OutputFormats>(part, ignoreCase: true, out var format) || format == OutputFormats.None)
-                throw new ArgumentException($"unknown output format '{part}'; known: txt, json, hocr, alto, pdf, all");
+                throw new ArgumentException($"unknown output format '{part}'; known: txt, json, hocr, alto, tei, pdf, all");
             formats |= format;
         }
         return formats == OutputFormats.None ? OutputFormats.All : formats;

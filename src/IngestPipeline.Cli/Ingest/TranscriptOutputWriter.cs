@@ -7,7 +7,7 @@ using IngestPipeline.Publishing;
 namespace IngestPipeline.Cli.Ingest;
 
 /// <summary>
-/// Writes a document's outputs into the output folder: NAME.txt, .json, .hocr, .alto.xml, .pdf as asked,
+/// Writes a document's outputs into the output folder: NAME.txt, .json, .hocr, .alto.xml, .tei.xml, .pdf as asked,
 /// or NAME.error.txt. Each file is written under a temporary name and moved into place, so a run that
 /// is stopped never leaves a half-written output behind.
 /// </summary>
@@ -26,6 +26,7 @@ public sealed class TranscriptOutputWriter(string directory, OutputFormats forma
         if (formats.HasFlag(OutputFormats.Json)) WriteText(name + ".json", JsonExporter.Write(transcript));
         if (formats.HasFlag(OutputFormats.Hocr)) WriteText(name + ".hocr", HocrExporter.Write(transcript));
         if (formats.HasFlag(OutputFormats.Alto)) WriteText(name + ".alto.xml", AltoExporter.Write(transcript));
+        if (formats.HasFlag(OutputFormats.Tei)) WriteText(name + ".tei.xml", TeiExporter.Write(transcript));
         if (formats.HasFlag(OutputFormats.Pdf))
             WriteAtomically(name + ".pdf", stream => SearchablePdfWriter.Write(stream, transcript.Pages.Select(images.PdfPage)));
         File.Delete(Path.Combine(Directory, name + ".error.txt"));

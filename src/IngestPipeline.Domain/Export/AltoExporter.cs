@@ -21,6 +21,8 @@ public static class AltoExporter
 
     private const string SchemaLocation = "http://www.loc.gov/standards/alto/v4/alto-4-2.xsd";
 
+    public const string IllegibleTagId = "illegible";
+
     public static string Write(Transcript transcript) => XmlOutput.ToUtf8String(Build(transcript));
 
     public static void Write(Transcript transcript, TextWriter writer)
@@ -54,6 +56,13 @@ public static class AltoExporter
             layout.Add(PageElement(page, pageId, processingId));
         }
 
+        // An [ILLEGIBLE] String refers to this tag, so ALTO readers can tell a marker from typed text.
+        var tags = new XElement(Namespace + "Tags",
+            new XElement(Namespace + "OtherTag",
+                new XAttribute("ID", IllegibleTagId),
+                new XAttribute("LABEL", "illegible"),
+                new XAttribute("DESCRIPTION", "text that cannot be read from the scan")));
+
         return new XDocument(
             new XDeclaration("1.0", "utf-8", null),
             new XElement(Namespace + "alto",
@@ -61,6 +70,7 @@ public static class AltoExporter
                 new XAttribute(Xsi + "schemaLocation", $"{Namespace.NamespaceName} {SchemaLocation}"),
                 new XAttribute("SCHEMAVERSION", "4.2"),
                 description,
+                tags,
                 layout));
     }
 
@@ -113,7 +123,8 @@ public static class AltoExporter
                         new XAttribute("ID", $"{lineId}_w{I(w + 1)}"),
                         Position(word.Box),
                         new XAttribute("CONTENT", XmlOutput.Clean(word.Text)),
-                        new XAttribute("WC", FormatWordConfidence(word.Confidence))));
+                        new XAttribute("WC", FormatWordConfidence(word.Confidence)),
+                        word.IsIllegible ? new XAttribute("TAGREFS", IllegibleTagId) : null));
                 }
                 textBlock.Add(textLine);
             }

@@ -57,7 +57,8 @@ public static class JsonExporter
                 ToDto(b.Box),
                 b.Lines.Select(l => new LineDto(
                     ToDto(l.Box),
-                    l.Words.Select(w => new WordDto(w.Text, ToDto(w.Box), w.Confidence)).ToList())).ToList())).ToList())).ToList());
+                    l.Words.Select(w => new WordDto(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess)).ToList())).ToList())).ToList(),
+            p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList())).ToList())).ToList());
 
     private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
 
@@ -69,15 +70,21 @@ public static class JsonExporter
                 FromDto(b.Box),
                 b.Lines.Select(l => new Line(
                     FromDto(l.Box),
-                    l.Words.Select(w => new Word(w.Text, FromDto(w.Box), w.Confidence)).ToList())).ToList())).ToList(),
-            new PageProcessing(p.Processing.RotationDegrees, p.Processing.SkewDegrees, p.Processing.Steps.ToList()))).ToList());
+                    l.Words.Select(w => new Word(w.Text, FromDto(w.Box), w.Confidence) { IllegibleGuess = w.IllegibleGuess }).ToList())).ToList())).ToList(),
+            new PageProcessing(p.Processing.RotationDegrees, p.Processing.SkewDegrees, p.Processing.Steps.ToList()))
+        {
+            DarkRegions = p.DarkRegions?.Select(r => new DarkRegion(FromDto(r.Box), r.Rows.Select(FromDto).ToList())).ToList() ?? [],
+        }).ToList());
 
     private static BoundingBox FromDto(BoxDto b) => new(b.Left, b.Top, b.Right, b.Bottom);
 }
 
 internal sealed record TranscriptDto(string SourceName, List<PageDto> Pages);
 
-internal sealed record PageDto(int Number, int Width, int Height, int Dpi, ProcessingDto Processing, List<BlockDto> Blocks);
+internal sealed record PageDto(int Number, int Width, int Height, int Dpi, ProcessingDto Processing, List<BlockDto> Blocks,
+    List<DarkRegionDto>? DarkRegions = null);
+
+internal sealed record DarkRegionDto(BoxDto Box, List<BoxDto> Rows);
 
 internal sealed record ProcessingDto(int RotationDegrees, float SkewDegrees, List<string> Steps);
 
@@ -85,7 +92,12 @@ internal sealed record BlockDto(BoxDto Box, List<LineDto> Lines);
 
 internal sealed record LineDto(BoxDto Box, List<WordDto> Words);
 
-internal sealed record WordDto(string Text, BoxDto Box, float Confidence);
+/// <summary>A word; <c>illegibleGuess</c> appears only on [ILLEGIBLE] markers (what the engine read there).</summary>
+internal sealed record WordDto(
+    string Text,
+    BoxDto Box,
+    float Confidence,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IllegibleGuess = null);
 
 internal sealed record BoxDto(int Left, int Top, int Right, int Bottom);
 

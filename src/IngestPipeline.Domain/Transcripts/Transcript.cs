@@ -1,7 +1,22 @@
 namespace IngestPipeline.Domain.Transcripts;
 
 /// <summary>One recognised word: its text, where it stands on the page, and how sure the engine was (0-100).</summary>
-public sealed record Word(string Text, BoundingBox Box, float Confidence);
+public sealed record Word(string Text, BoundingBox Box, float Confidence)
+{
+    /// <summary>The marker that stands for text nobody can read from the scan.</summary>
+    public const string IllegibleMarker = "[ILLEGIBLE]";
+
+    /// <summary>
+    /// Set on an <see cref="IllegibleMarker"/> word: what the engine made of the span (empty when it read
+    /// nothing there), so a reviewer sees the raw guess next to the crop of <see cref="Box"/>.
+    /// </summary>
+    public string? IllegibleGuess { get; init; }
+
+    public bool IsIllegible => IllegibleGuess is not null;
+
+    public static Word Illegible(BoundingBox box, string guess, float confidence) =>
+        new(IllegibleMarker, box, confidence) { IllegibleGuess = guess };
+}
 
 /// <summary>A text line: words left to right.</summary>
 public sealed record Line(BoundingBox Box, IReadOnlyList<Word> Words)
@@ -18,6 +33,9 @@ public sealed record PageProcessing(int RotationDegrees, float SkewDegrees, IRea
 /// <summary>One page: its size in pixels of the processed image, resolution, and blocks in reading order.</summary>
 public sealed record Page(int Number, int Width, int Height, int Dpi, IReadOnlyList<Block> Blocks, PageProcessing Processing)
 {
+    /// <summary>Large solid dark regions (blots, torn-away paper): evidence that text there is lost.</summary>
+    public IReadOnlyList<DarkRegion> DarkRegions { get; init; } = [];
+
     public IEnumerable<Line> Lines => Blocks.SelectMany(b => b.Lines);
     public IEnumerable<Word> Words => Lines.SelectMany(l => l.Words);
 

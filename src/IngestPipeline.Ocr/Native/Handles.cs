@@ -28,6 +28,19 @@ internal sealed class BoxHandle : SafeHandle
     }
 }
 
+/// <summary>A Leptonica BOXA (array of boxes).</summary>
+internal sealed class BoxaHandle : SafeHandle
+{
+    public BoxaHandle() : base(IntPtr.Zero, ownsHandle: true) { }
+    public override bool IsInvalid => handle == IntPtr.Zero;
+    protected override bool ReleaseHandle()
+    {
+        var boxa = handle;
+        Leptonica.boxaDestroy(ref boxa);
+        return true;
+    }
+}
+
 /// <summary>A TessBaseAPI: one recognition engine.</summary>
 internal sealed class TessApiHandle : SafeHandle
 {

@@ -50,6 +50,16 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial PixHandle pixSubtract(IntPtr destination, PixHandle minuend, PixHandle subtrahend);
     [LibraryImport(Lib)] public static partial int pixSetMasked(PixHandle destination, PixHandle mask, uint value);
 
+    [LibraryImport(Lib)] public static partial PixHandle pixScaleAreaMap(PixHandle pix, float scaleX, float scaleY);
+    [LibraryImport(Lib)] public static partial int pixGetWpl(PixHandle pix);
+    [LibraryImport(Lib)] public static partial uint* pixGetData(PixHandle pix);
+    [LibraryImport(Lib)] public static partial BoxaHandle pixConnComp(PixHandle pix, out IntPtr components, int connectivity);
+    [LibraryImport(Lib)] public static partial PixHandle pixaGetPix(IntPtr components, int index, int access);
+    [LibraryImport(Lib)] public static partial void pixaDestroy(ref IntPtr components);
+    [LibraryImport(Lib)] public static partial int boxaGetCount(BoxaHandle boxa);
+    [LibraryImport(Lib)] public static partial int boxaGetBoxGeometry(BoxaHandle boxa, int index, out int x, out int y, out int width, out int height);
+    [LibraryImport(Lib)] public static partial void boxaDestroy(ref IntPtr boxa);
+
     [LibraryImport(Lib)] public static partial BoxHandle boxCreate(int x, int y, int width, int height);
     [LibraryImport(Lib)] public static partial void boxDestroy(ref IntPtr box);
 

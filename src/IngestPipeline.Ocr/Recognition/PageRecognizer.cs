@@ -49,7 +49,10 @@ public static class PageRecognizer
                 steps.Add($"specks up to {speckSize} px removed");
             }
             var blocks = ReadingOrder.Arrange(engine.Recognize(image, dpi));
-            var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps));
+            var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps))
+            {
+                DarkRegions = DarkRegionFinder.Find(image, ink, dpi),
+            };
             return new RecognizedPage(page, image);
         }
         catch

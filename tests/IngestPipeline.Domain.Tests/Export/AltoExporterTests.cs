@@ -27,7 +27,7 @@ public class AltoExporterTests
         Assert.Equal("cable 1943-05-12.pdf",
             description.Element(Alto + "sourceImageInformation")!.Element(Alto + "fileName")!.Value);
         // Description comes before Layout, MeasurementUnit first (the schema's sequence).
-        Assert.Equal(["Description", "Layout"], doc.Root.Elements().Select(e => e.Name.LocalName));
+        Assert.Equal(["Description", "Tags", "Layout"], doc.Root.Elements().Select(e => e.Name.LocalName));
         Assert.Equal("MeasurementUnit", description.Elements().First().Name.LocalName);
     }
 
@@ -130,8 +130,8 @@ public class AltoExporterTests
 
         Assert.Contains("p2_b1_l2_w2", ids);
         Assert.Contains("p1_b2_l1_w2", ids);
-        // pages, print spaces, processing records, blocks, lines, words
-        Assert.Equal(2 + 2 + 2 + 3 + 8 + 17, ids.Count);
+        // pages, print spaces, processing records, blocks, lines, words, the illegible tag
+        Assert.Equal(2 + 2 + 2 + 3 + 8 + 17 + 1, ids.Count);
         Assert.Equal(ids.Count, ids.Distinct().Count());
         Assert.All(ids, id => Assert.False(char.IsDigit(id[0]), $"{id} is not an xsd:ID"));
     }

@@ -1,0 +1,112 @@
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Illegibility;
+
+/// <summary>
+/// Marks text lost under or beside large dark regions (blots, torn-away paper), which OCR mostly
+/// reads as nothing at all: a line that runs into such a region well short of the page's right margin
+/// has lost its last words; a gap between words that such a region covers has lost the words typed there;
+/// a word mostly covered by one is what OCR guessed under a blot.
+/// </summary>
+public static class DamageMarker
+{
+    /// <summary>A word over a dark region that the engine still read this surely is real ink on a dark scan, not a guess.</summary>
+    private const float BlotReadBelow = 85;
+
+    public static Page Mark(Page page)
+    {
+        if (page.DarkRegions.Count == 0) return page;
+        var lines = page.Lines.ToList();
+        if (lines.Count == 0) return page;
+        int rightMargin = Percentile(lines.Select(l => l.Box.Right), 0.75);
+        return page with
+        {
+            Blocks = page.Blocks.Select(b => b with { Lines = b.Lines.Select(l => MarkLine(l, page.DarkRegions, rightMargin)).ToList() }).ToList(),
+        };
+    }
+
+    private static Line MarkLine(Line line, IReadOnlyList<DarkRegion> regions, int rightMargin)
+    {
+        if (line.Words.Count == 0) return line;
+        // The middle half of the line: a region that reaches it covers the typed characters, not just a descender.
+        int quarter = line.Box.Height / 4;
+        var extents = regions
+            .Select(r => r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter))
+            .Where(e => !e.IsEmpty)
+            .ToList();
+        if (extents.Count == 0) return line;
+        double charWidth = CharWidth(line);
+        var words = new List<Word>();
+
+        var first = line.Words[0];
+        if (!first.IsIllegible && extents.Any(e => e.Right >= first.Box.Left - 3 * charWidth && e.Right <= first.Box.Left + charWidth
+                && e.Left <= first.Box.Left - 1.5 * charWidth))
+        {
+            var blot = extents.First(e => e.Right >= first.Box.Left - 3 * charWidth && e.Right <= first.Box.Left + charWidth);
+            words.Add(Word.Illegible(new BoundingBox(blot.Left, line.Box.Top, first.Box.Left, line.Box.Bottom), "", 0));
+        }
+        for (int i = 0; i < line.Words.Count; i++)
+        {
+            var word = line.Words[i];
+            if (!word.IsIllegible && word.Confidence < BlotReadBelow && extents.Any(e => HorizontalOverlap(word.Box, e) * 2 >= word.Box.Width))
+                word = Word.Illegible(word.Box, word.Text, word.Confidence); // read under a blot
+            words.Add(word);
+            if (i + 1 < line.Words.Count)
+            {
+                var gap = new BoundingBox(word.Box.Right, line.Box.Top, line.Words[i + 1].Box.Left, line.Box.Bottom);
+                if (gap.Width >= 2 * charWidth && extents.Any(e => HorizontalOverlap(gap, e) >= 1.5 * charWidth))
+                    words.Add(Word.Illegible(Shrink(gap, charWidth), "", 0));
+            }
+        }
+        var last = words[^1];
+        if (!last.IsIllegible && last.Box.Right < rightMargin - 2 * charWidth)
+        {
+            var tear = extents.FirstOrDefault(e => e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= 3 * charWidth);
+            if (!tear.IsEmpty)
+                words.Add(Word.Illegible(new BoundingBox(last.Box.Right, line.Box.Top, Math.Min(tear.Right, rightMargin), line.Box.Bottom), "", 0));
+        }
+        var merged = MergeAdjacentMarkers(words);
+        return line with { Words = merged, Box = BoundingBox.Union(merged.Select(w => w.Box).Append(line.Box)) };
+    }
+
+    private static List<Word> MergeAdjacentMarkers(List<Word> words)
+    {
+        var result = new List<Word>();
+        foreach (var word in words)
+        {
+            if (word.IsIllegible && result.Count > 0 && result[^1].IsIllegible)
+            {
+                var previous = result[^1];
+                var guess = string.Join(' ', new[] { previous.IllegibleGuess, word.IllegibleGuess }.Where(g => !string.IsNullOrEmpty(g)));
+                result[^1] = Word.Illegible(BoundingBox.Union([previous.Box, word.Box]), guess, Math.Min(previous.Confidence, word.Confidence));
+            }
+            else
+            {
+                result.Add(word);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Average width of a typed character on the line (typewriter pitch, in pixels).</summary>
+    private static double CharWidth(Line line)
+    {
+        var read = line.Words.Where(w => !w.IsIllegible && w.Text.Length > 0).ToList();
+        int chars = read.Sum(w => w.Text.Length);
+        return chars == 0 ? line.Box.Height * 0.6 : read.Sum(w => w.Box.Width) / (double)chars;
+    }
+
+    private static BoundingBox Shrink(BoundingBox gap, double charWidth)
+    {
+        int inset = (int)(charWidth / 2);
+        return gap with { Left = gap.Left + inset, Right = gap.Right - inset };
+    }
+
+    private static int HorizontalOverlap(BoundingBox a, BoundingBox b) => Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left));
+
+    private static int Percentile(IEnumerable<int> values, double share)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(share * sorted.Count))];
+    }
+}

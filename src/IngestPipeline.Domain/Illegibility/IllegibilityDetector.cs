@@ -1,0 +1,65 @@
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Illegibility;
+
+/// <summary>
+/// Replaces what OCR made of unreadable text with <see cref="Word.IllegibleMarker"/>: each token is
+/// judged by its confidence together with what kind of token it is (lexicon word, number, name,
+/// garbage), neighbours of unreadable tokens are judged more strictly, and a run of unreadable tokens
+/// becomes one marker that keeps the run's box, the raw text and the lowest confidence.
+/// </summary>
+public static class IllegibilityDetector
+{
+    public static Line Mark(Line line, Lexicon lexicon, IllegibilityOptions options)
+    {
+        var words = line.Words.Where(w => w.IsIllegible || !IsStrayMark(w, options)).ToList();
+        var unreadable = words.Select(w => w.IsIllegible || IsUnreadable(w, lexicon, options)).ToArray();
+        GrowIntoWeakNeighbours(words, unreadable, options);
+
+        var result = new List<Word>();
+        for (int i = 0; i < words.Count;)
+        {
+            if (!unreadable[i])
+            {
+                result.Add(words[i++]);
+                continue;
+            }
+            int end = i;
+            while (end + 1 < words.Count && unreadable[end + 1]) end++;
+            var run = words.GetRange(i, end - i + 1);
+            result.Add(Word.Illegible(
+                BoundingBox.Union(run.Select(w => w.Box)),
+                string.Join(' ', run.Select(w => w.IllegibleGuess ?? w.Text).Where(t => t.Length > 0)),
+                run.Min(w => w.Confidence)));
+            i = end + 1;
+        }
+        return line with { Words = result };
+    }
+
+    private static bool IsStrayMark(Word word, IllegibilityOptions options) =>
+        word.Confidence < options.StrayMarkBelow && WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit);
+
+    private static bool IsUnreadable(Word word, Lexicon lexicon, IllegibilityOptions options) =>
+        WordPlausibility.Classify(word.Text, lexicon) switch
+        {
+            WordKind.Garbage => word.Confidence < options.GarbageBelow,
+            WordKind.Unknown => word.Confidence < options.UnknownBelow,
+            WordKind.Name or WordKind.NearWord => word.Confidence < options.NameBelow,
+            _ => false,
+        };
+
+    private static void GrowIntoWeakNeighbours(List<Word> words, bool[] unreadable, IllegibilityOptions options)
+    {
+        for (bool grown = true; grown;)
+        {
+            grown = false;
+            for (int i = 0; i < words.Count; i++)
+            {
+                if (unreadable[i] || words[i].Confidence >= options.NeighbourBelow) continue;
+                if ((i > 0 && unreadable[i - 1]) || (i + 1 < words.Count && unreadable[i + 1]))
+                    unreadable[i] = grown = true;
+            }
+        }
+    }
+}

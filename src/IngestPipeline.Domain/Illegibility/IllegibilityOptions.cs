@@ -1,0 +1,29 @@
+namespace IngestPipeline.Domain.Illegibility;
+
+/// <summary>
+/// Thresholds on Tesseract's word confidence (0-100) by the kind of token read. Defaults were calibrated
+/// on the dev corpus as a whole (docs/illegibility.md); a collection with other typefaces or damage may
+/// move them, and a collection's own names belong in its lexicon rather than in lower thresholds.
+/// </summary>
+public sealed record IllegibilityOptions
+{
+    /// <summary>A token shaped like garbage (<c>ee@e</c>, <c>HePe</c>) below this confidence is unreadable.</summary>
+    public float GarbageBelow { get; init; } = 70;
+
+    /// <summary>A token that is neither word, number nor name-shaped below this confidence is unreadable.</summary>
+    public float UnknownBelow { get; init; } = 60;
+
+    /// <summary>A name-shaped token missing from the lexicon (Szepingkai) below this is unreadable.</summary>
+    public float NameBelow { get; init; } = 35;
+
+    /// <summary>
+    /// A lexicon word or number is taken as unreadable only next to an unreadable token and below this:
+    /// smears often come out as a short real word (<c>es</c>, <c>Gee</c>) beside the garbage.
+    /// </summary>
+    public float NeighbourBelow { get; init; } = 50;
+
+    /// <summary>A token of punctuation only below this confidence is a speck read as a mark, and dropped.</summary>
+    public float StrayMarkBelow { get; init; } = 50;
+
+    public static IllegibilityOptions Default { get; } = new();
+}

@@ -1,0 +1,51 @@
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Illegibility;
+
+/// <summary>Which cleanup steps run; all of them by default.</summary>
+public sealed record CleanupOptions
+{
+    public bool NormaliseCharacters { get; init; } = true;
+    public bool FixConfusions { get; init; } = true;
+    public bool MarkIllegible { get; init; } = true;
+    public bool Dehyphenate { get; init; } = true;
+    public TypewriterCharacterOptions Characters { get; init; } = TypewriterCharacterOptions.Default;
+    public OcrConfusionOptions Confusions { get; init; } = OcrConfusionOptions.Default;
+    public IllegibilityOptions Illegibility { get; init; } = IllegibilityOptions.Default;
+
+    public static CleanupOptions Default { get; } = new();
+}
+
+/// <summary>
+/// Turns raw OCR into the transcript staff publish: typewriter characters, markers written one way,
+/// OCR confusions repaired where the lexicon makes it safe, what cannot be read replaced by
+/// [ILLEGIBLE], and words broken across line ends joined. Words keep their boxes throughout, so every
+/// part of the output still points at the part of the scan it came from.
+/// </summary>
+public static class TranscriptCleaner
+{
+    public static Transcript Clean(Transcript transcript, Lexicon lexicon, CleanupOptions options) =>
+        transcript with { Pages = transcript.Pages.Select(p => CleanPage(p, lexicon, options)).ToList() };
+
+    private static Page CleanPage(Page page, Lexicon lexicon, CleanupOptions options)
+    {
+        // Confusions first: "JapaneSe" is a word with a slip, not garbage, once it reads "Japanese".
+        page = MapLines(page, lines =>
+        {
+            IEnumerable<Line> result = lines.Select(l => IllegibleMarkerRule.Canonicalise(
+                options.NormaliseCharacters ? TypewriterCharacterRule.Normalise(l, options.Characters) : l));
+            return options.FixConfusions ? OcrConfusionRule.Correct(result.ToList(), lexicon, options.Confusions) : result.ToList();
+        });
+        if (options.MarkIllegible)
+        {
+            page = DamageMarker.Mark(page);
+            page = MapLines(page, lines => lines.Select(l => IllegibilityDetector.Mark(l, lexicon, options.Illegibility)).ToList());
+        }
+        if (options.Dehyphenate) page = MapLines(page, lines => DehyphenationRule.Join(lines, lexicon));
+        return page;
+    }
+
+    private static Page MapLines(Page page, Func<IReadOnlyList<Line>, IReadOnlyList<Line>> map) =>
+        page with { Blocks = page.Blocks.Select(b => b with { Lines = map(b.Lines) }).ToList() };
+}

@@ -1,0 +1,97 @@
+using System.Xml.Linq;
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Tests.Illegibility;
+
+public sealed class IllegibilityTests
+{
+    private static readonly Lexicon Words = new([
+        "he is hopeful of reaching agreement on the railroads and ports arrangements hopes to be able",
+        "understanding this subject with reference port Darien Dalian Soong Stalin",
+    ]);
+
+    private static Line LineOf(params (string Text, float Confidence)[] words)
+    {
+        var list = words.Select((w, i) => new Word(w.Text, new BoundingBox(100 + i * 200, 1000, 260 + i * 200, 1040), w.Confidence)).ToList();
+        return new Line(BoundingBox.Union(list.Select(w => w.Box)), list);
+    }
+
+    private static string Text(Line line) => string.Join(' ', line.Words.Select(w => w.Text));
+
+    [Fact]
+    public void Garbage_with_low_confidence_becomes_one_marker_keeping_guess_box_and_confidence()
+    {
+        var line = IllegibilityDetector.Mark(LineOf(("arrangements...", 95), ("ee@e", 12), ("i>", 30), ("hopes", 93)), Words, IllegibilityOptions.Default);
+        Assert.Equal("arrangements... [ILLEGIBLE] hopes", Text(line));
+        var marker = line.Words[1];
+        Assert.Equal(("ee@e i>", 12f), (marker.IllegibleGuess, marker.Confidence));
+        Assert.Equal(new BoundingBox(300, 1000, 660, 1040), marker.Box);
+    }
+
+    [Fact]
+    public void Weak_real_word_next_to_garbage_joins_the_span_but_a_confident_one_does_not()
+    {
+        var line = IllegibilityDetector.Mark(LineOf(("the", 96), ("es", 29), ("HePe¥ee", 0), ("port", 95)), Words, IllegibilityOptions.Default);
+        Assert.Equal("the [ILLEGIBLE] port", Text(line));
+    }
+
+    [Theory]
+    [InlineData("Szepingkai", 60)]   // an unusual proper name, read fairly surely
+    [InlineData("1116.", 40)]        // numbers pass
+    [InlineData("851G.01/6-3049", 45)] // file codes pass
+    [InlineData("agreemMent", 50)]   // a slip away from a word: misread, not lost
+    [InlineData("hopeful", 20)]      // a real word is never flagged on confidence alone
+    public void Hard_but_legible_tokens_are_not_flagged(string token, float confidence)
+    {
+        var line = IllegibilityDetector.Mark(LineOf(("he", 96), (token, confidence), ("is", 96)), Words, IllegibilityOptions.Default);
+        Assert.DoesNotContain(line.Words, w => w.IsIllegible);
+    }
+
+    [Fact]
+    public void Stray_marks_are_dropped_not_marked()
+    {
+        var line = IllegibilityDetector.Mark(LineOf(("he", 96), (";", 20), ("is", 96)), Words, IllegibilityOptions.Default);
+        Assert.Equal("he is", Text(line));
+    }
+
+    [Fact]
+    public void Line_running_into_a_tear_short_of_the_margin_gets_a_marker_at_its_end()
+    {
+        // Two full lines set the right margin near x = 1700; the third stops at 900 where the paper is torn away.
+        var full = Enumerable.Range(0, 8).Select(i => new Word("ports", new BoundingBox(100 + i * 200, 0, 250 + i * 200, 40), 95)).ToList();
+        var cut = full.Take(4).Select(w => w with { Box = w.Box with { Top = 200, Bottom = 240 } }).ToList();
+        var tear = new DarkRegion(new BoundingBox(920, 150, 2550, 400), [new BoundingBox(920, 150, 2550, 400)]);
+        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 0, 1700, 340), [
+            new Line(BoundingBox.Union(full.Select(w => w.Box)), full),
+            new Line(BoundingBox.Union(cut.Select(w => w.Box)), cut),
+            new Line(BoundingBox.Union(full.Select(w => w.Box with { Top = 300, Bottom = 340 })), full.Select(w => w with { Box = w.Box with { Top = 300, Bottom = 340 } }).ToList()),
+        ])], new PageProcessing(0, 0, [])) { DarkRegions = [tear] };
+
+        var marked = DamageMarker.Mark(page).Lines.ToList();
+        Assert.Equal("ports ports ports ports [ILLEGIBLE]", Text(marked[1]));
+        Assert.DoesNotContain(marked[0].Words, w => w.IsIllegible);
+        Assert.Equal(string.Empty, marked[1].Words[^1].IllegibleGuess);
+    }
+
+    [Fact]
+    public void Tei_has_a_gap_for_each_marker_and_alto_tags_it()
+    {
+        var line = IllegibilityDetector.Mark(LineOf(("hopes", 95), ("ee@e", 12), ("able", 93)), Words, IllegibilityOptions.Default);
+        var transcript = new Transcript("cable.png", [new Page(1, 2550, 3300, 300, [new Block(line.Box, [line])], new PageProcessing(0, 0, []))]);
+
+        var tei = XDocument.Parse(TeiExporter.Write(transcript));
+        var gap = Assert.Single(tei.Descendants(TeiExporter.Namespace + "gap"));
+        Assert.Equal("illegible", (string?)gap.Attribute("reason"));
+        Assert.Contains("hopes", tei.Descendants(TeiExporter.Namespace + "body").Single().Element(TeiExporter.Namespace + "p")!.Value);
+
+        var alto = XDocument.Parse(AltoExporter.Write(transcript));
+        var marker = alto.Descendants(AltoExporter.Namespace + "String").Single(s => (string?)s.Attribute("CONTENT") == "[ILLEGIBLE]");
+        Assert.Equal(AltoExporter.IllegibleTagId, (string?)marker.Attribute("TAGREFS"));
+
+        var roundTrip = JsonExporter.Read(JsonExporter.Write(transcript));
+        Assert.Equal("ee@e", roundTrip.Pages[0].Words.Single(w => w.IsIllegible).IllegibleGuess);
+    }
+}
