@@ -19,13 +19,20 @@ public static class DamageMarker
         var lines = page.Lines.ToList();
         if (lines.Count == 0) return page;
         int rightMargin = Percentile(lines.Select(l => l.Box.Right), 0.75);
+        // A paragraph's last line is short by nature: one that stops beside a tear has not lost words.
+        var paragraphEnds = lines
+            .Where((l, i) => i + 1 == lines.Count || lines[i + 1].Box.Top - l.Box.Bottom > l.Box.Height)
+            .ToHashSet(ReferenceEqualityComparer.Instance);
         return page with
         {
-            Blocks = page.Blocks.Select(b => b with { Lines = b.Lines.Select(l => MarkLine(l, page.DarkRegions, rightMargin)).ToList() }).ToList(),
+            Blocks = page.Blocks.Select(b => b with
+            {
+                Lines = b.Lines.Select(l => MarkLine(l, page.DarkRegions, rightMargin, paragraphEnds.Contains(l))).ToList(),
+            }).ToList(),
         };
     }
 
-    private static Line MarkLine(Line line, IReadOnlyList<DarkRegion> regions, int rightMargin)
+    private static Line MarkLine(Line line, IReadOnlyList<DarkRegion> regions, int rightMargin, bool endsParagraph)
     {
         if (line.Words.Count == 0) return line;
         // The middle half of the line: a region that reaches it covers the typed characters, not just a descender.
@@ -59,7 +66,7 @@ public static class DamageMarker
             }
         }
         var last = words[^1];
-        if (!last.IsIllegible && last.Box.Right < rightMargin - 2 * charWidth)
+        if (!last.IsIllegible && !endsParagraph && last.Box.Right < rightMargin - 2 * charWidth)
         {
             var tear = extents.FirstOrDefault(e => e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= 3 * charWidth);
             if (!tear.IsEmpty)

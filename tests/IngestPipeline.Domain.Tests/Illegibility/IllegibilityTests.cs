@@ -62,18 +62,22 @@ public sealed class IllegibilityTests
     {
         // Two full lines set the right margin near x = 1700; the third stops at 900 where the paper is torn away.
         var full = Enumerable.Range(0, 8).Select(i => new Word("ports", new BoundingBox(100 + i * 200, 0, 250 + i * 200, 40), 95)).ToList();
-        var cut = full.Take(4).Select(w => w with { Box = w.Box with { Top = 200, Bottom = 240 } }).ToList();
-        var tear = new DarkRegion(new BoundingBox(920, 150, 2550, 400), [new BoundingBox(920, 150, 2550, 400)]);
+        var cut = full.Take(4).Select(w => w with { Box = w.Box with { Top = 50, Bottom = 90 } }).ToList();
+        var tear = new DarkRegion(new BoundingBox(920, 45, 2550, 95), [new BoundingBox(920, 45, 2550, 95)]);
         var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 0, 1700, 340), [
             new Line(BoundingBox.Union(full.Select(w => w.Box)), full),
             new Line(BoundingBox.Union(cut.Select(w => w.Box)), cut),
-            new Line(BoundingBox.Union(full.Select(w => w.Box with { Top = 300, Bottom = 340 })), full.Select(w => w with { Box = w.Box with { Top = 300, Bottom = 340 } }).ToList()),
+            new Line(BoundingBox.Union(full.Select(w => w.Box with { Top = 100, Bottom = 140 })), full.Select(w => w with { Box = w.Box with { Top = 100, Bottom = 140 } }).ToList()),
         ])], new PageProcessing(0, 0, [])) { DarkRegions = [tear] };
 
         var marked = DamageMarker.Mark(page).Lines.ToList();
         Assert.Equal("ports ports ports ports [ILLEGIBLE]", Text(marked[1]));
         Assert.DoesNotContain(marked[0].Words, w => w.IsIllegible);
         Assert.Equal(string.Empty, marked[1].Words[^1].IllegibleGuess);
+
+        // The same short line at the end of a paragraph (a blank line follows) has lost nothing.
+        var paragraphEnd = page with { Blocks = [page.Blocks[0] with { Lines = page.Blocks[0].Lines.Take(2).ToList() }] };
+        Assert.DoesNotContain(DamageMarker.Mark(paragraphEnd).Lines.Last().Words, w => w.IsIllegible);
     }
 
     [Fact]
