@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using IngestPipeline.Domain.Metadata;
 using IngestPipeline.Domain.Transcripts;
 
 namespace IngestPipeline.Domain.Export;
@@ -50,7 +51,8 @@ public static class JsonExporter
 
     private static TranscriptDto ToDto(Transcript t) => new(
         t.SourceName,
-        t.Pages.Select(p => new PageDto(
+        Metadata: t.Metadata,
+        Pages: t.Pages.Select(p => new PageDto(
             p.Number, p.Width, p.Height, p.Dpi,
             new ProcessingDto(p.Processing.RotationDegrees, p.Processing.SkewDegrees, [.. p.Processing.Steps]),
             p.Blocks.Select(b => new BlockDto(
@@ -62,7 +64,7 @@ public static class JsonExporter
 
     private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
 
-    private static Transcript FromDto(TranscriptDto t) => new(
+    private static Transcript FromDto(TranscriptDto t) => new Transcript(
         t.SourceName,
         t.Pages.Select(p => new Page(
             p.Number, p.Width, p.Height, p.Dpi,
@@ -74,12 +76,18 @@ public static class JsonExporter
             new PageProcessing(p.Processing.RotationDegrees, p.Processing.SkewDegrees, p.Processing.Steps.ToList()))
         {
             DarkRegions = p.DarkRegions?.Select(r => new DarkRegion(FromDto(r.Box), r.Rows.Select(FromDto).ToList())).ToList() ?? [],
-        }).ToList());
+        }).ToList())
+    {
+        Metadata = t.Metadata,
+    };
 
     private static BoundingBox FromDto(BoxDto b) => new(b.Left, b.Top, b.Right, b.Bottom);
 }
 
-internal sealed record TranscriptDto(string SourceName, List<PageDto> Pages);
+internal sealed record TranscriptDto(
+    string SourceName,
+    List<PageDto> Pages,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CableMetadata? Metadata = null);
 
 internal sealed record PageDto(int Number, int Width, int Height, int Dpi, ProcessingDto Processing, List<BlockDto> Blocks,
     List<DarkRegionDto>? DarkRegions = null);

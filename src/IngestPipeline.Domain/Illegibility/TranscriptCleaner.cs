@@ -1,4 +1,6 @@
 using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Metadata;
 using IngestPipeline.Domain.Transcripts;
 
 namespace IngestPipeline.Domain.Illegibility;
@@ -25,8 +27,12 @@ public sealed record CleanupOptions
 /// </summary>
 public static class TranscriptCleaner
 {
-    public static Transcript Clean(Transcript transcript, Lexicon lexicon, CleanupOptions options) =>
-        transcript with { Pages = transcript.Pages.Select(p => CleanPage(p, lexicon, options)).ToList() };
+    public static Transcript Clean(Transcript transcript, Lexicon lexicon, CleanupOptions options)
+    {
+        var cleaned = transcript with { Pages = transcript.Pages.Select(p => CleanPage(p, lexicon, options)).ToList() };
+        // Metadata is read from the cleaned text: repaired words, no garbage in the header.
+        return cleaned with { Metadata = CableMetadataExtractor.Extract(PlainTextExporter.Write(cleaned)) };
+    }
 
     private static Page CleanPage(Page page, Lexicon lexicon, CleanupOptions options)
     {

@@ -35,7 +35,7 @@ internal static partial class CableDates
     };
 
     private const string Month = @"(?<mon>[A-Za-z][A-Za-z015]{2,8})\.?";
-    private const string Day = @"(?<day>[0-9lIO|]{1,2})(?:st|nd|rd|th)?";
+    private const string Day = @"(?<day>[0-9lIiO|]{1,2})(?:st|nd|rd|th)?";
     private const string Year = @"(?<year>[0-9lIO|]{4})";
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])" + Month + @"\s+" + Day + @"(?:\s*[,.]?\s*" + Year + @")?(?![\p{L}\p{N}:])")]

@@ -50,4 +50,8 @@ public sealed record Page(int Number, int Width, int Height, int Dpi, IReadOnlyL
 }
 
 /// <summary>A whole document: the name of its source and its pages in order.</summary>
-public sealed record Transcript(string SourceName, IReadOnlyList<Page> Pages);
+public sealed record Transcript(string SourceName, IReadOnlyList<Page> Pages)
+{
+    /// <summary>What the cable's header and signature say (date, sender, recipients, ...); null until extracted.</summary>
+    public Metadata.CableMetadata? Metadata { get; init; }
+}

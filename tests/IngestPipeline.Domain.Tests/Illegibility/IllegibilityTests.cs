@@ -99,3 +99,34 @@ public sealed class IllegibilityTests
         Assert.Equal("ee@e", roundTrip.Pages[0].Words.Single(w => w.IsIllegible).IllegibleGuess);
     }
 }
+
+public sealed class TranscriptCleanerTests
+{
+    [Fact]
+    public void Cleaning_extracts_metadata_and_json_keeps_it()
+    {
+        var lines = new[] { "PARAPHRASE OF NAVY CABLE FROM MOSCOW JULY 3, 1945", "TOP SECRET", "FROM W. A. HARRIMAN TO", "THE PRESIDENT AND THE SECRETARY OF STATE" };
+        var model = lines.Select((text, i) =>
+        {
+            var words = text.Split(' ').Select((w, j) => new Word(w, new BoundingBox(100 + j * 150, 100 + i * 50, 240 + j * 150, 140 + i * 50), 95)).ToList();
+            return new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
+        }).ToList();
+        var transcript = new Transcript("seed.png", [new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(model.Select(l => l.Box)), model)], new PageProcessing(0, 0, []))]);
+
+        var cleaned = TranscriptCleaner.Clean(transcript, new Lexicon(["paraphrase of navy cable from to the president and secretary state"]), CleanupOptions.Default);
+
+        Assert.Equal("1945-07-03", cleaned.Metadata!.Date!.Value);
+        Assert.Equal("TOP SECRET", cleaned.Metadata.Classification!.Value);
+        var read = JsonExporter.Read(JsonExporter.Write(cleaned));
+        Assert.Equal("W. A. HARRIMAN", read.Metadata!.Sender!.Value);
+        Assert.Equal(["THE PRESIDENT", "THE SECRETARY OF STATE"], read.Metadata.Recipients!.Value);
+    }
+}
+
+public sealed class OcrDamagedDateTests
+{
+    [Fact]
+    public void An_i_read_for_a_1_in_the_day_is_repaired() =>
+        Assert.Equal("1948-03-01", Metadata.CableMetadataExtractor.Extract(
+            "TELEGRAM SENT\nSECRET\nFROM: THE SECRETARY OF STATE, WASHINGTON\nTO: AMEMBASSY, TEHRAN\nMarch i, 1948, 7 p.m.\n").Date!.Value);
+}
