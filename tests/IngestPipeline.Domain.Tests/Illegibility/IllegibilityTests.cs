@@ -127,6 +127,6 @@ public sealed class OcrDamagedDateTests
 {
     [Fact]
     public void An_i_read_for_a_1_in_the_day_is_repaired() =>
-        Assert.Equal("1948-03-01", Metadata.CableMetadataExtractor.Extract(
+        Assert.Equal("1948-03-01", IngestPipeline.Domain.Metadata.CableMetadataExtractor.Extract(
             "TELEGRAM SENT\nSECRET\nFROM: THE SECRETARY OF STATE, WASHINGTON\nTO: AMEMBASSY, TEHRAN\nMarch i, 1948, 7 p.m.\n").Date!.Value);
 }
