@@ -47,7 +47,10 @@ public sealed class EngineLifetimeTests
             engines.Add(engine);
             int now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);
-            Thread.Sleep(50);
+            // Hold the engine until a second caller is running too (or give up after a while), so an
+            // overlap that the pool allows is seen whatever the timing of engine start-up.
+            SpinWait.SpinUntil(() => Volatile.Read(ref running) >= 2, TimeSpan.FromSeconds(5));
+            Thread.Sleep(20);
             Interlocked.Decrement(ref running);
             return 0;
         })));

@@ -28,16 +28,19 @@ public sealed class EnginePool : IDisposable
         await _slots.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            var engine = Take();
-            try
+            // Starting an engine and recognising are native CPU work: keep both off the caller's thread.
+            return await Task.Run(() =>
             {
-                // Recognition is seconds of native CPU work: keep it off the caller's thread.
-                return await Task.Run(() => work(engine), cancellation).ConfigureAwait(false);
-            }
-            finally
-            {
-                _idle.Add(engine);
-            }
+                var engine = Take();
+                try
+                {
+                    return work(engine);
+                }
+                finally
+                {
+                    _idle.Add(engine);
+                }
+            }, cancellation).ConfigureAwait(false);
         }
         finally
         {
