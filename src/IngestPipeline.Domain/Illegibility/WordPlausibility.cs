@@ -12,7 +12,8 @@ public static partial class WordPlausibility
 {
     public static WordKind Classify(string token, Lexicon lexicon)
     {
-        var core = Core(token);
+        // Typewriters of the period had no tilde: between letters it is a misread hyphen ("Tsung~nan").
+        var core = TildeForHyphen().Replace(Core(token), "-");
         if (core.Length == 0) return WordKind.Punctuation;
         if (lexicon.Contains(core)) return WordKind.Lexicon;
         if (NumberLike().IsMatch(core) || CodeLike().IsMatch(core)) return WordKind.Number;
@@ -21,8 +22,10 @@ public static partial class WordPlausibility
         if (parts.Length > 1 && parts.All(p => lexicon.Contains(p) || NumberLike().IsMatch(p))) return WordKind.Lexicon;
         bool symbols = Symbols().IsMatch(core) || Tripled().IsMatch(core);
         if (!symbols && IsNearWord(core, lexicon)) return WordKind.NearWord;
-        if (symbols || CaseChaos().IsMatch(core) || (core.Length >= 4 && core.All(char.IsLetter) && !Vowel().IsMatch(core)))
+        if (symbols || (core.Length >= 4 && core.All(char.IsLetter) && !Vowel().IsMatch(core)))
             return WordKind.Garbage;
+        // "PaosShan": a capital inside a word alone is a weak sign; such a token is judged like a name.
+        if (CaseChaos().IsMatch(core)) return WordKind.Name;
         if (parts.Length > 0 && parts.All(p => NameLike().IsMatch(p) && Vowel().IsMatch(p))) return WordKind.Name;
         return WordKind.Unknown;
     }
@@ -58,6 +61,9 @@ public static partial class WordPlausibility
     [GeneratedRegex(@"[@©«»~¥|{}^_=<>*#$§®™¢£€\\°]")]
     private static partial Regex Symbols();
 
+    [GeneratedRegex(@"(?<=\p{L})~(?=\p{L})")]
+    private static partial Regex TildeForHyphen();
+
     [GeneratedRegex(@"(\p{L})\1\1")]
     private static partial Regex Tripled();
 
@@ -72,8 +78,8 @@ public static partial class WordPlausibility
     [GeneratedRegex(@"^[0-9½][0-9½,.:/-]*(st|nd|rd|th|d|s|'s)?$")]
     private static partial Regex NumberLike();
 
-    // 851G.01/6-3049, 740.0011, A-1, USSR-2: letters and digits in groups, with at least one digit.
-    [GeneratedRegex(@"^(?=.*[0-9])[A-Z0-9]+([./-][A-Z0-9]+)+$")]
+    // 851G.01/6-3049, 740.0011, A-1, USSR-2, 110600Z (a date-time group): letters and digits, at least one digit.
+    [GeneratedRegex(@"^(?=.*[0-9])([A-Z0-9]+([./-][A-Z0-9]+)+|[0-9]{3,}[A-Z])$")]
     private static partial Regex CodeLike();
 
     // Szepingkai, Molotov, USSR, GAUSS, Chou, En-lai (parts).

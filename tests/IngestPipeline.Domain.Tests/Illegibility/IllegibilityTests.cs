@@ -130,3 +130,19 @@ public sealed class OcrDamagedDateTests
         Assert.Equal("1948-03-01", IngestPipeline.Domain.Metadata.CableMetadataExtractor.Extract(
             "TELEGRAM SENT\nSECRET\nFROM: THE SECRETARY OF STATE, WASHINGTON\nTO: AMEMBASSY, TEHRAN\nMarch i, 1948, 7 p.m.\n").Date!.Value);
 }
+
+public sealed class WordPlausibilityTests
+{
+    private static readonly Lexicon Words = new(["Tsung-nan the of"]);
+
+    [Theory]
+    [InlineData("Tsung~nan.", WordKind.Lexicon)]   // a hyphen misread as a tilde
+    [InlineData("110600Z.", WordKind.Number)]      // a navy date-time group
+    [InlineData("851G.01/6-3049", WordKind.Number)]
+    [InlineData("PaosShan.", WordKind.Name)]       // a capital inside a word alone is weak evidence
+    [InlineData("HePe¥ee", WordKind.Garbage)]
+    [InlineData("ee@e", WordKind.Garbage)]
+    [InlineData(";", WordKind.Punctuation)]
+    public void Tokens_are_classified_by_what_a_typist_could_have_written(string token, WordKind kind) =>
+        Assert.Equal(kind, WordPlausibility.Classify(token, Words));
+}
