@@ -7,6 +7,8 @@ public static class CliApp
 {
     public static Task<int> RunAsync(string[] args)
     {
+        // Spectre assumes 80 columns when output goes to a file or pipe; tables of file names need more.
+        if (Console.IsOutputRedirected) Spectre.Console.AnsiConsole.Profile.Width = 160;
         var root = new RootCommand("IngestPipeline: scanned typewritten documents to reviewed, searchable transcriptions.")
         {
             IngestCommand.Create(),
