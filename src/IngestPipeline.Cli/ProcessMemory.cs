@@ -6,8 +6,6 @@ public static class ProcessMemory
     /// <summary>Peak resident set size (VmHWM), in bytes; 0 where /proc is not available.</summary>
     public static long PeakResidentBytes() => ReadStatus("VmHWM:");
 
-    public static long CurrentResidentBytes() => ReadStatus("VmRSS:");
-
     private static long ReadStatus(string field)
     {
         const string status = "/proc/self/status";

@@ -115,9 +115,6 @@ public sealed unsafe class PageImage : IDisposable
     public byte[] EncodeJpeg(int quality = 80) =>
         Encode(Leptonica.pixWriteMemJpeg(out var data, out var size, Handle, quality, 0), data, size, "JPEG");
 
-    public byte[] EncodePng() =>
-        Encode(Leptonica.pixWriteMem(out var data, out var size, Handle, Leptonica.IffPng), data, size, "PNG");
-
     private static byte[] Encode(int status, IntPtr data, nuint size, string format)
     {
         try

@@ -7,7 +7,6 @@ internal static unsafe partial class Leptonica
 {
     private const string Lib = "liblept.so.5";
 
-    public const int IffPng = 3;
     public const int SeverityNone = 6;
 
     static Leptonica()
@@ -64,7 +63,6 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial BoxHandle boxCreate(int x, int y, int width, int height);
     [LibraryImport(Lib)] public static partial void boxDestroy(ref IntPtr box);
 
-    [LibraryImport(Lib)] public static partial int pixWriteMem(out IntPtr data, out nuint size, PixHandle pix, int format);
     [LibraryImport(Lib)] public static partial int pixWriteMemJpeg(out IntPtr data, out nuint size, PixHandle pix, int quality, int progressive);
     [LibraryImport(Lib)] public static partial void lept_free(IntPtr data);
 }

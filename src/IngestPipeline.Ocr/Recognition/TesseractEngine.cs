@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Ocr.Native;
