@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using IngestPipeline.Cli.Ingest;
+using IngestPipeline.Domain.Export;
 using IngestPipeline.Domain.Illegibility;
 using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Ocr.Lexicon;
@@ -26,11 +27,12 @@ public static class IngestCommand
         var variables = new Option<string[]>("--tesseract-variable", "-c") { Description = "Set a Tesseract variable on every engine: NAME=VALUE (repeatable)" };
         var raw = new Option<bool>("--raw") { Description = "Write the raw OCR: no [ILLEGIBLE] markers, no cleanup" };
         var lexicons = new Option<string[]>("--lexicon") { Description = "A word list of the collection's names and places, added to the lexicon (repeatable)" };
+        var layout = new Option<TextLayout>("--text-layout") { Description = "NAME.txt as running paragraphs (headers kept as lines) or one line per typed line", DefaultValueFactory = _ => TextLayout.Paragraphs };
         var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, parallel, formats, psm, noOrientation, noDeskew, speckSize, variables, raw, lexicons, maxMegapixels, deadline,
+            inputs, output, parallel, formats, psm, noOrientation, noDeskew, speckSize, variables, raw, lexicons, maxMegapixels, deadline, layout,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -61,7 +63,7 @@ public static class IngestCommand
                 return 2;
             }
             var limits = ScanLimits.Default with { MaxPixelsPerPage = (long)(parse.GetValue(maxMegapixels) * 1e6) };
-            var writer = new TranscriptOutputWriter(parse.GetValue(output)!, wanted);
+            var writer = new TranscriptOutputWriter(parse.GetValue(output)!, wanted, parse.GetValue(layout));
             return await RunAsync(files, options, limits, writer, cleanup, cancellation);
         });
         return command;

@@ -11,7 +11,7 @@ namespace IngestPipeline.Cli.Ingest;
 /// or NAME.error.txt. Each file is written under a temporary name and moved into place, so a run that
 /// is stopped never leaves a half-written output behind.
 /// </summary>
-public sealed class TranscriptOutputWriter(string directory, OutputFormats formats)
+public sealed class TranscriptOutputWriter(string directory, OutputFormats formats, TextLayout textLayout = TextLayout.Paragraphs)
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -22,7 +22,7 @@ public sealed class TranscriptOutputWriter(string directory, OutputFormats forma
 
     public void Write(string name, Transcript transcript, PageImageStore images)
     {
-        if (formats.HasFlag(OutputFormats.Txt)) WriteText(name + ".txt", PlainTextExporter.Write(transcript));
+        if (formats.HasFlag(OutputFormats.Txt)) WriteText(name + ".txt", PlainTextExporter.Write(transcript, textLayout));
         if (formats.HasFlag(OutputFormats.Json)) WriteText(name + ".json", JsonExporter.Write(transcript));
         if (formats.HasFlag(OutputFormats.Hocr)) WriteText(name + ".hocr", HocrExporter.Write(transcript));
         if (formats.HasFlag(OutputFormats.Alto)) WriteText(name + ".alto.xml", AltoExporter.Write(transcript));

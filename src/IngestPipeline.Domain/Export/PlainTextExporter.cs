@@ -5,7 +5,7 @@ namespace IngestPipeline.Domain.Export;
 
 /// <summary>
 /// Plain text in reading order (the order of <see cref="Page.Blocks"/> and their lines): one output line per text
-/// line, words joined by one space; an empty line between paragraphs; a form feed between pages; '\n' line ends
+/// line (or per paragraph with <see cref="TextLayout.Paragraphs"/>, see <see cref="ParagraphJoiner"/>), words joined by one space; an empty line between paragraphs; a form feed between pages; '\n' line ends
 /// on every platform, and the text ends with a newline (a transcript without pages gives the empty string).
 /// </summary>
 /// <remarks>
@@ -24,7 +24,7 @@ public static class PlainTextExporter
     /// </summary>
     public const double ParagraphGapFactor = 1.4;
 
-    public static string Write(Transcript transcript)
+    public static string Write(Transcript transcript, TextLayout layout = TextLayout.Lines)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         var text = new StringBuilder();
@@ -34,7 +34,7 @@ public static class PlainTextExporter
             {
                 text.Append('\f');
             }
-            AppendPage(transcript.Pages[p], text);
+            AppendPage(transcript.Pages[p], layout, text);
         }
         if (text.Length > 0 && text[^1] != '\n')
         {
@@ -43,13 +43,7 @@ public static class PlainTextExporter
         return text.ToString();
     }
 
-    public static void Write(Transcript transcript, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(Write(transcript));
-    }
-
-    private static void AppendPage(Page page, StringBuilder text)
+    private static void AppendPage(Page page, TextLayout layout, StringBuilder text)
     {
         var lines = new List<(Block Block, Line Line, int Baseline)>();
         foreach (var block in page.Blocks)
@@ -74,13 +68,23 @@ public static class PlainTextExporter
         }
         double medianPitch = Median(pitches);
 
+        var breakBefore = new bool[lines.Count];
+        for (int i = 1; i < lines.Count; i++)
+        {
+            breakBefore[i] = IsParagraphBreak(lines[i - 1], lines[i], medianPitch);
+        }
+        var runsOn = layout == TextLayout.Paragraphs
+            ? ParagraphJoiner.RunsOn(lines.Select(l => l.Line).ToList(), breakBefore)
+            : new bool[lines.Count];
+
         for (int i = 0; i < lines.Count; i++)
         {
-            if (i > 0 && IsParagraphBreak(lines[i - 1], lines[i], medianPitch))
+            if (breakBefore[i])
             {
                 text.Append('\n');
             }
-            AppendLine(lines[i].Line, text);
+            AppendWords(lines[i].Line, text);
+            text.Append(runsOn[i] ? ' ' : '\n');
         }
     }
 
@@ -104,7 +108,7 @@ public static class PlainTextExporter
         return medianPitch > 0 && pitch > ParagraphGapFactor * medianPitch;
     }
 
-    private static void AppendLine(Line line, StringBuilder text)
+    private static void AppendWords(Line line, StringBuilder text)
     {
         for (int w = 0; w < line.Words.Count; w++)
         {
@@ -118,7 +122,6 @@ public static class PlainTextExporter
                 text.Append(char.IsControl(c) ? ' ' : c);
             }
         }
-        text.Append('\n');
     }
 
     /// <summary>The line's baseline estimated as the median of its words' bottoms (with an even count the higher of the two middle ones, as descenders only push bottoms down).</summary>

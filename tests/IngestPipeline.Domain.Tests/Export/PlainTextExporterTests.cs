@@ -111,13 +111,4 @@ public class PlainTextExporterTests
         Assert.Equal("ONE\nTWO\n", PlainTextExporter.Write(transcript));
         Assert.Equal("", PlainTextExporter.Write(new Transcript("none", [])));
     }
-
-    [Fact]
-    public void Writes_the_same_text_to_a_writer()
-    {
-        var writer = new StringWriter();
-        PlainTextExporter.Write(TwoPages(), writer);
-
-        Assert.Equal(PlainTextExporter.Write(TwoPages()), writer.ToString());
-    }
 }

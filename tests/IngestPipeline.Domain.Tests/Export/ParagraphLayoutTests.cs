@@ -1,0 +1,85 @@
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Transcripts;
+using static IngestPipeline.Domain.Tests.Export.SampleTranscripts;
+
+namespace IngestPipeline.Domain.Tests.Export;
+
+public class ParagraphLayoutTests
+{
+    // 20 px per character and 20 px between words from x = 100: "aaaaaaaa" x 5 ends at x = 980 (the full measure).
+    private static Line Full(int baseline, string first = "aaaaaaaa", string last = "eeeeeeee") =>
+        LineAt(baseline, (first, 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("dddddddd", 90f), (last, 90f));
+
+    [Fact]
+    public void Full_lines_run_on_and_a_short_line_ends_the_paragraph()
+    {
+        var page = OnePage(Block(
+            Full(200, "The"),
+            Full(250),
+            LineAt(300, ("short.", 90f)),
+            Full(350, "Next"),
+            LineAt(400, ("end.", 90f))));
+
+        Assert.Equal(
+            "The bbbbbbbb cccccccc dddddddd eeeeeeee aaaaaaaa bbbbbbbb cccccccc dddddddd eeeeeeee short.\n" +
+            "Next bbbbbbbb cccccccc dddddddd eeeeeeee end.\n",
+            PlainTextExporter.Write(page, TextLayout.Paragraphs));
+    }
+
+    [Fact]
+    public void An_indented_line_starts_a_new_paragraph()
+    {
+        var page = OnePage(Block(
+            Full(200, "One"),
+            LineAt(200 + 50, ("aaaaaaaa", 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("dddddddd", 90f), ("eeeeeeee.", 90f)),
+            LineAt(160, 300, ("Two", 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("dddddddd", 90f), ("eeeeeeee", 90f)),
+            LineAt(350, ("end.", 90f))));
+
+        var text = PlainTextExporter.Write(page, TextLayout.Paragraphs);
+
+        Assert.Equal(
+            "One bbbbbbbb cccccccc dddddddd eeeeeeee aaaaaaaa bbbbbbbb cccccccc dddddddd eeeeeeee.\n" +
+            "Two bbbbbbbb cccccccc dddddddd eeeeeeee end.\n",
+            text);
+    }
+
+    [Fact]
+    public void A_header_block_of_short_lines_is_kept_line_by_line_even_where_a_line_reaches_the_margin()
+    {
+        var page = OnePage(
+            Block(
+                LineAt(500, 200, ("TELEGRAM", 90f), ("RECEIVED", 90f)),
+                LineAt(760, 250, ("740.0011/2375", 90f)),
+                LineAt(300, ("FROM:", 90f), ("Chungking", 90f)),
+                LineAt(350, ("Dated", 90f), ("July", 90f), ("3,", 90f), ("1945", 90f))),
+            Block(
+                Full(450, "Body"),
+                Full(500),
+                LineAt(550, ("done.", 90f))));
+
+        Assert.Equal(
+            "TELEGRAM RECEIVED\n740.0011/2375\nFROM: Chungking\nDated July 3, 1945\n\n" +
+            "Body bbbbbbbb cccccccc dddddddd eeeeeeee aaaaaaaa bbbbbbbb cccccccc dddddddd eeeeeeee done.\n",
+            PlainTextExporter.Write(page, TextLayout.Paragraphs));
+    }
+
+    [Fact]
+    public void A_line_ending_in_a_colon_does_not_run_on()
+    {
+        var page = OnePage(Block(
+            Full(200, "Text", "appeared:"),
+            Full(250, "Quoted"),
+            LineAt(300, ("end.", 90f))));
+
+        Assert.StartsWith("Text bbbbbbbb cccccccc dddddddd appeared:\nQuoted ", PlainTextExporter.Write(page, TextLayout.Paragraphs));
+    }
+
+    [Fact]
+    public void Lines_layout_keeps_every_typed_line()
+    {
+        var page = OnePage(Block(Full(200, "One"), Full(250, "Two"), LineAt(300, ("end.", 90f))));
+
+        Assert.Equal(3, PlainTextExporter.Write(page, TextLayout.Lines).Count(c => c == '\n'));
+        Assert.Equal(1, PlainTextExporter.Write(page, TextLayout.Paragraphs).Count(c => c == '\n'));
+    }
+}
