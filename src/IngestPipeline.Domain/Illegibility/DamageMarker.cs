@@ -4,8 +4,8 @@ namespace IngestPipeline.Domain.Illegibility;
 
 /// <summary>
 /// Marks text lost under or beside large dark regions (blots, torn-away paper), which OCR mostly
-/// reads as nothing at all: a line that runs into such a region well short of the page's right margin
-/// has lost its last words; a gap between words that such a region covers has lost the words typed there;
+/// reads as nothing at all: a line (not a paragraph's last) whose words stop where such a region begins,
+/// inside the column where lines are typed, has lost its last words; a gap between words that such a region covers has lost the words typed there;
 /// a word mostly covered by one is what OCR guessed under a blot.
 /// </summary>
 public static class DamageMarker
@@ -18,7 +18,8 @@ public static class DamageMarker
         if (page.DarkRegions.Count == 0) return page;
         var lines = page.Lines.ToList();
         if (lines.Count == 0) return page;
-        int rightMargin = Percentile(lines.Select(l => l.Box.Right), 0.75);
+        // Where typed lines end: a ragged typewriter margin, so a high percentile rather than the maximum.
+        int rightMargin = Percentile(lines.Select(l => l.Box.Right), 0.9);
         // A paragraph's last line is short by nature: one that stops beside a tear has not lost words.
         var paragraphEnds = lines
             .Where((l, i) => i + 1 == lines.Count || lines[i + 1].Box.Top - l.Box.Bottom > l.Box.Height)
@@ -41,7 +42,7 @@ public static class DamageMarker
             .Select(r => r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter))
             .Where(e => !e.IsEmpty)
             .ToList();
-        if (extents.Count == 0) return line;
+        if (!regions.Any(r => !r.ExtentBetween(line.Box.Top, line.Box.Bottom).IsEmpty)) return line;
         double charWidth = CharWidth(line);
         var words = new List<Word>();
 
@@ -66,9 +67,13 @@ public static class DamageMarker
             }
         }
         var last = words[^1];
-        if (!last.IsIllegible && !endsParagraph && last.Box.Right < rightMargin - 2 * charWidth)
+        if (!last.IsIllegible && !endsParagraph)
         {
-            var tear = extents.FirstOrDefault(e => e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= 3 * charWidth);
+            // A torn edge is ragged: anywhere across the line's height it may reach back to where the words stop.
+            var tear = regions
+                .Select(r => r.ExtentBetween(line.Box.Top, line.Box.Bottom))
+                .FirstOrDefault(e => !e.IsEmpty && e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= 3 * charWidth
+                    && e.Left < rightMargin - charWidth);
             if (!tear.IsEmpty)
                 words.Add(Word.Illegible(new BoundingBox(last.Box.Right, line.Box.Top, Math.Min(tear.Right, rightMargin), line.Box.Bottom), "", 0));
         }
