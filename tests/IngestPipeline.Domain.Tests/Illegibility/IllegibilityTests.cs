@@ -81,6 +81,22 @@ public sealed class IllegibilityTests
     }
 
     [Fact]
+    public void A_ragged_tear_inside_the_column_cuts_a_nearly_full_line_but_one_beyond_the_margin_does_not()
+    {
+        // Full lines end at x = 1650; the middle line stops at 1450, and the tear's edge reaches back to 1460
+        // only in the line's lowest rows (upper rows are torn from 1560 on).
+        Line At(int top, int words) => LineOf(top, Enumerable.Range(0, words).Select(i => new Word("ports", new BoundingBox(100 + i * 200, top, 250 + i * 200, top + 40), 95)).ToList());
+        Line LineOf(int top, List<Word> words) => new(BoundingBox.Union(words.Select(w => w.Box)), words);
+        Page PageWith(DarkRegion tear) => new(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 0, 1650, 140), [At(0, 8), At(50, 7), At(100, 8)])],
+            new PageProcessing(0, 0, [])) { DarkRegions = [tear] };
+        var ragged = new DarkRegion(new BoundingBox(1460, 50, 2550, 90), [new BoundingBox(1560, 50, 2550, 80), new BoundingBox(1460, 80, 2550, 90)]);
+        var beyond = new DarkRegion(new BoundingBox(1660, 0, 2550, 140), [new BoundingBox(1660, 0, 2550, 140)]);
+
+        Assert.True(DamageMarker.Mark(PageWith(ragged)).Lines.ElementAt(1).Words[^1].IsIllegible);
+        Assert.DoesNotContain(DamageMarker.Mark(PageWith(beyond)).Lines.SelectMany(l => l.Words), w => w.IsIllegible);
+    }
+
+    [Fact]
     public void Tei_has_a_gap_for_each_marker_and_alto_tags_it()
     {
         var line = IllegibilityDetector.Mark(LineOf(("hopes", 95), ("ee@e", 12), ("able", 93)), Words, IllegibilityOptions.Default);
