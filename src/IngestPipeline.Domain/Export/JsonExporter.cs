@@ -59,8 +59,13 @@ public static class JsonExporter
                 ToDto(b.Box),
                 b.Lines.Select(l => new LineDto(
                     ToDto(l.Box),
-                    l.Words.Select(w => new WordDto(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess)).ToList())).ToList())).ToList(),
-            p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList())).ToList())).ToList());
+                    l.Words.Select(ToDto).ToList())).ToList())).ToList(),
+            p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList())).ToList(),
+            p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList())).ToList())).ToList());
+
+    private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess);
+
+    private static Word FromDto(WordDto w) => new(w.Text, FromDto(w.Box), w.Confidence) { IllegibleGuess = w.IllegibleGuess };
 
     private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
 
@@ -72,10 +77,11 @@ public static class JsonExporter
                 FromDto(b.Box),
                 b.Lines.Select(l => new Line(
                     FromDto(l.Box),
-                    l.Words.Select(w => new Word(w.Text, FromDto(w.Box), w.Confidence) { IllegibleGuess = w.IllegibleGuess }).ToList())).ToList())).ToList(),
+                    l.Words.Select(FromDto).ToList())).ToList())).ToList(),
             new PageProcessing(p.Processing.RotationDegrees, p.Processing.SkewDegrees, p.Processing.Steps.ToList()))
         {
             DarkRegions = p.DarkRegions?.Select(r => new DarkRegion(FromDto(r.Box), r.Rows.Select(FromDto).ToList())).ToList() ?? [],
+            TextGaps = p.TextGaps?.Select(g => new TextGap(FromDto(g.Box), g.Reread.Select(FromDto).ToList())).ToList() ?? [],
         }).ToList())
     {
         Metadata = t.Metadata,
@@ -90,9 +96,12 @@ internal sealed record TranscriptDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CableMetadata? Metadata = null);
 
 internal sealed record PageDto(int Number, int Width, int Height, int Dpi, ProcessingDto Processing, List<BlockDto> Blocks,
-    List<DarkRegionDto>? DarkRegions = null);
+    List<DarkRegionDto>? DarkRegions = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<TextGapDto>? TextGaps = null);
 
 internal sealed record DarkRegionDto(BoxDto Box, List<BoxDto> Rows);
+
+internal sealed record TextGapDto(BoxDto Box, List<WordDto> Reread);
 
 internal sealed record ProcessingDto(int RotationDegrees, float SkewDegrees, List<string> Steps);
 

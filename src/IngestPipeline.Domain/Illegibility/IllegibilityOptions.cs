@@ -25,5 +25,12 @@ public sealed record IllegibilityOptions
     /// <summary>A token of punctuation only below this confidence is a speck read as a mark, and dropped.</summary>
     public float StrayMarkBelow { get; init; } = 50;
 
+    /// <summary>
+    /// Words that a second, contrast-normalised reading of a gap in a line found are taken as legible text only
+    /// from this confidence, and only when every one of them is a lexicon word or a number; otherwise the gap
+    /// becomes one [ILLEGIBLE] marker.
+    /// </summary>
+    public float RereadAcceptedFrom { get; init; } = 80;
+
     public static IllegibilityOptions Default { get; } = new();
 }

@@ -46,6 +46,7 @@ public static class TranscriptCleaner
         if (options.MarkIllegible)
         {
             page = DamageMarker.Mark(page);
+            page = GapMarker.Mark(page, lexicon, options.Illegibility);
             page = MapLines(page, lines => lines.Select(l => IllegibilityDetector.Mark(l, lexicon, options.Illegibility)).ToList());
         }
         if (options.Dehyphenate) page = MapLines(page, lines => DehyphenationRule.Join(lines, lexicon));

@@ -15,6 +15,8 @@ public static partial class WordPlausibility
         // Typewriters of the period had no tilde: between letters it is a misread hyphen ("Tsung~nan").
         var core = TildeForHyphen().Replace(Core(token), "-");
         if (core.Length == 0) return WordKind.Punctuation;
+        // "#i%&": the lexicon strips symbols around a word and would find "i"; a typist wrote none of them.
+        if (Symbols().IsMatch(token) && Symbols().Replace(token, "").Count(char.IsLetterOrDigit) <= 2) return WordKind.Garbage;
         if (lexicon.Contains(core)) return WordKind.Lexicon;
         if (NumberLike().IsMatch(core) || CodeLike().IsMatch(core)) return WordKind.Number;
         // "in.your", "Kuomintang~Communist", "Pacific,theater": known words run together by a misread mark.

@@ -36,6 +36,9 @@ public sealed record Page(int Number, int Width, int Height, int Dpi, IReadOnlyL
     /// <summary>Large solid dark regions (blots, torn-away paper): evidence that text there is lost.</summary>
     public IReadOnlyList<DarkRegion> DarkRegions { get; init; } = [];
 
+    /// <summary>Stretches of typed lines where words are missing, and what re-reading them found.</summary>
+    public IReadOnlyList<TextGap> TextGaps { get; init; } = [];
+
     public IEnumerable<Line> Lines => Blocks.SelectMany(b => b.Lines);
     public IEnumerable<Word> Words => Lines.SelectMany(l => l.Words);
 

@@ -112,6 +112,18 @@ public sealed unsafe class PageImage : IDisposable
         return new PageImage(Leptonica.pixClipRectangle(Handle, box, IntPtr.Zero), "crop the image");
     }
 
+    /// <summary>
+    /// A grayscale copy whose levels are stretched so the darkest ink present (the 1st percentile) becomes black and
+    /// the paper (the median) white: ribbon faded to a few levels darker than the paper comes out as dark strokes.
+    /// </summary>
+    public PageImage StretchContrast()
+    {
+        if (Leptonica.pixGetRankValue(Handle, 1, 0.01f, out uint ink) != 0 || Leptonica.pixGetRankValue(Handle, 1, 0.5f, out uint paper) != 0)
+            throw new InvalidOperationException("Leptonica could not measure the image's levels.");
+        int dark = (int)ink, light = (int)Math.Max(paper, ink + 1);
+        return new PageImage(Leptonica.pixGammaTRC(IntPtr.Zero, Handle, 1.0f, dark, light), "stretch the contrast");
+    }
+
     public byte[] EncodeJpeg(int quality = 80) =>
         Encode(Leptonica.pixWriteMemJpeg(out var data, out var size, Handle, quality, 0), data, size, "JPEG");
 

@@ -63,6 +63,9 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial BoxHandle boxCreate(int x, int y, int width, int height);
     [LibraryImport(Lib)] public static partial void boxDestroy(ref IntPtr box);
 
+    [LibraryImport(Lib)] public static partial int pixGetRankValue(PixHandle pix, int factor, float rank, out uint value);
+    [LibraryImport(Lib)] public static partial PixHandle pixGammaTRC(IntPtr destination, PixHandle pix, float gamma, int minValue, int maxValue);
+
     [LibraryImport(Lib)] public static partial int pixWriteMemJpeg(out IntPtr data, out nuint size, PixHandle pix, int quality, int progressive);
     [LibraryImport(Lib)] public static partial void lept_free(IntPtr data);
 }

@@ -38,6 +38,12 @@ public sealed record OcrOptions
     public bool Deskew { get; init; } = true;
 
     /// <summary>
+    /// Read again, contrast stretched, the stretches of lines where the layout says words are missing (see
+    /// <c>TextGapFinder</c>): faint text comes back, faded-out text is marked illegible by the cleaner.
+    /// </summary>
+    public bool RereadGaps { get; init; } = true;
+
+    /// <summary>
     /// Whiten specks up to this many pixels either way (at 300 dpi; scaled with the page's resolution)
     /// before recognition; 0 keeps them. Dust and scanner noise otherwise become "words" and make
     /// layout analysis drop whole paragraphs. 5 px (0.4 mm) is below a typewriter's full stop.

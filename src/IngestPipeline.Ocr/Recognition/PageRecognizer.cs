@@ -53,6 +53,7 @@ public static class PageRecognizer
             {
                 DarkRegions = DarkRegionFinder.Find(image, ink, dpi),
             };
+            if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, image, page) };
             return new RecognizedPage(page, image);
         }
         catch

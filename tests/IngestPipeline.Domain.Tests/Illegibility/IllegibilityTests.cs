@@ -158,6 +158,7 @@ public sealed class WordPlausibilityTests
     [InlineData("PaosShan.", WordKind.Name)]       // a capital inside a word alone is weak evidence
     [InlineData("HePe¥ee", WordKind.Garbage)]
     [InlineData("ee@e", WordKind.Garbage)]
+    [InlineData("#i%&", WordKind.Garbage)]         // symbols around a lone letter the lexicon knows
     [InlineData(";", WordKind.Punctuation)]
     public void Tokens_are_classified_by_what_a_typist_could_have_written(string token, WordKind kind) =>
         Assert.Equal(kind, WordPlausibility.Classify(token, Words));

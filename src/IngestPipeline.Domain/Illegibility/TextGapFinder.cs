@@ -1,0 +1,55 @@
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Illegibility;
+
+/// <summary>
+/// Finds where a page's typed lines are missing words, from the layout alone: a typist leaves one space between
+/// words (two after a full stop) and ends a line early only where a sentence or paragraph ends. So a gap of several
+/// characters between two words of a line, or a line of running text (the line above reaches the margin) that
+/// stops well short of the margin in mid-sentence while its paragraph goes on below, held words that did not come
+/// out: faded ribbon, erasure, damage.
+/// </summary>
+/// <remarks>
+/// Header blocks are left alone (their fields are spaced out and short by design), and so are lines that end
+/// with sentence punctuation or a colon, or are followed by an indented line (a new paragraph).
+/// </remarks>
+public static class TextGapFinder
+{
+    /// <summary>The next line starting this many characters right of the margin begins a new paragraph.</summary>
+    public const double IndentCharacters = 2.0;
+
+    private static readonly char[] SentenceEnd = ['.', '?', '!', ':', ';', '"', '\'', ')', ']'];
+
+    /// <summary>Whether the line sits inside running text: the line above, in the same paragraph, reaches the margin.</summary>
+    private static bool RunsOnFromAbove(PageLayout layout, int i) =>
+        i > 0 && !layout.BreakBefore[i] && layout.IsFull(layout.Lines[i - 1]);
+
+    public static IReadOnlyList<BoundingBox> Find(Page page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var layout = PageLayout.Of(page);
+        double cw = layout.CharWidth;
+        var gaps = new List<BoundingBox>();
+        if (cw <= 0) return gaps;
+        int inset = (int)(cw / 2);
+        for (int i = layout.HeaderLength; i < layout.Lines.Count; i++)
+        {
+            var line = layout.Lines[i];
+            // Specks read as "." or a lone low-confidence letter stand where no word is: they neither close a gap nor end a line.
+            var words = PageLayout.SubstantialWords(line);
+            if (words.Count == 0) continue;
+            foreach (var (before, after) in layout.WideGaps(line))
+                gaps.Add(new BoundingBox(before.Box.Right + inset, line.Box.Top, after.Box.Left - inset, line.Box.Bottom));
+            var last = words[^1];
+            if (RunsOnFromAbove(layout, i)
+                && layout.ContinuesParagraph(i)
+                && !layout.IsFull(line)
+                && !layout.IsIndented(layout.Lines[i + 1], IndentCharacters)
+                && last.Text.TrimEnd().LastOrDefault() is char end && Array.IndexOf(SentenceEnd, end) < 0)
+            {
+                gaps.Add(new BoundingBox(last.Box.Right + inset, line.Box.Top, layout.RightMargin, line.Box.Bottom));
+            }
+        }
+        return gaps;
+    }
+}

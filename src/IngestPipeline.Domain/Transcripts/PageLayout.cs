@@ -1,0 +1,175 @@
+namespace IngestPipeline.Domain.Transcripts;
+
+/// <summary>
+/// The typed layout of one page as geometry shows it: its lines with words in reading order, where
+/// paragraphs break, the column's margins, the typewriter pitch, and the header block at the top.
+/// Plain-text paragraphs and the search for lost words both read the page this way.
+/// </summary>
+/// <remarks>
+/// A paragraph break is a vertical step from one line to the next that is clearly larger than the page's usual
+/// line pitch: more than <see cref="ParagraphGapFactor"/> times the median pitch of the page. Pitch is measured
+/// between estimated baselines (the median bottom of a line's words), so ascenders, descenders and all-caps lines
+/// do not make it jitter. Because the threshold is relative to the page's own median, a double-spaced page has
+/// no breaks where every gap is equally large. A line that goes back up the page (the next column), or a block
+/// that stands beside the previous one, also starts a paragraph.
+/// The left margin is the median start of the lines, the right margin the 90th percentile of their ends (a ragged
+/// typewriter margin, so not the maximum). A cable's "TELEGRAM RECEIVED / FROM / TO / Dated" block is the header:
+/// see <see cref="HeaderLength"/>.
+/// </remarks>
+public sealed class PageLayout
+{
+    /// <summary>How much larger than the median pitch a step must be to count as a paragraph break.</summary>
+    public const double ParagraphGapFactor = 1.4;
+
+    /// <summary>A line that reaches this share of the column's width counts as full.</summary>
+    public const double FullLineShare = 0.75;
+
+    private PageLayout(IReadOnlyList<Line> lines, bool[] breakBefore, int left, int right, double charWidth)
+    {
+        Lines = lines;
+        BreakBefore = breakBefore;
+        LeftMargin = left;
+        RightMargin = right;
+        CharWidth = charWidth;
+        HeaderLength = LeadingHeaderLength();
+    }
+
+    /// <summary>The page's lines that have words, in reading order.</summary>
+    public IReadOnlyList<Line> Lines { get; }
+
+    /// <summary>Per line: whether a paragraph starts with it (never the first line).</summary>
+    public IReadOnlyList<bool> BreakBefore { get; }
+
+    public int LeftMargin { get; }
+    public int RightMargin { get; }
+
+    /// <summary>The median width of one character (typewriter text is monospaced); 0 when no word tells.</summary>
+    public double CharWidth { get; }
+
+    /// <summary>How many lines at the top form a header block (0 when there is none).</summary>
+    public int HeaderLength { get; }
+
+    public static PageLayout Of(Page page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var entries = page.Blocks
+            .SelectMany(b => b.Lines.Where(l => l.Words.Count > 0).Select(l => (Block: b, Line: l, Baseline: Baseline(l))))
+            .ToList();
+        var pitches = entries.Zip(entries.Skip(1), (a, b) => b.Baseline - a.Baseline).Where(p => p > 0).ToList();
+        double medianPitch = Median(pitches);
+        var breakBefore = new bool[entries.Count];
+        for (int i = 1; i < entries.Count; i++)
+        {
+            breakBefore[i] = IsParagraphBreak(entries[i - 1], entries[i], medianPitch);
+        }
+        var lines = entries.Select(e => e.Line).ToList();
+        if (lines.Count == 0)
+        {
+            return new PageLayout(lines, breakBefore, 0, 0, 0);
+        }
+        return new PageLayout(lines, breakBefore,
+            Percentile(lines.Select(l => l.Box.Left), 0.5),
+            Percentile(lines.Select(l => l.Box.Right), 0.9),
+            CharacterWidth(lines));
+    }
+
+    public double ColumnWidth => RightMargin - LeftMargin;
+
+    /// <summary>Whether the line reaches close to the right margin.</summary>
+    public bool IsFull(Line line) => ColumnWidth > 0 && (line.Box.Right - LeftMargin) / ColumnWidth >= FullLineShare;
+
+    /// <summary>Whether line <paramref name="index"/> is followed, without a paragraph break, by another line.</summary>
+    public bool ContinuesParagraph(int index) => index + 1 < Lines.Count && !BreakBefore[index + 1];
+
+    /// <summary>Whether the line starts more than <paramref name="characters"/> character widths right of the margin.</summary>
+    public bool IsIndented(Line line, double characters) => line.Box.Left > LeftMargin + characters * CharWidth;
+
+    /// <summary>A gap between two words of a line wider than this many characters is more than a typist's spacing.</summary>
+    public const double WideGapCharacters = 3.5;
+
+    /// <summary>The words of the line proper: with a letter or digit and, if a single character, read with some confidence (not a speck read as "." or "i").</summary>
+    public static IReadOnlyList<Word> SubstantialWords(Line line) =>
+        line.Words.Where(w => w.Text.Any(char.IsLetterOrDigit) && (w.Text.Length > 1 || w.Confidence >= 50)).ToList();
+
+    /// <summary>The stretches between consecutive words of the line wider than <see cref="WideGapCharacters"/>.</summary>
+    public IEnumerable<(Word Before, Word After)> WideGaps(Line line)
+    {
+        var words = SubstantialWords(line);
+        for (int w = 1; w < words.Count; w++)
+        {
+            if (words[w].Box.Left - words[w - 1].Box.Right > WideGapCharacters * CharWidth)
+                yield return (words[w - 1], words[w]);
+        }
+    }
+
+    /// <summary>
+    /// The header is everything above the first line of running text: a full line from the left margin, without wide
+    /// gaps, that its paragraph continues below (a right-aligned file number is full but does not start at the margin). Header fields are short or spaced out ("FROM: Chungking      Dated July 7"); a full
+    /// line just above the first running one, in the same paragraph, belongs to the body (a first line with a gap
+    /// where damage took words).
+    /// </summary>
+    private int LeadingHeaderLength()
+    {
+        if (CharWidth <= 0) return 0;
+        int first = Enumerable.Range(0, Lines.Count).FirstOrDefault(IsRunningText, -1);
+        if (first <= 0) return 0;
+        while (first > 0 && !BreakBefore[first] && IsFull(Lines[first - 1])) first--;
+        return first;
+    }
+
+    private bool IsRunningText(int i) =>
+        IsFull(Lines[i]) && !IsIndented(Lines[i], 2) && ContinuesParagraph(i) && !WideGaps(Lines[i]).Any() && !IsIndented(Lines[i + 1], 2);
+
+    private static bool IsParagraphBreak((Block Block, Line Line, int Baseline) previous, (Block Block, Line Line, int Baseline) next, double medianPitch)
+    {
+        int pitch = next.Baseline - previous.Baseline;
+        if (pitch < 0)
+        {
+            return true; // back up the page: the next column
+        }
+        if (!ReferenceEquals(previous.Block, next.Block))
+        {
+            var a = previous.Block.Box;
+            var b = next.Block.Box;
+            if (a.VerticalOverlap(b) * 2 > Math.Min(a.Height, b.Height))
+            {
+                return true; // side by side, not one below the other
+            }
+        }
+        return medianPitch > 0 && pitch > ParagraphGapFactor * medianPitch;
+    }
+
+    /// <summary>The line's baseline estimated as the median of its words' bottoms (with an even count the higher of the two middle ones, as descenders only push bottoms down).</summary>
+    private static int Baseline(Line line)
+    {
+        var bottoms = line.Words.Select(w => w.Box.Bottom).Order().ToList();
+        return bottoms[(bottoms.Count - 1) / 2];
+    }
+
+    private static double CharacterWidth(IReadOnlyList<Line> lines)
+    {
+        var widths = lines.SelectMany(l => l.Words)
+            .Where(w => w.Text.Length >= 3 && !w.IsIllegible)
+            .Select(w => (double)w.Box.Width / w.Text.Length)
+            .Order()
+            .ToList();
+        return widths.Count == 0 ? 0 : widths[widths.Count / 2];
+    }
+
+    private static double Median(List<int> values)
+    {
+        if (values.Count == 0)
+        {
+            return 0;
+        }
+        values.Sort();
+        int mid = values.Count / 2;
+        return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
+    }
+
+    private static int Percentile(IEnumerable<int> values, double share)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(share * sorted.Count))];
+    }
+}
