@@ -32,7 +32,7 @@ public readonly record struct WordContext(string? Previous = null, string? Next 
 /// <summary>
 /// Rule 2: undoes typical typewriter OCR confusions, only where it is safe. A word that is not in the lexicon becomes
 /// the single lexicon word reachable by at most <see cref="OcrConfusionOptions.MaxEdits"/> swaps: '1' to 'l' or 'i',
-/// 'l' and 'i' either way, '0' to 'o', "rn" to "m", "vv" to "w", a doubled "sS"/"Ss" to "s"; letter case is free, so a
+/// 'l' and 'i' either way, '0' to 'o', "rn" to "m", "vv" to "w", '@' to 'e' or 'a' (a filled-in bowl), a doubled "sS"/"Ss" to "s"; letter case is free, so a
 /// wrongly capital 'S' (or 'I', 'O') inside a word costs nothing (<c>"alsSo"</c>, <c>"1S"</c>, <c>"Sltuation"</c>).
 /// A known word with a stray capital S, I or O inside (<c>"JapaneSe"</c>, <c>"diStance"</c>, <c>"aS"</c>) gets its
 /// ordinary case. When two candidates tie, a very common short word wins (<c>"is"</c> over <c>"ls"</c>); otherwise
@@ -65,7 +65,7 @@ public static partial class OcrConfusionRule
 
     private static readonly (string From, string To)[] Swaps =
     [
-        ("1", "l"), ("1", "i"), ("l", "i"), ("i", "l"), ("0", "o"), ("rn", "m"), ("vv", "w"),
+        ("1", "l"), ("1", "i"), ("l", "i"), ("i", "l"), ("0", "o"), ("rn", "m"), ("vv", "w"), ("@", "e"), ("@", "a"),
     ];
 
     private enum CaseStyle { Lower, Capital, Upper }
@@ -185,7 +185,7 @@ public static partial class OcrConfusionRule
         {
             return true;
         }
-        if (core.Any(c => !char.IsLetterOrDigit(c) && c is not ('\'' or '\u2019' or '-')))
+        if (core.Any(c => !char.IsLetterOrDigit(c) && c is not ('\'' or '\u2019' or '-' or '@')))
         {
             return true;
         }

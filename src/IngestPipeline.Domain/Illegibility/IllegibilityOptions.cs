@@ -14,7 +14,7 @@ public sealed record IllegibilityOptions
     public float UnknownBelow { get; init; } = 60;
 
     /// <summary>A name-shaped token missing from the lexicon (Szepingkai) below this is unreadable.</summary>
-    public float NameBelow { get; init; } = 35;
+    public float NameBelow { get; init; } = 25;
 
     /// <summary>
     /// A lexicon word or number is taken as unreadable only next to an unreadable token and below this:

@@ -14,6 +14,8 @@ public static partial class WordPlausibility
     {
         // Typewriters of the period had no tilde: between letters it is a misread hyphen ("Tsung~nan").
         var core = TildeForHyphen().Replace(Core(token), "-");
+        // An editor's insertion typed inside a word ("gendarm[er]ie") is part of the word.
+        if (core.Contains('[') && core.Contains(']')) core = core.Replace("[", "").Replace("]", "");
         if (core.Length == 0) return WordKind.Punctuation;
         // "#i%&": the lexicon strips symbols around a word and would find "i"; a typist wrote none of them.
         if (Symbols().IsMatch(token) && Symbols().Replace(token, "").Count(char.IsLetterOrDigit) <= 2) return WordKind.Garbage;

@@ -12,7 +12,7 @@ internal static class CleanupSamples
         "# ordinary words",
         "a the of and is it in as also some situation distance japanese government exerting every effort",
         "to be was said that state secretary senate south soviet chinese board self government lease ill",
-        "ls lo loth top secret received from as if file will",
+        "ls lo loth top secret received from as if file will lead made",
         "",
         "# proper names",
         "Japanese Chinese Senate South Soviet Molotov Chekiang Stalin Embassy",

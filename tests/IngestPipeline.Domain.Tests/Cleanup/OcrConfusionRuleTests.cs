@@ -22,6 +22,8 @@ public class OcrConfusionRuleTests
     [InlineData("vvill", "will")]
     [InlineData("fi1e,", "file,")]
     [InlineData("(1S)", "(is)")]
+    [InlineData("1@ad", "lead")]
+    [InlineData("m@de", "made")]
     public void Typical_confusions_inside_a_sentence_are_undone(string word, string expected) =>
         Assert.Equal(expected, Correct(word));
 

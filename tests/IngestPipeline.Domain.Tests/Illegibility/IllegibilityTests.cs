@@ -149,7 +149,7 @@ public sealed class OcrDamagedDateTests
 
 public sealed class WordPlausibilityTests
 {
-    private static readonly Lexicon Words = new(["Tsung-nan the of"]);
+    private static readonly Lexicon Words = new(["Tsung-nan the of gendarmerie"]);
 
     [Theory]
     [InlineData("Tsung~nan.", WordKind.Lexicon)]   // a hyphen misread as a tilde
@@ -159,6 +159,7 @@ public sealed class WordPlausibilityTests
     [InlineData("HePe¥ee", WordKind.Garbage)]
     [InlineData("ee@e", WordKind.Garbage)]
     [InlineData("#i%&", WordKind.Garbage)]         // symbols around a lone letter the lexicon knows
+    [InlineData("gendarm[er]Jie,", WordKind.NearWord)] // an editorial insertion inside a word, one slip away
     [InlineData(";", WordKind.Punctuation)]
     public void Tokens_are_classified_by_what_a_typist_could_have_written(string token, WordKind kind) =>
         Assert.Equal(kind, WordPlausibility.Classify(token, Words));
