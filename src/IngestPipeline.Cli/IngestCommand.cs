@@ -22,6 +22,7 @@ public static class IngestCommand
         var psm = new Option<int?>("--psm") { Description = "Tesseract page segmentation mode (default 3)" };
         var noOrientation = new Option<bool>("--no-orientation") { Description = "Skip orientation detection" };
         var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
+        var noGapReread = new Option<bool>("--no-gap-reread") { Description = "Do not re-read, contrast stretched, the stretches of lines where words are missing" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
         var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
         var variables = new Option<string[]>("--tesseract-variable", "-c") { Description = "Set a Tesseract variable on every engine: NAME=VALUE (repeatable)" };
@@ -32,7 +33,7 @@ public static class IngestCommand
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, parallel, formats, psm, noOrientation, noDeskew, speckSize, variables, raw, lexicons, maxMegapixels, deadline, layout,
+            inputs, output, parallel, formats, psm, noOrientation, noDeskew, noGapReread, speckSize, variables, raw, lexicons, maxMegapixels, deadline, layout,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -51,6 +52,7 @@ public static class IngestCommand
                     PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
                     DetectOrientation = !parse.GetValue(noOrientation),
                     Deskew = !parse.GetValue(noDeskew),
+                    RereadGaps = !parse.GetValue(noGapReread),
                     SpeckSizeAt300Dpi = parse.GetValue(speckSize),
                     EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
                     PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
