@@ -1,0 +1,85 @@
+namespace IngestPipeline.Infrastructure.Configuration;
+
+/// <summary>
+/// Everything that differs between the embedded default and the scale-out, bound from the "Pipeline" section
+/// (appsettings.json, environment variables such as <c>Pipeline__Bus__Transport=RabbitMq</c>, command line).
+/// The defaults are the embedded setup: SQLite, a local blob folder and the in-memory bus, under <see cref="DataDirectory"/>.
+/// </summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    /// <summary>Where the embedded default keeps its database, Hangfire storage and blob folder.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public DatabaseOptions Database { get; set; } = new();
+    public BlobOptions Blobs { get; set; } = new();
+    public BusOptions Bus { get; set; } = new();
+    public SchedulingOptions Scheduling { get; set; } = new();
+    public WorkerOptions Worker { get; set; } = new();
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public sealed class DatabaseOptions
+{
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>For SQLite, empty means <c>DataDirectory/pipeline.db</c>; for PostgreSQL a Npgsql connection string.</summary>
+    public string ConnectionString { get; set; } = "";
+}
+
+public enum BlobProvider { Folder, Azure }
+
+public sealed class BlobOptions
+{
+    public BlobProvider Provider { get; set; } = BlobProvider.Folder;
+
+    /// <summary>For the folder store, empty means <c>DataDirectory/blobs</c>.</summary>
+    public string Folder { get; set; } = "";
+
+    /// <summary>An Azure Storage connection string (Azurite's well-known one locally).</summary>
+    public string ConnectionString { get; set; } = "";
+}
+
+public enum BusTransport { InMemory, RabbitMq }
+
+public sealed class BusOptions
+{
+    public BusTransport Transport { get; set; } = BusTransport.InMemory;
+    public string Host { get; set; } = "127.0.0.1";
+    public ushort Port { get; set; } = 5672;
+    public string VirtualHost { get; set; } = "/";
+    public string Username { get; set; } = "guest";
+    public string Password { get; set; } = "guest";
+}
+
+public sealed class SchedulingOptions
+{
+    /// <summary>When the inbox is ingested (cron, in <see cref="TimeZone"/>): 02:00 every night by default.</summary>
+    public string NightlyIngestionCron { get; set; } = "0 2 * * *";
+
+    /// <summary>An IANA or Windows time zone id; empty means the machine's local zone.</summary>
+    public string TimeZone { get; set; } = "";
+
+    /// <summary>How often the sweeper looks for work stuck in a stage (cron).</summary>
+    public string SweeperCron { get; set; } = "* * * * *";
+
+    /// <summary>A stage that has not moved on for this long is dispatched again.</summary>
+    public TimeSpan StageDeadline { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Hangfire re-runs a job whose worker vanished after this long: above the longest job.</summary>
+    public TimeSpan JobInvisibilityTimeout { get; set; } = TimeSpan.FromHours(2);
+}
+
+public sealed class WorkerOptions
+{
+    /// <summary>Whether this process runs the stage consumers and the Hangfire server (the web host runs them in the embedded default).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>OCR engines, i.e. pages recognised at once in this process; 0 means one per core.</summary>
+    public int Engines { get; set; }
+
+    /// <summary>Recognition attempts of one page before it is failed.</summary>
+    public int MaxPageAttempts { get; set; } = 3;
+}

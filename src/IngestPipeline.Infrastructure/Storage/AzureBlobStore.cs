@@ -1,0 +1,69 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+
+namespace IngestPipeline.Infrastructure.Storage;
+
+/// <summary>
+/// Blobs in Azure Blob Storage (or Azurite). A blob that must not be overwritten is uploaded with the condition
+/// "only if none exists", so of two workers storing the same original one wins and the other learns it is there.
+/// </summary>
+public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
+{
+    /// <summary>
+    /// A client for a connection string. The service version is pinned: Azurite accepts only the versions it knows,
+    /// and this one is understood by both Azurite 3.37 and Azure.
+    /// </summary>
+    public static AzureBlobStore FromConnectionString(string connectionString) =>
+        new(new BlobServiceClient(connectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06)
+        {
+            Retry = { MaxRetries = 5, Delay = TimeSpan.FromMilliseconds(500), Mode = Azure.Core.RetryMode.Exponential, NetworkTimeout = TimeSpan.FromSeconds(60) },
+        }));
+
+    public async Task<bool> PutAsync(string container, string name, Stream content, bool overwrite, CancellationToken cancellation = default)
+    {
+        var blob = service.GetBlobContainerClient(container).GetBlobClient(name);
+        var options = new BlobUploadOptions();
+        if (!overwrite) options.Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
+        try
+        {
+            await blob.UploadAsync(content, options, cancellation);
+            return true;
+        }
+        catch (RequestFailedException e) when (!overwrite && e.Status is 409 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task<Stream> OpenReadAsync(string container, string name, CancellationToken cancellation = default)
+    {
+        try
+        {
+            return await service.GetBlobContainerClient(container).GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(false), cancellation);
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            throw new BlobNotFoundException(container, name);
+        }
+    }
+
+    public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellation = default) =>
+        await service.GetBlobContainerClient(container).GetBlobClient(name).ExistsAsync(cancellation);
+
+    public async IAsyncEnumerable<string> ListAsync(string container, [EnumeratorCancellation] CancellationToken cancellation = default)
+    {
+        await foreach (var item in service.GetBlobContainerClient(container).GetBlobsAsync(cancellationToken: cancellation))
+            yield return item.Name;
+    }
+
+    public async Task DeleteAsync(string container, string name, CancellationToken cancellation = default) =>
+        await service.GetBlobContainerClient(container).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellation);
+
+    public async Task EnsureContainersAsync(CancellationToken cancellation = default)
+    {
+        foreach (var container in BlobNames.Containers)
+            await service.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellation);
+    }
+}

@@ -1,0 +1,39 @@
+using IngestPipeline.Contracts;
+using IngestPipeline.Infrastructure.State;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace IngestPipeline.Pipeline.Jobs;
+
+/// <summary>
+/// Re-OCR asked for by an admin: the document (or every document of a collection) goes back to registration, its
+/// pages, transcript and review task are dropped, and the pipeline runs again from the stored original.
+/// </summary>
+public sealed class ReprocessJob(PipelineDbContext db, IPublishEndpoint bus)
+{
+    public async Task ReprocessDocumentAsync(Guid documentId, CancellationToken cancellation = default) =>
+        await ReprocessAsync(db.Documents.Where(d => d.Id == documentId), cancellation);
+
+    public async Task ReprocessCollectionAsync(string collection, CancellationToken cancellation = default) =>
+        await ReprocessAsync(db.Documents.Where(d => d.Collection == collection), cancellation);
+
+    private async Task ReprocessAsync(IQueryable<Document> documents, CancellationToken cancellation)
+    {
+        var ids = await documents.Select(d => d.Id).ToListAsync(cancellation);
+        foreach (var id in ids)
+        {
+            await db.ReviewTasks.Where(r => r.DocumentId == id).ExecuteDeleteAsync(cancellation);
+            await db.Pages.Where(p => p.DocumentId == id).ExecuteDeleteAsync(cancellation);
+            var now = DateTime.UtcNow;
+            await db.Documents.Where(d => d.Id == id).ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Stage, DocumentStage.Registered)
+                .SetProperty(d => d.StageChangedAt, now)
+                .SetProperty(d => d.UpdatedAt, now)
+                .SetProperty(d => d.FailureReason, (string?)null)
+                .SetProperty(d => d.TranscriptJson, (string?)null)
+                .SetProperty(d => d.Text, (string?)null)
+                .SetProperty(d => d.FlagCount, 0), cancellation);
+            await bus.Publish(new SplitDocument(id), cancellation);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using IngestPipeline.Contracts;
+using IngestPipeline.Infrastructure.Configuration;
+using IngestPipeline.Infrastructure.State;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace IngestPipeline.Pipeline.Jobs;
+
+/// <summary>
+/// Finds work that has not moved for longer than the stage deadline and sends its message again: a split never
+/// sent (a crash right after registration), a page whose worker died, a document whose last page's "clean" got
+/// lost. The stages are idempotent, so a message sent twice costs at most a repeated page.
+/// </summary>
+public sealed class StuckWorkSweeper(PipelineDbContext db, IPublishEndpoint bus, PipelineOptions options, ILogger<StuckWorkSweeper> log)
+{
+    public async Task<int> RunAsync(CancellationToken cancellation = default)
+    {
+        var staleBefore = DateTime.UtcNow - options.Scheduling.StageDeadline;
+        var messages = new List<object>();
+
+        messages.AddRange((await db.Documents
+                .Where(d => (d.Stage == DocumentStage.Registered || d.Stage == DocumentStage.Splitting) && d.StageChangedAt < staleBefore)
+                .Select(d => d.Id).ToListAsync(cancellation))
+            .Select(id => new SplitDocument(id)));
+
+        messages.AddRange((await db.Pages
+                .Where(p => (p.Status == PageStatus.Pending || p.Status == PageStatus.Recognizing) && p.UpdatedAt < staleBefore
+                    && db.Documents.Any(d => d.Id == p.DocumentId && d.Stage == DocumentStage.Recognizing))
+                .Select(p => new { p.DocumentId, p.Number }).ToListAsync(cancellation))
+            .Select(p => new RecognizePage(p.DocumentId, p.Number)));
+
+        messages.AddRange((await db.Documents
+                .Where(d => ((d.Stage == DocumentStage.Recognizing && d.StageChangedAt < staleBefore
+                              && !db.Pages.Any(p => p.DocumentId == d.Id && p.Status != PageStatus.Recognized))
+                             || (d.Stage == DocumentStage.Cleaning && d.StageChangedAt < staleBefore)))
+                .Select(d => d.Id).ToListAsync(cancellation))
+            .Select(id => new CleanDocument(id)));
+
+        foreach (var message in messages)
+        {
+            // Page stamps move on, so the same stuck page is not sent again at every sweep while it waits in a queue.
+            if (message is RecognizePage page)
+                await db.Pages.Where(p => p.DocumentId == page.DocumentId && p.Number == page.PageNumber)
+                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTime.UtcNow), cancellation);
+            await bus.Publish(message, message.GetType(), cancellation);
+        }
+        if (messages.Count > 0) log.LogWarning("Sweeper re-sent {Count} messages for work stuck past {Deadline}", messages.Count, options.Scheduling.StageDeadline);
+        return messages.Count;
+    }
+}

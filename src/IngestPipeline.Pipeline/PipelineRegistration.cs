@@ -1,0 +1,131 @@
+using Hangfire;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Infrastructure.Configuration;
+using IngestPipeline.Ocr.Lexicon;
+using IngestPipeline.Ocr.Recognition;
+using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Pipeline.Registration;
+using IngestPipeline.Pipeline.Stages;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace IngestPipeline.Pipeline;
+
+/// <summary>
+/// Wires the pipeline into a host. Every host gets the state, the bus (to publish) and the Hangfire client; a
+/// host that works (the worker, or the web host in the embedded default) also gets the stage consumers, the OCR
+/// engine pool and the Hangfire server with the recurring jobs.
+/// </summary>
+public static class PipelineRegistration
+{
+    public static PipelineOptions AddPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = services.AddPipelineState(configuration);
+        bool worker = options.Worker.Enabled;
+        services.AddScoped<DocumentRegistrar>();
+        services.AddScoped<InboxIngestionJob>();
+        services.AddScoped<StuckWorkSweeper>();
+        services.AddScoped<ReprocessJob>();
+        int engines = options.Worker.Engines > 0 ? options.Worker.Engines : Environment.ProcessorCount;
+        if (worker)
+        {
+            services.AddSingleton(_ => new EnginePool(new OcrOptions { Engines = engines }));
+            services.AddSingleton<Lexicon>(_ => LexiconFiles.Load());
+        }
+        AddBus(services, options, worker, engines);
+        AddScheduling(services, options, worker);
+        return options;
+    }
+
+    private static void AddBus(IServiceCollection services, PipelineOptions options, bool worker, int engines)
+    {
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            if (worker)
+            {
+                bus.AddConsumer<SplitDocumentConsumer>();
+                // Pages compete for engines: take no more messages than there are engines, so another worker gets the rest.
+                bus.AddConsumer<RecognizePageConsumer>().Endpoint(e => { e.ConcurrentMessageLimit = engines; e.PrefetchCount = engines; });
+                bus.AddConsumer<CleanDocumentConsumer>();
+            }
+            if (options.Bus.Transport == BusTransport.RabbitMq)
+            {
+                bus.UsingRabbitMq((context, rabbit) =>
+                {
+                    rabbit.Host(options.Bus.Host, options.Bus.Port, options.Bus.VirtualHost, host =>
+                    {
+                        host.Username(options.Bus.Username);
+                        host.Password(options.Bus.Password);
+                    });
+                    ConfigureEndpoints(context, rabbit);
+                });
+            }
+            else
+            {
+                bus.UsingInMemory((context, memory) => ConfigureEndpoints(context, memory));
+            }
+        });
+    }
+
+    /// <summary>
+    /// Transient faults (a database or blob store briefly away, the broker reconnecting) are retried with growing
+    /// pauses for about two minutes; past that the message goes to the error queue and the sweeper sends the work
+    /// again once the stage deadline has passed. Bad input never throws out of a consumer: it fails its document.
+    /// </summary>
+    private static void ConfigureEndpoints<T>(IBusRegistrationContext context, IBusFactoryConfigurator<T> bus)
+        where T : IReceiveEndpointConfigurator
+    {
+        bus.UseMessageRetry(retry => retry.Exponential(8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2)));
+        bus.ConfigureEndpoints(context);
+    }
+
+    private static void AddScheduling(IServiceCollection services, PipelineOptions options, bool worker)
+    {
+        services.AddHangfire(hangfire =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (options.Database.Provider == DatabaseProvider.Postgres)
+            {
+                hangfire.UsePostgreSqlStorage(
+                    bootstrap => bootstrap.UseNpgsqlConnection(options.Database.ConnectionString),
+                    new PostgreSqlStorageOptions { SchemaName = "hangfire", InvisibilityTimeout = options.Scheduling.JobInvisibilityTimeout, PrepareSchemaIfNecessary = true });
+            }
+            else
+            {
+                Directory.CreateDirectory(options.DataDirectory);
+                hangfire.UseSQLiteStorage(Path.Combine(options.DataDirectory, "hangfire.db"),
+                    new SQLiteStorageOptions { InvisibilityTimeout = options.Scheduling.JobInvisibilityTimeout });
+            }
+        });
+        if (!worker) return;
+        services.AddHangfireServer(server =>
+        {
+            server.WorkerCount = 2; // the jobs only register files and send messages: OCR runs on the bus
+            server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
+        });
+        services.AddHostedService<RecurringJobsRegistration>();
+    }
+}
+
+/// <summary>Registers (or updates) the recurring jobs when the host starts, from the current configuration.</summary>
+internal sealed class RecurringJobsRegistration(IRecurringJobManager jobs, PipelineOptions options) : IHostedService
+{
+    public const string NightlyIngestion = "nightly-ingestion";
+    public const string Sweeper = "stuck-work-sweeper";
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var zone = string.IsNullOrEmpty(options.Scheduling.TimeZone) ? TimeZoneInfo.Local : TimeZoneInfo.FindSystemTimeZoneById(options.Scheduling.TimeZone);
+        jobs.AddOrUpdate<InboxIngestionJob>(NightlyIngestion, job => job.RunAsync(CancellationToken.None), options.Scheduling.NightlyIngestionCron,
+            new RecurringJobOptions { TimeZone = zone });
+        jobs.AddOrUpdate<StuckWorkSweeper>(Sweeper, job => job.RunAsync(CancellationToken.None), options.Scheduling.SweeperCron);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

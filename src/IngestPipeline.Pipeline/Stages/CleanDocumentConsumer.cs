@@ -1,0 +1,55 @@
+using IngestPipeline.Contracts;
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Transcripts;
+using IngestPipeline.Infrastructure.Configuration;
+using IngestPipeline.Infrastructure.State;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace IngestPipeline.Pipeline.Stages;
+
+/// <summary>
+/// Puts the recognised pages together, cleans the transcript (illegible spans, confusions, hyphens, metadata) and
+/// queues the document for review. The stage is claimed with one conditional update, so of two deliveries (two
+/// workers, or a redelivery after a crash) only one does the work; a claim left by a dead worker expires after the
+/// stage deadline. The review task has a unique key per document: a document is queued exactly once.
+/// </summary>
+public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon, PipelineOptions options,
+    ILogger<CleanDocumentConsumer> log) : IConsumer<CleanDocument>
+{
+    public async Task Consume(ConsumeContext<CleanDocument> context)
+    {
+        var id = context.Message.DocumentId;
+        var cancellation = context.CancellationToken;
+        var now = DateTime.UtcNow;
+        var staleBefore = now - options.Scheduling.StageDeadline;
+        int claimed = await db.Documents
+            .Where(d => d.Id == id
+                && (d.Stage == DocumentStage.Recognizing || (d.Stage == DocumentStage.Cleaning && d.StageChangedAt < staleBefore))
+                && !db.Pages.Any(p => p.DocumentId == d.Id && p.Status != PageStatus.Recognized))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(d => d.Stage, DocumentStage.Cleaning)
+                .SetProperty(d => d.StageChangedAt, now)
+                .SetProperty(d => d.UpdatedAt, now), cancellation);
+        if (claimed == 0) return;
+
+        var document = await db.Documents.Include(d => d.Pages).SingleAsync(d => d.Id == id, cancellation);
+        var pages = document.Pages.OrderBy(p => p.Number).SelectMany(p => JsonExporter.Read(p.OcrJson!).Pages).ToList();
+        var transcript = TranscriptCleaner.Clean(new Transcript(document.FileName, pages), lexicon, CleanupOptions.Default);
+
+        document.TranscriptJson = JsonExporter.Write(transcript);
+        document.Text = PlainTextExporter.Write(transcript, TextLayout.Paragraphs);
+        document.FlagCount = transcript.Pages.Sum(p => p.Words.Count(w => w.IsIllegible));
+        document.MeanConfidence = transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence);
+        document.Stage = DocumentStage.AwaitingReview;
+        document.StageChangedAt = document.UpdatedAt = DateTime.UtcNow;
+        if (!await db.ReviewTasks.AnyAsync(r => r.DocumentId == id, cancellation))
+            db.ReviewTasks.Add(new ReviewTask { Id = Guid.NewGuid(), DocumentId = id, QueuedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync(cancellation);
+        log.LogInformation("Document {DocumentId} ({FileName}) awaits review: {Pages} pages, {Flags} flags", id, document.FileName, pages.Count, document.FlagCount);
+        await context.Publish(new DocumentAwaitingReview(id), cancellation);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using IngestPipeline.Contracts;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Transcripts;
+using IngestPipeline.Infrastructure.Configuration;
+using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Infrastructure.Storage;
+using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Recognition;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace IngestPipeline.Pipeline.Stages;
+
+/// <summary>
+/// Decodes one page of the original, cleans the image and recognises it on an engine of the pool; stores the
+/// processed page image and the raw words; the page that completes its document asks for the document to be
+/// cleaned. A page already recognised is left alone (a redelivered message does nothing). A page that cannot be
+/// decoded or overruns its deadline fails itself and its document with the reason; other errors are retried.
+/// </summary>
+public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs, EnginePool engines, PipelineOptions options,
+    ILogger<RecognizePageConsumer> log) : IConsumer<RecognizePage>
+{
+    public async Task Consume(ConsumeContext<RecognizePage> context)
+    {
+        var (documentId, number) = context.Message;
+        var cancellation = context.CancellationToken;
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
+        var page = await db.Pages.SingleOrDefaultAsync(p => p.DocumentId == documentId && p.Number == number, cancellation);
+        if (document is null || page is null || document.Stage != DocumentStage.Recognizing) return;
+        if (page.Status is PageStatus.Recognized or PageStatus.Failed)
+        {
+            await RequestCleaningIfCompleteAsync(context, documentId, cancellation); // the earlier delivery may have stopped short of this
+            return;
+        }
+        if (page.Attempts >= options.Worker.MaxPageAttempts)
+        {
+            await FailAsync(context, document, page, $"{document.FileName}: page {number} could not be recognised in {page.Attempts} attempts");
+            return;
+        }
+
+        page.Status = PageStatus.Recognizing;
+        page.Attempts++;
+        page.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellation);
+
+        var clock = Stopwatch.StartNew();
+        Page recognized;
+        byte[] jpeg;
+        try
+        {
+            var bytes = await Originals.ReadAsync(blobs, document, cancellation);
+            (recognized, jpeg) = await engines.RunAsync(engine =>
+            {
+                using var scan = Scan.Open(document.FileName, bytes, ScanLimits.Default);
+                using var raw = scan.DecodePage(number - 1);
+                using var result = PageRecognizer.Recognize(engine, engines.Options, raw, number);
+                return (result.Page, result.Image.EncodeJpeg());
+            }, cancellation);
+        }
+        catch (UnreadableScanException e)
+        {
+            await FailAsync(context, document, page, e.Message);
+            return;
+        }
+        catch (OcrDeadlineExceededException e)
+        {
+            await FailAsync(context, document, page, $"{document.FileName}: page {number}: {e.Message}");
+            return;
+        }
+
+        var imageBlob = BlobNames.PageImage(documentId, number);
+        using (var image = new MemoryStream(jpeg)) await blobs.PutAsync(BlobNames.Pages, imageBlob, image, overwrite: true, cancellation);
+        page.OcrJson = JsonExporter.Write(new Transcript(document.FileName, [recognized]));
+        page.ImageBlob = imageBlob;
+        page.Status = PageStatus.Recognized;
+        page.FailureReason = null;
+        page.RecognitionSeconds = clock.Elapsed.TotalSeconds;
+        page.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellation);
+        log.LogInformation("Recognised page {Page} of {DocumentId} in {Seconds:0.0} s", number, documentId, clock.Elapsed.TotalSeconds);
+        await RequestCleaningIfCompleteAsync(context, documentId, cancellation);
+    }
+
+    private async Task RequestCleaningIfCompleteAsync(ConsumeContext context, Guid documentId, CancellationToken cancellation)
+    {
+        if (!await db.Pages.AnyAsync(p => p.DocumentId == documentId && p.Status != PageStatus.Recognized, cancellation))
+            await context.Publish(new CleanDocument(documentId), cancellation);
+    }
+
+    private async Task FailAsync(ConsumeContext context, Document document, DocumentPage page, string reason)
+    {
+        page.Status = PageStatus.Failed;
+        page.FailureReason = reason;
+        page.UpdatedAt = DateTime.UtcNow;
+        log.LogWarning("Page {Page} of {DocumentId} failed: {Reason}", page.Number, document.Id, reason);
+        await Failures.FailDocumentAsync(db, context, document, reason, context.CancellationToken);
+    }
+}

@@ -1,0 +1,21 @@
+using Hangfire;
+using IngestPipeline.Pipeline.Jobs;
+
+namespace IngestPipeline.Web.Api;
+
+/// <summary>Operator actions, run as Hangfire jobs: ingest the inbox now, sweep now, re-OCR a document or a collection.</summary>
+public static class AdminEndpoints
+{
+    public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/api/admin");
+        admin.MapPost("/ingest-inbox", (IBackgroundJobClient jobs) =>
+            Results.Accepted(value: new { JobId = jobs.Enqueue<InboxIngestionJob>(j => j.RunAsync(CancellationToken.None)) }));
+        admin.MapPost("/sweep", (IBackgroundJobClient jobs) =>
+            Results.Accepted(value: new { JobId = jobs.Enqueue<StuckWorkSweeper>(j => j.RunAsync(CancellationToken.None)) }));
+        admin.MapPost("/documents/{id:guid}/reprocess", (Guid id, IBackgroundJobClient jobs) =>
+            Results.Accepted(value: new { JobId = jobs.Enqueue<ReprocessJob>(j => j.ReprocessDocumentAsync(id, CancellationToken.None)) }));
+        admin.MapPost("/collections/{name}/reprocess", (string name, IBackgroundJobClient jobs) =>
+            Results.Accepted(value: new { JobId = jobs.Enqueue<ReprocessJob>(j => j.ReprocessCollectionAsync(name, CancellationToken.None)) }));
+    }
+}

@@ -1,0 +1,39 @@
+using IngestPipeline.Pipeline.Registration;
+
+namespace IngestPipeline.Web.Api;
+
+/// <summary><c>POST /api/documents</c>: one or many files as multipart form data, with optional batch details.</summary>
+public static class UploadEndpoints
+{
+    /// <summary>One request may carry several files, each up to the registrar's limit.</summary>
+    public const long MaxRequestBytes = 4 * DocumentRegistrar.MaxBytes;
+
+    public sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error);
+
+    public static void MapUploadEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/documents", async (HttpRequest request, DocumentRegistrar registrar, CancellationToken cancellation) =>
+        {
+            if (!request.HasFormContentType) return Results.Problem("Send the files as multipart/form-data.", statusCode: 415);
+            var form = await request.ReadFormAsync(cancellation);
+            if (form.Files.Count == 0) return Results.Problem("The request holds no file.", statusCode: 400);
+            var details = new UploadDetails(form["collection"], form["sourceArchive"], form["recordId"]);
+            var results = new List<UploadResult>();
+            foreach (var file in form.Files)
+            {
+                var name = DocumentRegistrar.DisplayName(file.FileName);
+                try
+                {
+                    await using var content = file.OpenReadStream();
+                    var registration = await registrar.RegisterAsync(content, file.FileName, details, cancellation);
+                    results.Add(new UploadResult(name, registration.Document.Id, registration.Duplicate, registration.Document.Stage.ToString(), null));
+                }
+                catch (UploadRejectedException e)
+                {
+                    results.Add(new UploadResult(name, null, false, null, e.Message));
+                }
+            }
+            return Results.Ok(results);
+        }).DisableAntiforgery(); // an API for scripts and scanner stations; the browser forms of the review app carry tokens
+    }
+}
