@@ -2,12 +2,19 @@
 # Installs the native dependencies of the pipeline on Debian when they are missing.
 # Idempotent and quiet when everything is there. Needs root (or sudo) only when it installs.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils wamerican)
 # Test and benchmark tools: ImageMagick makes test images, ocrmypdf is the benchmark's yardstick.
-if [[ "${1:-}" == "--dev" ]]; then
-  packages+=(imagemagick ocrmypdf)
-fi
+# --services: what the scale-out and its tests run on (RabbitMQ, PostgreSQL, Node.js for Azurite).
+for flag in "$@"; do
+  case $flag in
+    --dev) packages+=(imagemagick ocrmypdf) ;;
+    --services)
+      packages+=(rabbitmq-server postgresql)
+      command -v npm >/dev/null || packages+=(nodejs npm) ;; # a Node.js from elsewhere brings its own npm
+  esac
+done
 
 missing=()
 for p in "${packages[@]}"; do
@@ -19,7 +26,17 @@ if ((${#missing[@]})); then
   sudo=""
   [[ $(id -u) -ne 0 ]] && sudo="sudo"
   $sudo apt-get update -qq
+  # Packaged services must not start themselves (no systemd here): infra/services.sh runs them on our ports.
+  printf '#!/bin/sh\nexit 101\n' | $sudo tee /usr/sbin/policy-rc.d >/dev/null
+  $sudo chmod +x /usr/sbin/policy-rc.d
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $sudo rm -f /usr/sbin/policy-rc.d
+fi
+
+# Azurite (the Azure Storage emulator) from npm, pinned, into infra/tools.
+if [[ " $* " == *" --services "* && ! -f infra/tools/node_modules/azurite/package.json ]]; then
+  echo "installing: azurite (npm)"
+  npm install --prefix infra/tools --no-audit --no-fund --silent azurite@3.37.0 >/dev/null
 fi
 
 if ! command -v dotnet >/dev/null || ! dotnet --list-sdks | grep -q '^10\.'; then

@@ -6,7 +6,8 @@ using IngestPipeline.Web.Api;
 
 // The web host: upload API, document status and results, health, Hangfire dashboard. In the embedded default
 // (Pipeline:Worker:Enabled, the default) it also runs the stages, so one process does everything.
-var builder = WebApplication.CreateBuilder(args);
+// appsettings.json is read from beside the executable, wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddPipeline(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<StateHealthCheck>("state", tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
