@@ -4,6 +4,7 @@
 #   PostgreSQL  on POSTGRES_PORT (default 5433), user postgres, trust authentication on 127.0.0.1 only
 #   Azurite     on AZURITE_PORT  (default 10010), blob service only
 # Usage: infra/services.sh start|stop|restart|status [rabbitmq|postgres|azurite|all]   (default: all)
+#        infra/services.sh vhost NAME   (adds a RabbitMQ virtual host for guest)
 # State and logs live in SERVICES_DIR (default /tmp/ingestpipeline-services). After start the connection
 # settings are printed and written to SERVICES_DIR/env as Pipeline__* environment variables.
 set -euo pipefail
@@ -102,6 +103,9 @@ case $action in
   start) infra/install-deps.sh --services; for s in "${services[@]}"; do "start_$s"; done; write_env ;;
   stop) for s in "${services[@]}"; do "stop_$s"; done ;;
   restart) for s in "${services[@]}"; do "stop_$s"; "start_$s"; done ;;
+  vhost) # infra/services.sh vhost NAME: a RabbitMQ virtual host of its own (tests keep their queues apart)
+    (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$node" add_vhost "$which" >/dev/null 2>&1 || true
+     /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$node" set_permissions -p "$which" guest ".*" ".*" ".*" >/dev/null) ;;
   status)
     (rabbit_env; /usr/lib/rabbitmq/bin/rabbitmqctl -q -n "$node" status >/dev/null 2>&1 && echo "rabbitmq: running on $rabbit_port" || echo "rabbitmq: stopped")
     pg pg_ctl -D "$dir/postgres/data" status >/dev/null 2>&1 && echo "postgres: running on $pg_port" || echo "postgres: stopped"

@@ -40,6 +40,9 @@ public sealed class BlobOptions
 
     /// <summary>An Azure Storage connection string (Azurite's well-known one locally).</summary>
     public string ConnectionString { get; set; } = "";
+
+    /// <summary>Put before every container name ("inbox" becomes "site1-inbox"): installations sharing an account stay apart.</summary>
+    public string ContainerPrefix { get; set; } = "";
 }
 
 public enum BusTransport { InMemory, RabbitMq }

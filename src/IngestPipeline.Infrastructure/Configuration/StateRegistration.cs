@@ -18,7 +18,7 @@ public static class StateRegistration
 
         services.AddSingleton<IBlobStore>(options.Blobs.Provider switch
         {
-            BlobProvider.Azure => AzureBlobStore.FromConnectionString(Required(options.Blobs.ConnectionString, "Pipeline:Blobs:ConnectionString")),
+            BlobProvider.Azure => AzureBlobStore.FromConnectionString(Required(options.Blobs.ConnectionString, "Pipeline:Blobs:ConnectionString"), options.Blobs.ContainerPrefix),
             _ => new FolderBlobStore(string.IsNullOrEmpty(options.Blobs.Folder) ? Path.Combine(options.DataDirectory, "blobs") : options.Blobs.Folder),
         });
 

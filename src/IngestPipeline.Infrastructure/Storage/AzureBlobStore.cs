@@ -9,21 +9,27 @@ namespace IngestPipeline.Infrastructure.Storage;
 /// Blobs in Azure Blob Storage (or Azurite). A blob that must not be overwritten is uploaded with the condition
 /// "only if none exists", so of two workers storing the same original one wins and the other learns it is there.
 /// </summary>
-public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
+/// <remarks>
+/// A container prefix lets several installations (or test runs) share one storage account without sharing blobs.
+/// </remarks>
+public sealed class AzureBlobStore(BlobServiceClient service, string containerPrefix = "") : IBlobStore
 {
     /// <summary>
     /// A client for a connection string. The service version is pinned: Azurite accepts only the versions it knows,
     /// and this one is understood by both Azurite 3.37 and Azure.
     /// </summary>
-    public static AzureBlobStore FromConnectionString(string connectionString) =>
+    public static AzureBlobStore FromConnectionString(string connectionString, string containerPrefix = "") =>
         new(new BlobServiceClient(connectionString, new BlobClientOptions(BlobClientOptions.ServiceVersion.V2026_06_06)
         {
             Retry = { MaxRetries = 5, Delay = TimeSpan.FromMilliseconds(500), Mode = Azure.Core.RetryMode.Exponential, NetworkTimeout = TimeSpan.FromSeconds(60) },
-        }));
+        }), containerPrefix);
+
+    private BlobContainerClient Container(string name) =>
+        BlobNames.Containers.Contains(name) ? service.GetBlobContainerClient(containerPrefix + name) : throw new ArgumentException($"There is no container '{name}'.");
 
     public async Task<bool> PutAsync(string container, string name, Stream content, bool overwrite, CancellationToken cancellation = default)
     {
-        var blob = service.GetBlobContainerClient(container).GetBlobClient(name);
+        var blob = Container(container).GetBlobClient(name);
         var options = new BlobUploadOptions();
         if (!overwrite) options.Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All };
         try
@@ -41,7 +47,7 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
     {
         try
         {
-            return await service.GetBlobContainerClient(container).GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(false), cancellation);
+            return await Container(container).GetBlobClient(name).OpenReadAsync(new BlobOpenReadOptions(false), cancellation);
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -50,20 +56,20 @@ public sealed class AzureBlobStore(BlobServiceClient service) : IBlobStore
     }
 
     public async Task<bool> ExistsAsync(string container, string name, CancellationToken cancellation = default) =>
-        await service.GetBlobContainerClient(container).GetBlobClient(name).ExistsAsync(cancellation);
+        await Container(container).GetBlobClient(name).ExistsAsync(cancellation);
 
     public async IAsyncEnumerable<string> ListAsync(string container, [EnumeratorCancellation] CancellationToken cancellation = default)
     {
-        await foreach (var item in service.GetBlobContainerClient(container).GetBlobsAsync(cancellationToken: cancellation))
+        await foreach (var item in Container(container).GetBlobsAsync(cancellationToken: cancellation))
             yield return item.Name;
     }
 
     public async Task DeleteAsync(string container, string name, CancellationToken cancellation = default) =>
-        await service.GetBlobContainerClient(container).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellation);
+        await Container(container).GetBlobClient(name).DeleteIfExistsAsync(cancellationToken: cancellation);
 
     public async Task EnsureContainersAsync(CancellationToken cancellation = default)
     {
         foreach (var container in BlobNames.Containers)
-            await service.GetBlobContainerClient(container).CreateIfNotExistsAsync(cancellationToken: cancellation);
+            await Container(container).CreateIfNotExistsAsync(cancellationToken: cancellation);
     }
 }

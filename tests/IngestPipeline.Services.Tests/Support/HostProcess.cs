@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace IngestPipeline.Services.Tests.Support;
+
+/// <summary>A web or worker host running as a real process, its output kept in a log file for the failure message.</summary>
+internal sealed class HostProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private HostProcess(string executable, IReadOnlyDictionary<string, string> environment, string logFile)
+    {
+        LogFile = logFile;
+        var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(executable)! };
+        foreach (var (key, value) in environment) start.Environment[key] = value;
+        start.Environment["Logging__LogLevel__Default"] = "Information";
+        start.Environment["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning";
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
+        var log = new StreamWriter(logFile) { AutoFlush = true };
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string LogFile { get; }
+    public bool HasExited => _process.HasExited;
+    public int Id => _process.Id;
+
+    public static HostProcess Worker(IReadOnlyDictionary<string, string> environment, string logFile) =>
+        new(Repository.WorkerHost, environment, logFile);
+
+    /// <summary>Starts the web host on a free port and waits until /health/ready answers.</summary>
+    public static async Task<(HostProcess Host, Uri Address)> WebAsync(IReadOnlyDictionary<string, string> environment, string logFile)
+    {
+        int port = FreePort();
+        var address = new Uri($"http://127.0.0.1:{port}/");
+        var host = new HostProcess(Repository.WebHost, new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = address.ToString() }, logFile);
+        using var client = new HttpClient { BaseAddress = address };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (host.HasExited) throw new InvalidOperationException($"The web host exited: {host.Log()}");
+            try
+            {
+                if ((await client.GetAsync("health/ready")).IsSuccessStatusCode) return (host, address);
+            }
+            catch (HttpRequestException)
+            {
+            }
+            await Task.Delay(250);
+        }
+        host.Dispose();
+        throw new TimeoutException($"The web host was not ready within 60 s: {host.Log()}");
+    }
+
+    /// <summary>kill -9: no shutdown, no acknowledgement of the messages in hand.</summary>
+    public void KillHard()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public string Log()
+    {
+        try
+        {
+            using var reader = new StreamReader(new FileStream(LogFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var text = reader.ReadToEnd();
+            return text.Length > 6000 ? text[^6000..] : text;
+        }
+        catch (IOException e)
+        {
+            return $"(log unreadable: {e.Message})";
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(10_000);
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

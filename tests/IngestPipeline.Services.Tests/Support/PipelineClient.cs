@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace IngestPipeline.Services.Tests.Support;
+
+internal sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error);
+
+internal sealed record PageView(int Number, string Status, int Attempts, string? FailureReason);
+
+internal sealed record DocumentView(Guid Id, string FileName, string Sha256, string Stage, string? FailureReason, int PageCount, int FlagCount, IReadOnlyList<PageView> Pages);
+
+internal sealed record DocumentSummary(Guid Id, string FileName, string Stage, string? FailureReason, int PageCount);
+
+internal sealed record DocumentList(int Total, IReadOnlyList<DocumentSummary> Items);
+
+internal sealed record ReviewEntry(Guid Id, Guid DocumentId, string FileName);
+
+internal sealed record IngestionRunView(Guid Id, DateTime? FinishedAt, int FilesTaken, int Duplicates, int Failures, string Report);
+
+/// <summary>The web host's REST API as the tests use it.</summary>
+internal sealed class PipelineClient(Uri address) : IDisposable
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly HttpClient _http = new() { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+
+    public async Task<IReadOnlyList<UploadResult>> UploadAsync(IEnumerable<string> files, string? collection = null)
+    {
+        using var form = new MultipartFormDataContent();
+        foreach (var file in files) form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file));
+        if (collection is not null) form.Add(new StringContent(collection), "collection");
+        var response = await _http.PostAsync("api/documents", form);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<List<UploadResult>>(Json))!;
+    }
+
+    public async Task<DocumentList> DocumentsAsync() => (await _http.GetFromJsonAsync<DocumentList>("api/documents?take=500", Json))!;
+
+    public async Task<DocumentView> DocumentAsync(Guid id) => (await _http.GetFromJsonAsync<DocumentView>($"api/documents/{id}", Json))!;
+
+    public async Task<string> TextAsync(Guid id) => await _http.GetStringAsync($"api/documents/{id}/text");
+
+    public async Task<IReadOnlyList<ReviewEntry>> ReviewQueueAsync() => (await _http.GetFromJsonAsync<List<ReviewEntry>>("api/review-queue", Json))!;
+
+    public async Task<IReadOnlyList<IngestionRunView>> IngestionRunsAsync() => (await _http.GetFromJsonAsync<List<IngestionRunView>>("api/ingestion-runs", Json))!;
+
+    public async Task PostAsync(string path) => (await _http.PostAsync(path, null)).EnsureSuccessStatusCode();
+
+    /// <summary>Polls the document list until every document has left the working stages, or the time is up.</summary>
+    public async Task<DocumentList> WaitUntilSettledAsync(int expected, TimeSpan timeout, Func<string> diagnostics)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        DocumentList list;
+        do
+        {
+            list = await DocumentsAsync();
+            if (list.Total >= expected && list.Items.All(d => d.Stage is "AwaitingReview" or "Failed")) return list;
+            await Task.Delay(500);
+        }
+        while (DateTime.UtcNow < deadline);
+        throw new TimeoutException($"Not settled after {timeout}: {string.Join(", ", list.Items.Select(d => $"{d.FileName}={d.Stage}"))}\n{diagnostics()}");
+    }
+
+    public void Dispose() => _http.Dispose();
+}

@@ -1,0 +1,46 @@
+namespace IngestPipeline.Services.Tests.Support;
+
+/// <summary>Scans made for the tests from the repository's sample pages, with ImageMagick (independent of the code under test).</summary>
+internal static class TestScans
+{
+    public static IReadOnlyList<string> SamplePages => Directory.GetFiles(Repository.Scans, "*.png").Order().ToList();
+
+    /// <summary>
+    /// <paramref name="count"/> different four-page TIFFs (LZW, 8-bit grey): the four sample pages in a different
+    /// order each, so each file has bytes of its own.
+    /// </summary>
+    public static IReadOnlyList<string> FourPageTiffs(string directory, int count)
+    {
+        var pages = SamplePages;
+        var orders = Permutations(Enumerable.Range(0, pages.Count).ToList()).Take(count).ToList();
+        return orders.Select((order, i) =>
+        {
+            var path = Path.Combine(directory, $"cable-{i + 1:D2}.tif");
+            Repository.Run("convert", order.Select(p => pages[p]).Concat(["-compress", "lzw", path]).ToArray());
+            return path;
+        }).ToList();
+    }
+
+    /// <summary>The first half of a sample page: a PNG cut short, as a broken transfer leaves it.</summary>
+    public static string TruncatedPng(string directory)
+    {
+        var bytes = File.ReadAllBytes(SamplePages[0]);
+        var path = Path.Combine(directory, "cut-short.png");
+        File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+        return path;
+    }
+
+    private static IEnumerable<List<int>> Permutations(List<int> items)
+    {
+        if (items.Count <= 1)
+        {
+            yield return items;
+            yield break;
+        }
+        for (int i = 0; i < items.Count; i++)
+        {
+            var rest = items.Where((_, j) => j != i).ToList();
+            foreach (var tail in Permutations(rest)) yield return [items[i], .. tail];
+        }
+    }
+}
