@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils wamerican)
+packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils wamerican curl jq)
 # Test and benchmark tools: ImageMagick makes test images, ocrmypdf is the benchmark's yardstick.
 # --services: what the scale-out and its tests run on (RabbitMQ, PostgreSQL, Node.js for Azurite).
 for flag in "$@"; do

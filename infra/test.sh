@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Runs the whole test suite: installs what is missing, builds, tests every project against the real
-# Tesseract, poppler and friends, and ends with one line "N passed, N failed".
+# Runs the whole test suite: installs what is missing, starts RabbitMQ, PostgreSQL and Azurite as local
+# processes (infra/services.sh), builds, tests every project against the real Tesseract, poppler, services
+# and friends, stops the services it started, and ends with one line "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-infra/install-deps.sh --dev || exit 1
+infra/install-deps.sh --dev --services || exit 1
+infra/services.sh start >/dev/null || { echo "the services did not start" >&2; exit 1; }
+trap 'infra/services.sh stop' EXIT
 
 results=artifacts/test-results
 rm -rf "$results"
