@@ -35,6 +35,7 @@ public static class PipelineRegistration
         {
             services.AddSingleton(_ => new EnginePool(new OcrOptions { Engines = engines }));
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load());
+            services.AddHostedService<WorkerWarmUp>();
         }
         AddBus(services, options, worker, engines);
         AddScheduling(services, options, worker);
@@ -49,8 +50,9 @@ public static class PipelineRegistration
             if (worker)
             {
                 bus.AddConsumer<SplitDocumentConsumer>();
-                // Pages compete for engines: take no more messages than there are engines, so another worker gets the rest.
-                bus.AddConsumer<RecognizePageConsumer>().Endpoint(e => { e.ConcurrentMessageLimit = engines; e.PrefetchCount = engines; });
+                // Pages compete for engines: one message more than there are engines (its page is read and decoded
+                // while the engines work), no more, so another worker gets the rest.
+                bus.AddConsumer<RecognizePageConsumer>().Endpoint(e => { e.ConcurrentMessageLimit = engines + 1; e.PrefetchCount = engines + 1; });
                 bus.AddConsumer<CleanDocumentConsumer>();
             }
             if (options.Bus.Transport == BusTransport.RabbitMq)
@@ -109,6 +111,19 @@ public static class PipelineRegistration
             server.SchedulePollingInterval = TimeSpan.FromSeconds(5);
         });
         services.AddHostedService<RecurringJobsRegistration>();
+    }
+}
+
+/// <summary>
+/// Loads the lexicon and starts the engines when the worker starts, not when the first document arrives: the first
+/// upload after a quiet night is then as quick as any other.
+/// </summary>
+internal sealed class WorkerWarmUp(EnginePool engines, IServiceProvider services) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        services.GetRequiredService<Lexicon>();
+        await Task.WhenAll(Enumerable.Range(0, engines.Options.Engines).Select(_ => engines.RunAsync(_ => 0, stoppingToken)));
     }
 }
 

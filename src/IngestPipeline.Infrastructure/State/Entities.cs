@@ -65,6 +65,7 @@ public sealed class DocumentPage
     /// <summary>The raw recognised page (JsonExporter's format, one page), before cleanup.</summary>
     public string? OcrJson { get; set; }
     public string? ImageBlob { get; set; }
+    /// <summary>Seconds the page held an OCR engine (preprocessing and recognition), waiting and storage excluded.</summary>
     public double? RecognitionSeconds { get; set; }
 }
 

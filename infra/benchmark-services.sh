@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# The scale-out on this machine, measured: RabbitMQ, PostgreSQL and Azurite (infra/services.sh), a web host and
+# WORKERS worker processes (default 2, one OCR engine each). Prints:
+#   - throughput: the pages of PAGES_DIR (default ../shared/corpus/dev, else samples/scans) uploaded at once, time
+#     until every document awaits review, against the `ingest` CLI with WORKERS engines on the same pages;
+#   - latency: one page uploaded on the idle pipeline, time until it awaits review, and how much of it was OCR.
+# Usage: infra/benchmark-services.sh [PAGES_DIR]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+pages_dir=${1:-}
+[[ -n $pages_dir ]] || { [[ -d ../shared/corpus/dev ]] && pages_dir=../shared/corpus/dev || pages_dir=samples/scans; }
+workers=${WORKERS:-2}
+
+infra/install-deps.sh --services
+infra/services.sh start >/dev/null
+dotnet build -c Release IngestPipeline.sln -v quiet -nologo >/dev/null
+work=$(mktemp -d)
+run=bench$(date +%s)
+infra/services.sh vhost "$run"
+set -a; . "${SERVICES_DIR:-/tmp/ingestpipeline-services}/env"; set +a
+export Pipeline__Database__ConnectionString="${Pipeline__Database__ConnectionString/Database=ingestpipeline/Database=$run}"
+export Pipeline__Bus__VirtualHost=$run Pipeline__Blobs__ContainerPrefix=$run- Logging__LogLevel__Default=Warning
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+url=http://127.0.0.1:${PORT:-5090}
+Pipeline__Worker__Enabled=false ASPNETCORE_URLS=$url src/IngestPipeline.Web/bin/Release/net10.0/ingestpipeline-web >"$work/web.log" 2>&1 &
+pids+=($!)
+until curl -sf "$url/health/ready" >/dev/null 2>&1; do sleep 0.3; done
+for ((i = 1; i <= workers; i++)); do
+  Pipeline__Worker__Engines=1 src/IngestPipeline.Worker/bin/Release/net10.0/ingestpipeline-worker >"$work/worker$i.log" 2>&1 &
+  pids+=($!)
+done
+sleep 5 # workers connect and declare their queues
+
+now() { date +%s.%N; }
+settle() { # collection: waits until nothing of it is in a working stage
+  while [[ $(curl -sf "$url/api/documents?collection=$1&take=500" | jq '[.items[] | select(.stage != "AwaitingReview" and .stage != "Failed")] | length') != 0 ]]; do sleep 0.2; done
+}
+
+mapfile -t pages < <(find "$pages_dir" -maxdepth 1 -name '*.png' | sort)
+count=${#pages[@]}
+echo "machine: $(nproc) cores; $count pages from $pages_dir; $workers workers with one engine each"
+
+# Alternating rounds, best kept (this machine's speed drifts by several per cent). Each round sends new bytes
+# (a page with a round mark appended), uploaded as one batch, and the CLI reads the same files.
+rounds=${ROUNDS:-2}
+best_services=0 best_cli=0
+for ((round = 1; round <= rounds; round++)); do
+  mkdir -p "$work/round$round"
+  batch=()
+  for page in "${pages[@]}"; do
+    copy=$work/round$round/$(basename "$page"); cp "$page" "$copy"; printf ' %s' "$round" >> "$copy"; batch+=(-F "files=@$copy")
+  done
+  start=$(now)
+  curl -sf "${batch[@]}" -F collection=throughput$round "$url/api/documents" >/dev/null
+  settle throughput$round
+  end=$(now)
+  rate=$(awk -v n="$count" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", n / (e - s) * 60 }')
+  echo "round $round: scale-out ($workers workers) $rate pages/min"
+  best_services=$(awk -v a="$rate" -v b="$best_services" 'BEGIN { print (a > b ? a : b) }')
+
+  start=$(now)
+  src/IngestPipeline.Cli/bin/Release/net10.0/ingestpipeline ingest "$work/round$round" --out "$work/cli$round" --parallel "$workers" --formats txt,json >/dev/null 2>&1
+  end=$(now)
+  rate=$(awk -v n="$count" -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", n / (e - s) * 60 }')
+  echo "round $round: ingest CLI ($workers engines) $rate pages/min"
+  best_cli=$(awk -v a="$rate" -v b="$best_cli" 'BEGIN { print (a > b ? a : b) }')
+done
+echo "best: scale-out $best_services pages/min, ingest CLI $best_cli pages/min"
+awk -v a="$best_services" -v b="$best_cli" 'BEGIN { printf "scale-out / CLI: %.2f\n", a / b }'
+
+# Latency, on the idle pipeline after the run: one page (a copy with bytes appended, so it is new), twice.
+for round in first second; do
+  cp "${pages[0]}" "$work/latency-$round.png"; printf ' %s' "$round" >> "$work/latency-$round.png"
+  start=$(now)
+  id=$(curl -sf -F "files=@$work/latency-$round.png" -F collection=latency-$round "$url/api/documents" | jq -r '.[0].documentId')
+  settle latency-$round
+  end=$(now)
+  ocr=$(curl -sf "$url/api/documents/$id" | jq '.pages[0].recognitionSeconds')
+  awk -v r="$round" -v s="$start" -v e="$end" -v o="$ocr" 'BEGIN { printf "latency (%s page), upload to awaiting review: %.2f s (recognition %.2f s, the rest %.2f s)\n", r, e - s, o, e - s - o }'
+done
+
