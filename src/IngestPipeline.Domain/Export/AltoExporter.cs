@@ -124,6 +124,7 @@ public static class AltoExporter
                         Position(word.Box),
                         new XAttribute("CONTENT", XmlOutput.Clean(word.Text)),
                         new XAttribute("WC", FormatWordConfidence(word.Confidence)),
+                        word.Corrected ? new XAttribute("CS", "true") : null, // ALTO's correction status: a reviewer changed it
                         word.IsIllegible ? new XAttribute("TAGREFS", IllegibleTagId) : null));
                 }
                 textBlock.Add(textLine);

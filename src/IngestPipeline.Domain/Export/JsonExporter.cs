@@ -63,9 +63,10 @@ public static class JsonExporter
             p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList())).ToList(),
             p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList())).ToList())).ToList());
 
-    private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess);
+    private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess, w.Corrected, w.Uncertain);
 
-    private static Word FromDto(WordDto w) => new(w.Text, FromDto(w.Box), w.Confidence) { IllegibleGuess = w.IllegibleGuess };
+    private static Word FromDto(WordDto w) =>
+        new(w.Text, FromDto(w.Box), w.Confidence) { IllegibleGuess = w.IllegibleGuess, Corrected = w.Corrected, Uncertain = w.Uncertain };
 
     private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
 
@@ -109,12 +110,17 @@ internal sealed record BlockDto(BoxDto Box, List<LineDto> Lines);
 
 internal sealed record LineDto(BoxDto Box, List<WordDto> Words);
 
-/// <summary>A word; <c>illegibleGuess</c> appears only on [ILLEGIBLE] markers (what the engine read there).</summary>
+/// <summary>
+/// A word; <c>illegibleGuess</c> appears only on [ILLEGIBLE] markers (what the engine read there), <c>corrected</c> and
+/// <c>uncertain</c> only when a reviewer changed the word or marked the reading as uncertain.
+/// </summary>
 internal sealed record WordDto(
     string Text,
     BoxDto Box,
     float Confidence,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IllegibleGuess = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IllegibleGuess = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Corrected = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Uncertain = false);
 
 internal sealed record BoxDto(int Left, int Top, int Right, int Bottom);
 

@@ -5,8 +5,9 @@ namespace IngestPipeline.Domain.Export;
 
 /// <summary>
 /// TEI P5: one <c>&lt;pb/&gt;</c> per page, one <c>&lt;p&gt;</c> per paragraph with <c>&lt;lb/&gt;</c> between
-/// typed lines, and <c>&lt;gap reason="illegible"/&gt;</c> wherever the transcript has [ILLEGIBLE].
-/// Paragraphs and lines are those of the plain text, so both outputs always agree.
+/// typed lines, <c>&lt;gap reason="illegible"/&gt;</c> wherever the transcript has [ILLEGIBLE], and
+/// <c>&lt;unclear&gt;</c> around a reviewer's uncertain reading. Paragraphs and lines are those of the plain text
+/// (<see cref="PageLayout"/>), so both outputs always agree.
 /// </summary>
 public static class TeiExporter
 {
@@ -17,12 +18,24 @@ public static class TeiExporter
     public static XDocument Build(Transcript transcript)
     {
         var body = new XElement(Namespace + "body");
-        var pages = PlainTextExporter.Write(transcript).TrimEnd('\n').Split('\f');
-        for (int p = 0; p < pages.Length; p++)
+        for (int p = 0; p < transcript.Pages.Count; p++)
         {
             body.Add(new XElement(Namespace + "pb", new XAttribute("n", p + 1)));
-            foreach (var paragraph in pages[p].Trim('\n').Split("\n\n", StringSplitOptions.RemoveEmptyEntries))
-                body.Add(Paragraph(paragraph.Split('\n')));
+            var layout = PageLayout.Of(transcript.Pages[p]);
+            XElement? paragraph = null;
+            for (int l = 0; l < layout.Lines.Count; l++)
+            {
+                if (paragraph is null || layout.BreakBefore[l])
+                {
+                    paragraph = new XElement(Namespace + "p");
+                    body.Add(paragraph);
+                }
+                else
+                {
+                    paragraph.Add(new XElement(Namespace + "lb"));
+                }
+                AddWords(paragraph, layout.Lines[l].Words);
+            }
         }
         var header = new XElement(Namespace + "teiHeader",
             new XElement(Namespace + "fileDesc",
@@ -32,19 +45,38 @@ public static class TeiExporter
         return new XDocument(new XElement(Namespace + "TEI", header, new XElement(Namespace + "text", body)));
     }
 
-    private static XElement Paragraph(IReadOnlyList<string> lines)
+    /// <summary>The line's words: text runs, a gap for each marker, and consecutive uncertain words in one unclear.</summary>
+    private static void AddWords(XElement paragraph, IReadOnlyList<Word> words)
     {
-        var p = new XElement(Namespace + "p");
-        for (int i = 0; i < lines.Count; i++)
+        XElement? unclear = null;
+        for (int w = 0; w < words.Count; w++)
         {
-            if (i > 0) p.Add(new XElement(Namespace + "lb"));
-            var parts = lines[i].Split(Word.IllegibleMarker);
-            for (int j = 0; j < parts.Length; j++)
+            var word = words[w];
+            var space = w > 0 ? " " : "";
+            if (word.Text == Word.IllegibleMarker)
             {
-                if (j > 0) p.Add(new XElement(Namespace + "gap", new XAttribute("reason", "illegible")));
-                if (parts[j].Length > 0) p.Add(new XText(XmlOutput.Clean(parts[j])));
+                if (space.Length > 0) paragraph.Add(new XText(space));
+                paragraph.Add(new XElement(Namespace + "gap", new XAttribute("reason", "illegible")));
+                unclear = null;
+            }
+            else if (word.Uncertain)
+            {
+                if (unclear is null)
+                {
+                    if (space.Length > 0) paragraph.Add(new XText(space));
+                    unclear = new XElement(Namespace + "unclear", XmlOutput.Clean(word.Text));
+                    paragraph.Add(unclear);
+                }
+                else
+                {
+                    unclear.Add(new XText(" " + XmlOutput.Clean(word.Text)));
+                }
+            }
+            else
+            {
+                paragraph.Add(new XText(space + XmlOutput.Clean(word.Text)));
+                unclear = null;
             }
         }
-        return p;
     }
 }

@@ -14,6 +14,12 @@ public sealed record Word(string Text, BoundingBox Box, float Confidence)
 
     public bool IsIllegible => IllegibleGuess is not null;
 
+    /// <summary>A reviewer changed this word (ALTO marks it CS="true").</summary>
+    public bool Corrected { get; init; }
+
+    /// <summary>A reviewer's reading they are not sure of (TEI wraps it in &lt;unclear&gt;).</summary>
+    public bool Uncertain { get; init; }
+
     public static Word Illegible(BoundingBox box, string guess, float confidence) =>
         new(IllegibleMarker, box, confidence) { IllegibleGuess = guess };
 }
