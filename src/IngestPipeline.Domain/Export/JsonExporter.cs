@@ -39,6 +39,13 @@ public static class JsonExporter
         writer.Write(Write(transcript));
     }
 
+    /// <summary>The document's metadata alone (<c>{ "sourceName", "metadata" }</c>), for publication beside the text.</summary>
+    public static string WriteMetadata(Transcript transcript)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        return JsonSerializer.Serialize(new MetadataDocumentDto(transcript.SourceName, transcript.Metadata), Context.MetadataDocumentDto) + "\n";
+    }
+
     /// <summary>Reads what <see cref="Write(Transcript)"/> wrote.</summary>
     /// <exception cref="JsonException">The text is not JSON of this shape (including missing or null members).</exception>
     public static Transcript Read(string json)
@@ -96,6 +103,8 @@ internal sealed record TranscriptDto(
     List<PageDto> Pages,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CableMetadata? Metadata = null);
 
+internal sealed record MetadataDocumentDto(string SourceName, CableMetadata? Metadata);
+
 internal sealed record PageDto(int Number, int Width, int Height, int Dpi, ProcessingDto Processing, List<BlockDto> Blocks,
     List<DarkRegionDto>? DarkRegions = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<TextGapDto>? TextGaps = null);
@@ -132,4 +141,5 @@ internal sealed record BoxDto(int Left, int Top, int Right, int Bottom);
     RespectRequiredConstructorParameters = true,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
 [JsonSerializable(typeof(TranscriptDto))]
+[JsonSerializable(typeof(MetadataDocumentDto))]
 internal sealed partial class TranscriptJsonContext : JsonSerializerContext;
