@@ -25,9 +25,6 @@ public enum TextLayout
 /// </remarks>
 public static class ParagraphJoiner
 {
-    /// <summary>A next line that starts more than this many character widths right of the margin is indented.</summary>
-    public const double IndentCharacters = 2.0;
-
     /// <summary>For each line of the layout, whether it runs on into the next line. The last line never does.</summary>
     public static bool[] RunsOn(PageLayout layout)
     {
@@ -38,7 +35,7 @@ public static class ParagraphJoiner
         {
             runsOn[i] = layout.ContinuesParagraph(i)
                 && layout.IsFull(lines[i])
-                && !layout.IsIndented(lines[i + 1], IndentCharacters)
+                && !layout.IsIndented(lines[i + 1])
                 && !lines[i].Words[^1].Text.EndsWith(':');
         }
         return runsOn;

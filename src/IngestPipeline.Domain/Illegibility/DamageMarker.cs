@@ -19,7 +19,7 @@ public static class DamageMarker
         var lines = page.Lines.ToList();
         if (lines.Count == 0) return page;
         // Where typed lines end: a ragged typewriter margin, so a high percentile rather than the maximum.
-        int rightMargin = Percentile(lines.Select(l => l.Box.Right), 0.9);
+        int rightMargin = PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9);
         // A paragraph's last line is short by nature: one that stops beside a tear has not lost words.
         var paragraphEnds = lines
             .Where((l, i) => i + 1 == lines.Count || lines[i + 1].Box.Top - l.Box.Bottom > l.Box.Height)
@@ -115,10 +115,4 @@ public static class DamageMarker
     }
 
     private static int HorizontalOverlap(BoundingBox a, BoundingBox b) => Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left));
-
-    private static int Percentile(IEnumerable<int> values, double share)
-    {
-        var sorted = values.Order().ToList();
-        return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(share * sorted.Count))];
-    }
 }

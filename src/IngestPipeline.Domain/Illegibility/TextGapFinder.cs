@@ -15,9 +15,6 @@ namespace IngestPipeline.Domain.Illegibility;
 /// </remarks>
 public static class TextGapFinder
 {
-    /// <summary>The next line starting this many characters right of the margin begins a new paragraph.</summary>
-    public const double IndentCharacters = 2.0;
-
     private static readonly char[] SentenceEnd = ['.', '?', '!', ':', ';', '"', '\'', ')', ']'];
 
     /// <summary>Whether the line sits inside running text: the line above, in the same paragraph, reaches the margin.</summary>
@@ -44,7 +41,7 @@ public static class TextGapFinder
             if (RunsOnFromAbove(layout, i)
                 && layout.ContinuesParagraph(i)
                 && !layout.IsFull(line)
-                && !layout.IsIndented(layout.Lines[i + 1], IndentCharacters)
+                && !layout.IsIndented(layout.Lines[i + 1])
                 && last.Text.TrimEnd().LastOrDefault() is char end && Array.IndexOf(SentenceEnd, end) < 0)
             {
                 gaps.Add(new BoundingBox(last.Box.Right + inset, line.Box.Top, layout.RightMargin, line.Box.Bottom));

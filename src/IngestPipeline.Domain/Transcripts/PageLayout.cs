@@ -24,6 +24,9 @@ public sealed class PageLayout
     /// <summary>A line that reaches this share of the column's width counts as full.</summary>
     public const double FullLineShare = 0.75;
 
+    /// <summary>A line that starts more than this many character widths right of the margin is indented (a new paragraph).</summary>
+    public const double IndentCharacters = 2.0;
+
     private PageLayout(IReadOnlyList<Line> lines, bool[] breakBefore, int left, int right, double charWidth)
     {
         Lines = lines;
@@ -81,8 +84,8 @@ public sealed class PageLayout
     /// <summary>Whether line <paramref name="index"/> is followed, without a paragraph break, by another line.</summary>
     public bool ContinuesParagraph(int index) => index + 1 < Lines.Count && !BreakBefore[index + 1];
 
-    /// <summary>Whether the line starts more than <paramref name="characters"/> character widths right of the margin.</summary>
-    public bool IsIndented(Line line, double characters) => line.Box.Left > LeftMargin + characters * CharWidth;
+    /// <summary>Whether the line starts more than <see cref="IndentCharacters"/> character widths right of the margin.</summary>
+    public bool IsIndented(Line line) => line.Box.Left > LeftMargin + IndentCharacters * CharWidth;
 
     /// <summary>A gap between two words of a line wider than this many characters is more than a typist's spacing.</summary>
     public const double WideGapCharacters = 3.5;
@@ -118,7 +121,7 @@ public sealed class PageLayout
     }
 
     private bool IsRunningText(int i) =>
-        IsFull(Lines[i]) && !IsIndented(Lines[i], 2) && ContinuesParagraph(i) && !WideGaps(Lines[i]).Any() && !IsIndented(Lines[i + 1], 2);
+        IsFull(Lines[i]) && !IsIndented(Lines[i]) && ContinuesParagraph(i) && !WideGaps(Lines[i]).Any() && !IsIndented(Lines[i + 1]);
 
     private static bool IsParagraphBreak((Block Block, Line Line, int Baseline) previous, (Block Block, Line Line, int Baseline) next, double medianPitch)
     {
@@ -167,7 +170,8 @@ public sealed class PageLayout
         return values.Count % 2 == 1 ? values[mid] : (values[mid - 1] + values[mid]) / 2.0;
     }
 
-    private static int Percentile(IEnumerable<int> values, double share)
+    /// <summary>The value below which <paramref name="share"/> of the values lie (at least one value).</summary>
+    internal static int Percentile(IEnumerable<int> values, double share)
     {
         var sorted = values.Order().ToList();
         return sorted[(int)Math.Min(sorted.Count - 1, Math.Floor(share * sorted.Count))];

@@ -25,7 +25,7 @@ public sealed class AzureBlobStore(BlobServiceClient service, string containerPr
         }), containerPrefix);
 
     private BlobContainerClient Container(string name) =>
-        BlobNames.Containers.Contains(name) ? service.GetBlobContainerClient(containerPrefix + name) : throw new ArgumentException($"There is no container '{name}'.");
+        service.GetBlobContainerClient(containerPrefix + BlobNames.Container(name));
 
     public async Task<bool> PutAsync(string container, string name, Stream content, bool overwrite, CancellationToken cancellation = default)
     {

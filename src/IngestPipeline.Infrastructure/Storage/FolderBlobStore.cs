@@ -80,8 +80,7 @@ public sealed class FolderBlobStore(string root) : IBlobStore
         return Task.CompletedTask;
     }
 
-    private string ContainerPath(string container) =>
-        BlobNames.Containers.Contains(container) ? Path.Combine(_root, container) : throw new ArgumentException($"There is no container '{container}'.");
+    private string ContainerPath(string container) => Path.Combine(_root, BlobNames.Container(container));
 
     /// <summary>
     /// The file of a blob. Inbox names come from whoever dropped the file, so they may hold anything; every other

@@ -45,6 +45,10 @@ public static class BlobNames
 
     public static string Original(string sha256) => sha256;
 
+    /// <summary>The container's name when it is one of <see cref="Containers"/>; stores refuse any other.</summary>
+    public static string Container(string name) =>
+        Containers.Contains(name) ? name : throw new ArgumentException($"There is no container '{name}'.");
+
     public static string PageImage(Guid documentId, int pageNumber) => $"{documentId:N}/{pageNumber:D4}.jpg";
 
     /// <summary>Whether a name is one the pipeline could have made: lowercase letters, digits, '.', '-', '_' and '/' between parts.</summary>

@@ -98,7 +98,11 @@ public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IP
         return clean.Length <= 200 ? clean : clean[..200];
     }
 
-    private static string? Trim(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim()[..Math.Min(200, value.Trim().Length)];
+    private static string? Trim(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(200, trimmed.Length)];
+    }
 }
 
 /// <summary>An upload the pipeline will not take, with the reason in words staff understand.</summary>
