@@ -18,3 +18,6 @@ public sealed record DocumentAwaitingReview(Guid DocumentId);
 
 /// <summary>The document cannot be processed; <paramref name="Reason"/> says why in words staff understand.</summary>
 public sealed record DocumentFailed(Guid DocumentId, string Reason);
+
+/// <summary>A reviewer approved <paramref name="Version"/> of the document: write its outputs.</summary>
+public sealed record PublishDocument(Guid DocumentId, int Version);

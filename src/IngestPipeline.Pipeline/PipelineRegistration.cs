@@ -6,6 +6,8 @@ using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Recognition;
 using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Pipeline.Publication;
+using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Pipeline.Registration;
 using IngestPipeline.Pipeline.Stages;
 using MassTransit;
@@ -30,6 +32,8 @@ public static class PipelineRegistration
         services.AddScoped<InboxIngestionJob>();
         services.AddScoped<StuckWorkSweeper>();
         services.AddScoped<ReprocessJob>();
+        services.AddScoped<ReviewService>();
+        services.AddScoped<DocumentPublisher>();
         int engines = options.Worker.Engines > 0 ? options.Worker.Engines : Environment.ProcessorCount;
         if (worker)
         {
@@ -54,6 +58,7 @@ public static class PipelineRegistration
                 // while the engines work), no more, so another worker gets the rest.
                 bus.AddConsumer<RecognizePageConsumer>().Endpoint(e => { e.ConcurrentMessageLimit = engines + 1; e.PrefetchCount = engines + 1; });
                 bus.AddConsumer<CleanDocumentConsumer>();
+                bus.AddConsumer<PublishDocumentConsumer>();
             }
             if (options.Bus.Transport == BusTransport.RabbitMq)
             {

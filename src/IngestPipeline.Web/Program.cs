@@ -3,25 +3,38 @@ using Hangfire;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Pipeline;
 using IngestPipeline.Web.Api;
+using IngestPipeline.Web.Security;
 
-// The web host: upload API, document status and results, health, Hangfire dashboard. In the embedded default
+// The web host: the review app (Razor Pages), the REST API, health, the Hangfire dashboard. In the embedded default
 // (Pipeline:Worker:Enabled, the default) it also runs the stages, so one process does everything.
-// appsettings.json is read from beside the executable, wherever it is started from.
+// `ingestpipeline-web users|api-keys ...` administers accounts instead of serving (see AccountCommands).
+// appsettings.json and wwwroot are read from beside the executable, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.Services.AddPipeline(builder.Configuration);
+builder.Services.AddPipelineSecurity();
+builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddCheck<StateHealthCheck>("state", tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadEndpoints.MaxRequestBytes);
 
 var app = builder.Build();
 await app.Services.PreparePipelineStateAsync();
+if (AccountCommands.Handles(args)) return await AccountCommands.RunAsync(app.Services, args);
+await app.Services.SeedAccountsAsync(app.Configuration);
+
+app.UseSecurityHeaders();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 app.MapHealthEndpoints();
 app.MapUploadEndpoints();
 app.MapDocumentEndpoints();
 app.MapAdminEndpoints();
-app.MapHangfireDashboard("/hangfire"); // local requests only until accounts and roles secure it
-app.MapGet("/", () => Results.Redirect("/api/documents"));
+app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
+app.MapRazorPages();
 await app.RunAsync();
+return 0;
 
 /// <summary>Visible to the tests that host the app in-process.</summary>
 public partial class Program;

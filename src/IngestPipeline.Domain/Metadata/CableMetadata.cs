@@ -7,6 +7,9 @@ namespace IngestPipeline.Domain.Metadata;
 /// </summary>
 public sealed record CableMetadata
 {
+    /// <summary>A title for catalogues; never extracted, only given by a reviewer.</summary>
+    public MetadataField<string>? Title { get; init; }
+
     /// <summary>Canonical form, e.g. "TELEGRAM RECEIVED", "PARAPHRASE OF NAVY CABLE", "RADIOGRAM".</summary>
     public MetadataField<string>? DocumentType { get; init; }
 

@@ -9,6 +9,12 @@ public enum DocumentStage
     Recognizing,
     Cleaning,
     AwaitingReview,
+    /// <summary>A reviewer approved it; its outputs are being written.</summary>
+    Approved,
+    /// <summary>Approved and its outputs are in the outputs container.</summary>
+    Published,
+    /// <summary>A reviewer sent it back (the comment says why); an admin may re-OCR it.</summary>
+    Rejected,
     Failed,
 }
 
@@ -69,12 +75,80 @@ public sealed class DocumentPage
     public double? RecognitionSeconds { get; set; }
 }
 
-/// <summary>A document waiting for a reviewer. One per document: the unique key makes "exactly once" hold.</summary>
+/// <summary>
+/// A document's place in the review queue. One per document: the unique key makes "exactly once" hold.
+/// <see cref="Revision"/> is the optimistic-concurrency token: every save bumps it, and a save made against an
+/// older revision is refused, so two reviewers never overwrite each other.
+/// </summary>
 public sealed class ReviewTask
 {
     public Guid Id { get; set; }
     public Guid DocumentId { get; set; }
     public DateTime QueuedAt { get; set; }
+
+    public int Revision { get; set; }
+    public string? ClaimedBy { get; set; }
+    public DateTime? ClaimedAt { get; set; }
+
+    /// <summary>Unsaved lines and metadata the review page autosaved (<c>ReviewDraft</c> as JSON), and whose.</summary>
+    public string? DraftJson { get; set; }
+    public string? DraftBy { get; set; }
+    public DateTime? DraftSavedAt { get; set; }
+
+    public string? DecidedBy { get; set; }
+    public DateTime? DecidedAt { get; set; }
+    public string? DecisionComment { get; set; }
+}
+
+public enum VersionKind
+{
+    /// <summary>What the pipeline made of the scan.</summary>
+    Recognized,
+    Saved,
+    Approved,
+    Rejected,
+}
+
+/// <summary>One version of a document's transcript: who made it, when, and what changed against the one before.</summary>
+public sealed class DocumentVersion
+{
+    public Guid DocumentId { get; set; }
+    public int Number { get; set; }
+    public VersionKind Kind { get; set; }
+    public string Author { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string? Comment { get; set; }
+
+    /// <summary>The whole transcript (JsonExporter's format), so any version can be shown or published again.</summary>
+    public string TranscriptJson { get; set; } = "";
+
+    /// <summary>The text one typed line per line, as the review page edits it and the diff compares it.</summary>
+    public string LineText { get; set; } = "";
+
+    /// <summary>The change against the previous version (LineDiff's unified rendering, changed lines only).</summary>
+    public string Diff { get; set; } = "";
+}
+
+/// <summary>The outputs written for one approved version.</summary>
+public sealed class Publication
+{
+    public Guid DocumentId { get; set; }
+    public int Version { get; set; }
+    public DateTime PublishedAt { get; set; }
+
+    /// <summary>Blob names in the outputs container, by format (txt, alto, tei, json, metadata, pdf), as JSON.</summary>
+    public string BlobsJson { get; set; } = "{}";
+}
+
+/// <summary>A key a script or scanner station sends in the <c>X-Api-Key</c> header. Only its SHA-256 is kept.</summary>
+public sealed class ApiKey
+{
+    public Guid Id { get; set; }
+    public string Name { get; set; } = "";
+    public string KeyHash { get; set; } = "";
+    public string Role { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? RevokedAt { get; set; }
 }
 
 /// <summary>One run of the inbox ingestion and what it found.</summary>

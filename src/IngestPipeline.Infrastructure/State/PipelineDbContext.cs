@@ -1,20 +1,30 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace IngestPipeline.Infrastructure.State;
 
 /// <summary>
 /// The pipeline's state. One model for both providers; <see cref="SqlitePipelineDbContext"/> and
-/// <see cref="PostgresPipelineDbContext"/> exist so each keeps its own migrations.
+/// <see cref="PostgresPipelineDbContext"/> exist so each keeps its own migrations. The accounts (ASP.NET Core
+/// Identity) live in the same database, so a review and its reviewer are saved in one transaction; so do the
+/// data-protection keys that sign the login cookies, so every web host of a scale-out accepts the same cookie.
 /// </summary>
-public abstract class PipelineDbContext(DbContextOptions options) : DbContext(options)
+public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Document> Documents => Set<Document>();
     public DbSet<DocumentPage> Pages => Set<DocumentPage>();
     public DbSet<ReviewTask> ReviewTasks => Set<ReviewTask>();
     public DbSet<IngestionRun> IngestionRuns => Set<IngestionRun>();
+    public DbSet<DocumentVersion> Versions => Set<DocumentVersion>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
+        base.OnModelCreating(model);
         model.Entity<Document>(d =>
         {
             d.HasIndex(x => x.Sha256).IsUnique();
@@ -38,8 +48,31 @@ public abstract class PipelineDbContext(DbContextOptions options) : DbContext(op
         {
             r.HasIndex(x => x.DocumentId).IsUnique();
             r.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            r.Property(x => x.Revision).IsConcurrencyToken();
+            r.Property(x => x.ClaimedBy).HasMaxLength(256);
+            r.Property(x => x.DraftBy).HasMaxLength(256);
+            r.Property(x => x.DecidedBy).HasMaxLength(256);
         });
         model.Entity<IngestionRun>();
+        model.Entity<DocumentVersion>(v =>
+        {
+            v.HasKey(x => new { x.DocumentId, x.Number });
+            v.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            v.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            v.Property(x => x.Author).HasMaxLength(256);
+        });
+        model.Entity<Publication>(p =>
+        {
+            p.HasKey(x => new { x.DocumentId, x.Version });
+            p.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ApiKey>(k =>
+        {
+            k.HasIndex(x => x.KeyHash).IsUnique();
+            k.Property(x => x.KeyHash).HasMaxLength(64);
+            k.Property(x => x.Name).HasMaxLength(200);
+            k.Property(x => x.Role).HasMaxLength(20);
+        });
     }
 }
 

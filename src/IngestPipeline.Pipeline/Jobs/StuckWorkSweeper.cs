@@ -10,7 +10,7 @@ namespace IngestPipeline.Pipeline.Jobs;
 /// <summary>
 /// Finds work that has not moved for longer than the stage deadline and sends its message again: a split never
 /// sent (a crash right after registration), a page whose worker died, a document whose last page's "clean" got
-/// lost. The stages are idempotent, so a message sent twice costs at most a repeated page.
+/// lost, an approval whose publication did not happen. The stages are idempotent, so a message sent twice costs at most a repeated page.
 /// </summary>
 public sealed class StuckWorkSweeper(PipelineDbContext db, IPublishEndpoint bus, PipelineOptions options, ILogger<StuckWorkSweeper> log)
 {
@@ -36,6 +36,11 @@ public sealed class StuckWorkSweeper(PipelineDbContext db, IPublishEndpoint bus,
                              || (d.Stage == DocumentStage.Cleaning && d.StageChangedAt < staleBefore)))
                 .Select(d => d.Id).ToListAsync(cancellation))
             .Select(id => new CleanDocument(id)));
+
+        messages.AddRange(await db.Documents
+            .Where(d => d.Stage == DocumentStage.Approved && d.StageChangedAt < staleBefore)
+            .Select(d => new PublishDocument(d.Id, db.Versions.Where(v => v.DocumentId == d.Id && v.Kind == VersionKind.Approved).Max(v => v.Number)))
+            .ToListAsync(cancellation));
 
         foreach (var message in messages)
         {

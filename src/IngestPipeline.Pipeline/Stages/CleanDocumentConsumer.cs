@@ -2,6 +2,7 @@ using IngestPipeline.Contracts;
 using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Review;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
@@ -20,6 +21,9 @@ namespace IngestPipeline.Pipeline.Stages;
 public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon, PipelineOptions options,
     ILogger<CleanDocumentConsumer> log) : IConsumer<CleanDocument>
 {
+    /// <summary>The author of the versions the pipeline makes.</summary>
+    public const string VersionAuthor = "pipeline";
+
     public async Task Consume(ConsumeContext<CleanDocument> context)
     {
         var id = context.Message.DocumentId;
@@ -46,8 +50,18 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon,
         document.MeanConfidence = transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence);
         document.Stage = DocumentStage.AwaitingReview;
         document.StageChangedAt = document.UpdatedAt = DateTime.UtcNow;
-        if (!await db.ReviewTasks.AnyAsync(r => r.DocumentId == id, cancellation))
-            db.ReviewTasks.Add(new ReviewTask { Id = Guid.NewGuid(), DocumentId = id, QueuedAt = DateTime.UtcNow });
+        var task = await db.ReviewTasks.SingleOrDefaultAsync(r => r.DocumentId == id, cancellation);
+        if (task is null) db.ReviewTasks.Add(new ReviewTask { Id = Guid.NewGuid(), DocumentId = id, QueuedAt = DateTime.UtcNow });
+        else task.Revision++; // a re-OCR replaces the text: a review page opened before it must not save over it
+        var lastVersion = await db.Versions.Where(v => v.DocumentId == id).MaxAsync(v => (int?)v.Number, cancellation) ?? 0;
+        var lineText = ReviewSheet.LineText(ReviewSheet.Of(transcript));
+        db.Versions.Add(new DocumentVersion
+        {
+            DocumentId = id, Number = lastVersion + 1, Kind = VersionKind.Recognized, Author = VersionAuthor, CreatedAt = DateTime.UtcNow,
+            TranscriptJson = document.TranscriptJson, LineText = lineText,
+            Diff = lastVersion == 0 ? "" : Review.ReviewService.ChangedLines(
+                await db.Versions.Where(v => v.DocumentId == id && v.Number == lastVersion).Select(v => v.LineText).SingleAsync(cancellation), lineText),
+        });
         await db.SaveChangesAsync(cancellation);
         log.LogInformation("Document {DocumentId} ({FileName}) awaits review: {Pages} pages, {Flags} flags", id, document.FileName, pages.Count, document.FlagCount);
         await context.Publish(new DocumentAwaitingReview(id), cancellation);

@@ -1,5 +1,6 @@
 using Hangfire;
 using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Web.Security;
 
 namespace IngestPipeline.Web.Api;
 
@@ -8,7 +9,7 @@ public static class AdminEndpoints
 {
     public static void MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        var admin = app.MapGroup("/api/admin");
+        var admin = app.MapGroup("/api/admin").RequireAuthorization(Policies.Admin).RequireAntiforgeryForCookies();
         admin.MapPost("/ingest-inbox", (IBackgroundJobClient jobs) =>
             Results.Accepted(value: new { JobId = jobs.Enqueue<InboxIngestionJob>(j => j.RunAsync(CancellationToken.None)) }));
         admin.MapPost("/sweep", (IBackgroundJobClient jobs) =>

@@ -1,5 +1,7 @@
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
+using IngestPipeline.Web.Security;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
 namespace IngestPipeline.Web.Api;
@@ -19,8 +21,13 @@ public static class DocumentEndpoints
 
     public sealed record DocumentList(int Total, int Skip, int Take, IReadOnlyList<DocumentSummary> Items);
 
-    public static void MapDocumentEndpoints(this IEndpointRouteBuilder app)
+    public sealed record StageView(Guid Id, string FileName, DocumentStage Stage, string? FailureReason, int PageCount, int PagesRecognized, int FlagCount);
+
+    public sealed record PublicationView(int Version, DateTime PublishedAt, IReadOnlyList<string> Formats);
+
+    public static void MapDocumentEndpoints(this IEndpointRouteBuilder routes)
     {
+        var app = routes.MapGroup("").RequireAuthorization(Policies.View);
         app.MapGet("/api/documents", async (PipelineDbContext db, DocumentStage? stage, string? collection, int? minFlags, int? skip, int? take, CancellationToken cancellation) =>
         {
             var query = db.Documents.AsNoTracking();
@@ -55,10 +62,11 @@ public static class DocumentEndpoints
             return json is null ? NotFound(id) : json.TranscriptJson is null ? NotReady(id) : Results.Text(json.TranscriptJson, "application/json; charset=utf-8");
         });
 
-        app.MapGet("/api/documents/{id:guid}/pages/{number:int}/image", async (Guid id, int number, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation) =>
+        app.MapGet("/api/documents/{id:guid}/pages/{number:int}/image", async (Guid id, int number, HttpContext http, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation) =>
         {
             var blob = await db.Pages.Where(p => p.DocumentId == id && p.Number == number).Select(p => p.ImageBlob).SingleOrDefaultAsync(cancellation);
             if (blob is null) return Results.Problem($"Page {number} of document {id} has no image yet.", statusCode: 404);
+            http.Response.Headers.CacheControl = "private, max-age=3600"; // a page image never changes under its name
             return Results.Stream(await blobs.OpenReadAsync(BlobNames.Pages, blob, cancellation), "image/jpeg");
         });
 
@@ -66,6 +74,28 @@ public static class DocumentEndpoints
             Results.Ok(await db.ReviewTasks.AsNoTracking().OrderBy(r => r.QueuedAt)
                 .Join(db.Documents, r => r.DocumentId, d => d.Id, (r, d) => new { r.Id, r.DocumentId, d.FileName, r.QueuedAt, d.FlagCount, d.MeanConfidence })
                 .ToListAsync(cancellation)));
+
+        // Progress of a batch, for the upload page: one query however many documents it follows.
+        app.MapGet("/api/documents/stages", async (PipelineDbContext db, [FromQuery] Guid[] id, CancellationToken cancellation) =>
+            Results.Ok(await db.Documents.AsNoTracking().Where(d => id.Take(200).Contains(d.Id))
+                .Select(d => new StageView(d.Id, d.FileName, d.Stage, d.FailureReason, d.PageCount,
+                    db.Pages.Count(p => p.DocumentId == d.Id && p.Status == PageStatus.Recognized), d.FlagCount))
+                .ToListAsync(cancellation)));
+
+        app.MapGet("/api/documents/{id:guid}/publications", async (Guid id, PipelineDbContext db, CancellationToken cancellation) =>
+            Results.Ok((await db.Publications.AsNoTracking().Where(p => p.DocumentId == id).OrderByDescending(p => p.Version).ToListAsync(cancellation))
+                .Select(p => new PublicationView(p.Version, p.PublishedAt, Downloads.Formats(p).Keys.ToList()))));
+
+        app.MapGet("/api/documents/{id:guid}/published/{format}", async (Guid id, string format, int? version, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation) =>
+        {
+            var publication = await db.Publications.AsNoTracking().Where(p => p.DocumentId == id && (version == null || p.Version == version))
+                .OrderByDescending(p => p.Version).FirstOrDefaultAsync(cancellation);
+            if (publication is null) return Results.Problem($"Document {id} has no publication{(version is null ? "" : $" of version {version}")}.", statusCode: 404);
+            if (!Downloads.Formats(publication).TryGetValue(format, out var blob) || !Downloads.ContentTypes.TryGetValue(format, out var type))
+                return Results.Problem($"There is no \"{format}\" output; there are {string.Join(", ", Downloads.Formats(publication).Keys)}.", statusCode: 404);
+            var name = await db.Documents.Where(d => d.Id == id).Select(d => d.FileName).SingleAsync(cancellation);
+            return Results.Stream(await blobs.OpenReadAsync(BlobNames.Outputs, blob, cancellation), type, Downloads.FileName(name, publication.Version, blob));
+        });
 
         app.MapGet("/api/ingestion-runs", async (PipelineDbContext db, CancellationToken cancellation) =>
             Results.Ok(await db.IngestionRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(50).ToListAsync(cancellation)));

@@ -1,4 +1,5 @@
 using IngestPipeline.Pipeline.Registration;
+using IngestPipeline.Web.Security;
 
 namespace IngestPipeline.Web.Api;
 
@@ -34,6 +35,9 @@ public static class UploadEndpoints
                 }
             }
             return Results.Ok(results);
-        }).DisableAntiforgery(); // an API for scripts and scanner stations; the browser forms of the review app carry tokens
+        })
+        .RequireAuthorization(Policies.Upload)
+        .DisableAntiforgery() // the form is read by hand: the filter below checks the token for cookie requests
+        .RequireAntiforgeryForCookies();
     }
 }

@@ -36,7 +36,9 @@ internal sealed class HostProcess : IDisposable
     {
         int port = FreePort();
         var address = new Uri($"http://127.0.0.1:{port}/");
-        var host = new HostProcess(Repository.WebHost, new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = address.ToString() }, logFile);
+        var settings = new Dictionary<string, string>(TestAccounts.Settings()) { ["ASPNETCORE_URLS"] = address.ToString() };
+        foreach (var (key, value) in environment) settings[key] = value;
+        var host = new HostProcess(Repository.WebHost, settings, logFile);
         using var client = new HttpClient { BaseAddress = address };
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)

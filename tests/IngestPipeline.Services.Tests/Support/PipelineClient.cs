@@ -22,7 +22,7 @@ internal sealed record IngestionRunView(Guid Id, DateTime? FinishedAt, int Files
 internal sealed class PipelineClient(Uri address) : IDisposable
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-    private readonly HttpClient _http = new() { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2) };
+    private readonly HttpClient _http = new() { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2), DefaultRequestHeaders = { { "X-Api-Key", TestAccounts.ApiKey } } };
 
     public async Task<IReadOnlyList<UploadResult>> UploadAsync(IEnumerable<string> files, string? collection = null)
     {
@@ -54,7 +54,7 @@ internal sealed class PipelineClient(Uri address) : IDisposable
         do
         {
             list = await DocumentsAsync();
-            if (list.Total >= expected && list.Items.All(d => d.Stage is "AwaitingReview" or "Failed")) return list;
+            if (list.Total >= expected && list.Items.All(d => d.Stage is "AwaitingReview" or "Failed" or "Approved" or "Published" or "Rejected")) return list;
             await Task.Delay(500);
         }
         while (DateTime.UtcNow < deadline);

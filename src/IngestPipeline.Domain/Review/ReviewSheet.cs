@@ -1,0 +1,78 @@
+using System.Text;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Review;
+
+public enum FlagKind
+{
+    /// <summary>An <c>[ILLEGIBLE]</c> marker: the engine's guess and the crop decide what to do with it.</summary>
+    Illegible,
+
+    /// <summary>A word the engine read with low confidence and nobody has corrected yet.</summary>
+    LowConfidence,
+}
+
+/// <summary>One place a reviewer should look at: where it is in the line's text and on the scan.</summary>
+public sealed record ReviewFlag(FlagKind Kind, int Start, int Length, BoundingBox Box, string? Guess, float Confidence);
+
+/// <summary>One typed line as the review page shows it: its text (what <see cref="ReviewApplier"/> reads back) and flags.</summary>
+public sealed record ReviewLine(int Page, int Index, string Text, BoundingBox Box, IReadOnlyList<ReviewFlag> Flags);
+
+/// <summary>
+/// The transcript as editable lines, in the order of <see cref="PageLayout.Lines"/> (the indices
+/// <see cref="LineEdit"/> refers to). A reviewer's uncertain readings are written back in braces, so saving a
+/// line unchanged keeps them.
+/// </summary>
+public static class ReviewSheet
+{
+    /// <summary>Below this engine confidence (0-100) an uncorrected word is highlighted for a second look.</summary>
+    public const float LowConfidence = 60;
+
+    public static IReadOnlyList<ReviewLine> Of(Transcript transcript)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        var lines = new List<ReviewLine>();
+        foreach (var page in transcript.Pages)
+        {
+            var ordered = PageLayout.Of(page).Lines;
+            for (int i = 0; i < ordered.Count; i++) lines.Add(Render(page.Number, i, ordered[i]));
+        }
+        return lines;
+    }
+
+    /// <summary>The whole text, one typed line per line and a <c>[page N]</c> line before each page: what history diffs.</summary>
+    public static string LineText(IEnumerable<ReviewLine> lines)
+    {
+        var text = new StringBuilder();
+        int page = 0;
+        foreach (var line in lines)
+        {
+            if (line.Page != page) text.Append("[page ").Append(page = line.Page).Append("]\n");
+            text.Append(line.Text).Append('\n');
+        }
+        return text.ToString();
+    }
+
+    private static ReviewLine Render(int page, int index, Line line)
+    {
+        var text = new StringBuilder();
+        var flags = new List<ReviewFlag>();
+        var words = line.Words;
+        for (int i = 0; i < words.Count; i++)
+        {
+            var word = words[i];
+            if (i > 0) text.Append(' ');
+            bool opens = word.Uncertain && (i == 0 || !words[i - 1].Uncertain);
+            bool closes = word.Uncertain && (i == words.Count - 1 || !words[i + 1].Uncertain);
+            if (opens) text.Append('{');
+            int start = text.Length;
+            text.Append(word.Text);
+            if (closes) text.Append('}');
+            if (word.IsIllegible)
+                flags.Add(new ReviewFlag(FlagKind.Illegible, start, word.Text.Length, word.Box, word.IllegibleGuess, word.Confidence));
+            else if (!word.Corrected && word.Confidence < LowConfidence)
+                flags.Add(new ReviewFlag(FlagKind.LowConfidence, start, word.Text.Length, word.Box, word.Text, word.Confidence));
+        }
+        return new ReviewLine(page, index, text.ToString(), line.Box, flags);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using IngestPipeline.Contracts;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Infrastructure.State;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace IngestPipeline.Pipeline.Publication;
+
+/// <summary>
+/// Writes the outputs of an approved version and records the publication. Idempotent: the outputs of a version go
+/// to their own folder (rewritten whole on a redelivery), and the record has the version in its key.
+/// </summary>
+public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentPublisher publisher, ILogger<PublishDocumentConsumer> log)
+    : IConsumer<PublishDocument>
+{
+    public async Task Consume(ConsumeContext<PublishDocument> context)
+    {
+        var (id, number) = context.Message;
+        var cancellation = context.CancellationToken;
+        var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.DocumentId == id && v.Number == number, cancellation);
+        if (version is null || version.Kind != VersionKind.Approved)
+        {
+            log.LogWarning("Document {DocumentId} has no approved version {Version}; nothing to publish", id, number);
+            return;
+        }
+        if (await db.Publications.AnyAsync(p => p.DocumentId == id && p.Version == number, cancellation)) return;
+
+        var outputs = await publisher.PublishAsync(id, number, JsonExporter.Read(version.TranscriptJson), cancellation);
+        db.Publications.Add(new Infrastructure.State.Publication
+        {
+            DocumentId = id,
+            Version = number,
+            PublishedAt = DateTime.UtcNow,
+            BlobsJson = JsonSerializer.Serialize(outputs.BlobsByFormat),
+        });
+        await db.Documents.Where(d => d.Id == id && d.Stage == DocumentStage.Approved)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Stage, DocumentStage.Published)
+                .SetProperty(d => d.StageChangedAt, DateTime.UtcNow).SetProperty(d => d.UpdatedAt, DateTime.UtcNow), cancellation);
+        try
+        {
+            await db.SaveChangesAsync(cancellation);
+        }
+        catch (DbUpdateException) when (db.ChangeTracker.Entries<Infrastructure.State.Publication>().Any())
+        {
+            // Another delivery recorded the same publication first; its outputs are the same bytes.
+            db.ChangeTracker.Clear();
+            if (!await db.Publications.AnyAsync(p => p.DocumentId == id && p.Version == number, cancellation)) throw;
+        }
+        log.LogInformation("Document {DocumentId} version {Version} published", id, number);
+    }
+}

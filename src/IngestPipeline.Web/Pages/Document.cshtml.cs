@@ -1,0 +1,50 @@
+using Hangfire;
+using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Web.Api;
+using IngestPipeline.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace IngestPipeline.Web.Pages;
+
+/// <summary>One document: where it is, its pages, its published outputs, its history and any earlier version.</summary>
+[Authorize(Policy = Policies.View)]
+public sealed class DocumentModel(PipelineDbContext db) : PageModel
+{
+    public sealed record VersionRow(int Number, VersionKind Kind, string Author, DateTime CreatedAt, string? Comment, int Added, int Removed);
+
+    public Document Document { get; private set; } = null!;
+    public IReadOnlyList<VersionRow> Versions { get; private set; } = [];
+    public IReadOnlyList<(Publication Publication, IReadOnlyList<string> Formats)> Publications { get; private set; } = [];
+    public DocumentVersion? Shown { get; private set; }
+    public ReviewTask? Task { get; private set; }
+    [TempData] public string? Saved { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken cancellation)
+    {
+        var document = await db.Documents.AsNoTracking().Include(d => d.Pages).SingleOrDefaultAsync(d => d.Id == id, cancellation);
+        if (document is null) return NotFound();
+        Document = document;
+        Task = await db.ReviewTasks.AsNoTracking().SingleOrDefaultAsync(t => t.DocumentId == id, cancellation);
+        var versions = await db.Versions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.Kind, v.Author, v.CreatedAt, v.Comment, v.Diff }).ToListAsync(cancellation);
+        Versions = versions.Select(v => new VersionRow(v.Number, v.Kind, v.Author, v.CreatedAt, v.Comment,
+            v.Diff.Split('\n').Count(l => l.StartsWith("+ ", StringComparison.Ordinal)),
+            v.Diff.Split('\n').Count(l => l.StartsWith("- ", StringComparison.Ordinal)))).ToList();
+        Publications = (await db.Publications.AsNoTracking().Where(p => p.DocumentId == id).OrderByDescending(p => p.Version).ToListAsync(cancellation))
+            .Select(p => (p, (IReadOnlyList<string>)Downloads.Formats(p).Keys.ToList())).ToList();
+        if (version is { } n) Shown = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.DocumentId == id && v.Number == n, cancellation);
+        return Page();
+    }
+
+    public IActionResult OnPostReprocess(Guid id, [FromServices] IBackgroundJobClient jobs)
+    {
+        if (!User.IsInRole(Roles.Admin)) return Forbid();
+        jobs.Enqueue<ReprocessJob>(j => j.ReprocessDocumentAsync(id, CancellationToken.None));
+        Saved = "Re-OCR queued: the document goes through the stages again and comes back to the review queue.";
+        return Redirect($"/documents/{id}");
+    }
+}

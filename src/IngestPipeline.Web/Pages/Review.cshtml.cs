@@ -1,0 +1,135 @@
+using System.Text.Json;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Review;
+using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Review;
+using IngestPipeline.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace IngestPipeline.Web.Pages;
+
+/// <summary>
+/// The review page: the scan beside the editable lines, every flag one key away. A save names the revision the
+/// page was opened at, so a save over someone else's is refused (<see cref="ReviewService"/>).
+/// </summary>
+[Authorize(Policy = Policies.Review)]
+public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : PageModel
+{
+    /// <summary>Form field names of the lines: <c>line:PAGE:INDEX</c>.</summary>
+    public const string LinePrefix = "line:";
+
+    public sealed record PageView(int Number, int Width, int Height);
+
+    public Guid Id { get; private set; }
+    public string FileName { get; private set; } = "";
+    public DocumentStage Stage { get; private set; }
+    public IReadOnlyList<PageView> Pages { get; private set; } = [];
+    public IReadOnlyList<ReviewLine> Lines { get; private set; } = [];
+
+    /// <summary>The text each line shows: the saved one, or the reviewer's draft or posted text.</summary>
+    public Dictionary<(int Page, int Index), string> Texts { get; } = [];
+
+    public ReviewedMetadata Extracted { get; private set; } = new(null, null, null, null, null, null);
+    [BindProperty] public ReviewedMetadata Metadata { get; set; } = new(null, null, null, null, null, null);
+    [BindProperty] public int Revision { get; set; }
+    [BindProperty] public string? Comment { get; set; }
+    public string? ClaimedBy { get; private set; }
+    public string? Notice { get; private set; }
+    public string? Error { get; private set; }
+    [TempData] public string? Saved { get; set; }
+    public bool Editable => Stage is DocumentStage.AwaitingReview or DocumentStage.Rejected;
+    public int FlagCount => Lines.Sum(l => l.Flags.Count);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellation)
+    {
+        if (!await LoadAsync(id, cancellation)) return NotFound();
+        var task = await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.DocumentId == id, cancellation);
+        Revision = task.Revision;
+        if (task.DraftBy == User.Identity!.Name && ReviewService.ReadDraft(task.DraftJson) is { } draft)
+        {
+            Use(draft);
+            Notice = $"Your unsaved draft from {task.DraftSavedAt:yyyy-MM-dd HH:mm} UTC is restored. Save to keep it as a version.";
+        }
+        else if (task.DraftBy is { } other && task.DraftJson is not null)
+            Notice = $"{other} has unsaved changes to this document (autosaved {task.DraftSavedAt:HH:mm} UTC).";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string decision, CancellationToken cancellation)
+    {
+        if (!await LoadAsync(id, cancellation)) return NotFound();
+        var draft = Posted();
+        var kind = decision switch { "approve" => ReviewDecision.Approve, "reject" => ReviewDecision.Reject, _ => ReviewDecision.Save };
+        var result = await review.SubmitAsync(id, User.Identity!.Name!, Revision, draft, kind, Comment, cancellation);
+        if (result.Outcome == ReviewOutcome.Saved)
+        {
+            Saved = result.Message;
+            return Redirect(kind == ReviewDecision.Save ? $"/review/{id}" : $"/documents/{id}");
+        }
+        // Keep what the reviewer typed on the page: nothing is lost, and the message says what to do.
+        Use(draft);
+        Error = result.Message;
+        Response.StatusCode = result.Outcome == ReviewOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Autosave: the page posts its state every few seconds while it has unsaved changes.</summary>
+    public async Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken cancellation)
+    {
+        if (!await db.ReviewTasks.AnyAsync(t => t.DocumentId == id, cancellation)) return NotFound();
+        await review.SaveDraftAsync(id, User.Identity!.Name!, Posted(), cancellation);
+        return new JsonResult(new { savedAt = DateTime.UtcNow.ToString("HH:mm:ss") });
+    }
+
+    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellation)
+    {
+        var document = await db.Documents.AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new { d.FileName, d.Stage, d.TranscriptJson }).SingleOrDefaultAsync(cancellation);
+        if (document?.TranscriptJson is null) return false;
+        Id = id;
+        FileName = document.FileName;
+        Stage = document.Stage;
+        ClaimedBy = await db.ReviewTasks.Where(t => t.DocumentId == id).Select(t => t.ClaimedBy).SingleOrDefaultAsync(cancellation);
+        var transcript = JsonExporter.Read(document.TranscriptJson);
+        Pages = transcript.Pages.Select(p => new PageView(p.Number, p.Width, p.Height)).ToList();
+        Lines = ReviewSheet.Of(transcript);
+        foreach (var line in Lines) Texts[(line.Page, line.Index)] = line.Text;
+        Extracted = ReviewedMetadata.Of(transcript.Metadata);
+        if (HttpMethods.IsGet(Request.Method)) Metadata = Extracted; // a post brings the reviewer's own
+        return true;
+    }
+
+    private ReviewDraft Posted()
+    {
+        var edits = new List<LineEdit>();
+        foreach (var (key, value) in Request.Form)
+        {
+            if (!key.StartsWith(LinePrefix, StringComparison.Ordinal)) continue;
+            var parts = key[LinePrefix.Length..].Split(':');
+            if (parts.Length == 2 && int.TryParse(parts[0], out var page) && int.TryParse(parts[1], out var index))
+                edits.Add(new LineEdit(page, index, value.ToString()));
+        }
+        return new ReviewDraft(edits, Metadata);
+    }
+
+    private void Use(ReviewDraft draft)
+    {
+        foreach (var edit in draft.Lines)
+            if (Texts.ContainsKey((edit.Page, edit.Line))) Texts[(edit.Page, edit.Line)] = edit.Text;
+        Metadata = draft.Metadata;
+    }
+
+    /// <summary>A line's flags for the page's script: kind, characters, box on the scan, guess, confidence.</summary>
+    public static string FlagsJson(ReviewLine line) => JsonSerializer.Serialize(line.Flags.Select(f => new
+    {
+        k = f.Kind == FlagKind.Illegible ? "illegible" : "low",
+        s = f.Start,
+        l = f.Length,
+        b = new[] { f.Box.Left, f.Box.Top, f.Box.Width, f.Box.Height },
+        g = f.Guess,
+        c = Math.Round(f.Confidence),
+    }));
+}

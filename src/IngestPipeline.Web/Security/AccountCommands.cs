@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using IngestPipeline.Infrastructure.State;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IngestPipeline.Web.Security;
+
+/// <summary>
+/// <c>ingestpipeline-web users|api-keys ...</c>: account administration from the command line, against the
+/// configured database. Passwords and keys are generated and printed once; nothing has a default.
+/// </summary>
+public static class AccountCommands
+{
+    public const string Usage = """
+        usage:
+          ingestpipeline-web users add NAME --role staff|reviewer|admin   create a user; prints a generated password
+          ingestpipeline-web users reset NAME                             give a user a new generated password
+          ingestpipeline-web users list
+          ingestpipeline-web api-keys add NAME --role staff|reviewer|admin   prints the key (shown once)
+          ingestpipeline-web api-keys revoke NAME
+          ingestpipeline-web api-keys list
+        """;
+
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "users" or "api-keys";
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
+        string? role = null;
+        var rest = new List<string>();
+        for (int i = 1; i < args.Length; i++)
+            if (args[i] == "--role" && i + 1 < args.Length) role = args[++i];
+            else rest.Add(args[i]);
+        try
+        {
+            switch (args[0], rest.FirstOrDefault(), rest.Skip(1).FirstOrDefault())
+            {
+                case ("users", "add", { } name):
+                    var password = NewPassword();
+                    await CreateUserAsync(users, name, password, role ?? "");
+                    Console.WriteLine($"user {name} ({role}) created; password: {password}");
+                    return 0;
+                case ("users", "reset", { } name):
+                    var user = await users.FindByNameAsync(name) ?? throw new InvalidOperationException($"There is no user {name}.");
+                    var fresh = NewPassword();
+                    AccountSeeder.Check(await users.RemovePasswordAsync(user), $"a password for {name}");
+                    AccountSeeder.Check(await users.AddPasswordAsync(user, fresh), $"a password for {name}");
+                    await users.SetLockoutEndDateAsync(user, null);
+                    Console.WriteLine($"user {name}: new password: {fresh}");
+                    return 0;
+                case ("users", "list", null):
+                    foreach (var u in await users.Users.OrderBy(u => u.UserName).ToListAsync())
+                        Console.WriteLine($"{u.UserName}\t{string.Join(",", await users.GetRolesAsync(u))}");
+                    return 0;
+                case ("api-keys", "add", { } name):
+                    if (role is null || !Roles.IsKnown(role)) throw new InvalidOperationException($"Give --role {string.Join("|", Roles.All)}.");
+                    var key = ApiKeyAuthenticationHandler.NewKey();
+                    db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), Name = name, KeyHash = ApiKeyAuthenticationHandler.Hash(key), Role = role, CreatedAt = DateTime.UtcNow });
+                    await db.SaveChangesAsync();
+                    Console.WriteLine($"API key {name} ({role}): {key}");
+                    return 0;
+                case ("api-keys", "revoke", { } name):
+                    int revoked = await db.ApiKeys.Where(k => k.Name == name && k.RevokedAt == null)
+                        .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, DateTime.UtcNow));
+                    Console.WriteLine($"{revoked} key(s) named {name} revoked");
+                    return revoked > 0 ? 0 : 1;
+                case ("api-keys", "list", null):
+                    foreach (var k in await db.ApiKeys.AsNoTracking().OrderBy(k => k.Name).ToListAsync())
+                        Console.WriteLine($"{k.Name}\t{k.Role}\tcreated {k.CreatedAt:u}{(k.RevokedAt is { } r ? $"\trevoked {r:u}" : "")}");
+                    return 0;
+                default:
+                    Console.Error.WriteLine(Usage);
+                    return 2;
+            }
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+
+    public static async Task<IdentityUser> CreateUserAsync(UserManager<IdentityUser> users, string name, string password, string role)
+    {
+        if (!Roles.IsKnown(role)) throw new InvalidOperationException($"User {name}: give a role, one of {string.Join(", ", Roles.All)}.");
+        if (await users.FindByNameAsync(name) is not null) throw new InvalidOperationException($"There is already a user {name}; use `users reset {name}` for a new password.");
+        var user = new IdentityUser(name);
+        AccountSeeder.Check(await users.CreateAsync(user, password), $"user {name}");
+        AccountSeeder.Check(await users.AddToRoleAsync(user, role), $"role {role} for {name}");
+        return user;
+    }
+
+    /// <summary>18 random bytes, URL-safe: 24 characters nobody will guess.</summary>
+    public static string NewPassword() => ApiKeyAuthenticationHandler.Base64Url(RandomNumberGenerator.GetBytes(18));
+}

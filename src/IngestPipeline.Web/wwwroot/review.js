@@ -1,0 +1,244 @@
+// The review page: flags one key away, the scan following the text, drafts autosaved.
+// Everything the page shows from the transcript goes through textContent or input values, never innerHTML.
+"use strict";
+(() => {
+  const root = document.getElementById("review");
+  if (!root) return;
+  const form = document.getElementById("review-form");
+  const viewport = document.getElementById("viewport");
+  const sheets = [...document.querySelectorAll(".sheet")];
+  const crop = document.getElementById("crop");
+  const editable = root.dataset.editable === "true";
+  const imageOf = page => `/api/documents/${root.dataset.document}/pages/${page}/image`;
+
+  // ---- Flags, in reading order: the line they sit in and what they covered when the page was made. ----
+  const flags = [];
+  for (const line of document.querySelectorAll(".line")) {
+    const input = line.querySelector("input");
+    for (const f of JSON.parse(line.dataset.flags)) {
+      flags.push({ line, input, page: +line.dataset.page, kind: f.k, start: f.s, text: input.value.substr(f.s, f.l), box: f.b, guess: f.g ?? "", confidence: f.c, done: false });
+    }
+  }
+  let current = -1;
+
+  /** Where the flag's text is now: at its place if untouched, else its nearest occurrence in the line, else nowhere. */
+  function locate(flag) {
+    const value = flag.input.value;
+    if (value.substr(flag.start, flag.text.length) === flag.text) return flag.start;
+    let best = -1;
+    for (let at = value.indexOf(flag.text); at >= 0; at = value.indexOf(flag.text, at + 1)) {
+      if (best < 0 || Math.abs(at - flag.start) < Math.abs(best - flag.start)) best = at;
+    }
+    return best;
+  }
+
+  function select(index) {
+    if (flags.length === 0) return;
+    current = (index + flags.length) % flags.length;
+    const flag = flags[current];
+    document.querySelectorAll("mark.current").forEach(m => m.classList.remove("current"));
+    document.querySelectorAll(".box.current").forEach(b => b.classList.remove("current"));
+    const mark = flag.line.querySelectorAll("mark")[flags.filter(f => f.line === flag.line).indexOf(flag)];
+    if (mark) mark.classList.add("current");
+    document.getElementById(`box-${current}`)?.classList.add("current");
+
+    document.getElementById("flag-position").textContent = `Flag ${current + 1} of ${flags.length}`;
+    document.getElementById("flag-kind").textContent = flag.kind === "illegible" ? "[ILLEGIBLE]" : "low confidence";
+    document.getElementById("flag-guess").textContent = flag.guess || "(nothing read)";
+    document.getElementById("flag-confidence").textContent = `confidence ${flag.confidence}`;
+    showCrop(flag);
+    showPage(flag.page, flag.box);
+
+    flag.line.scrollIntoView({ block: "nearest" });
+    flag.input.focus({ preventScroll: true });
+    const at = locate(flag);
+    if (at >= 0) flag.input.setSelectionRange(at, at + flag.text.length);
+  }
+
+  /** The flagged place enlarged: the page image as a background, scaled so the box and some context fill the panel. */
+  function showCrop(flag) {
+    const sheet = sheets.find(s => +s.dataset.page === flag.page);
+    const [x, y, w, h] = flag.box;
+    const padX = Math.max(h * 2, 40), padY = Math.max(h * 0.8, 12);
+    const left = Math.max(0, x - padX), top = Math.max(0, y - padY);
+    const width = Math.min(+sheet.dataset.width - left, w + 2 * padX), height = Math.min(+sheet.dataset.height - top, h + 2 * padY);
+    const scale = Math.min(3, crop.parentElement.clientWidth / width);
+    crop.style.backgroundImage = `url("${imageOf(flag.page)}")`;
+    crop.style.backgroundSize = `${sheet.dataset.width * scale}px ${sheet.dataset.height * scale}px`;
+    crop.style.backgroundPosition = `${-left * scale}px ${-top * scale}px`;
+    crop.style.height = `${height * scale}px`;
+    crop.style.width = `${width * scale}px`;
+    crop.hidden = false;
+  }
+
+  // ---- The scan: one page at a time, zoom, pan by dragging, boxes over the flags. ----
+  let zoom = 0; // 0: fit the width
+  let shown = sheets[0] ? +sheets[0].dataset.page : 1;
+
+  function scaleOf(sheet) {
+    return zoom || (viewport.clientWidth - 2) / +sheet.dataset.width;
+  }
+
+  function layout() {
+    for (const sheet of sheets) {
+      const scale = scaleOf(sheet);
+      sheet.hidden = +sheet.dataset.page !== shown;
+      sheet.style.width = `${sheet.dataset.width * scale}px`;
+      sheet.style.height = `${sheet.dataset.height * scale}px`;
+    }
+    document.querySelectorAll(".page-tab").forEach(t => t.classList.toggle("active", +t.dataset.page === shown));
+  }
+
+  function showPage(page, box) {
+    shown = page;
+    layout();
+    if (!box) return;
+    const sheet = sheets.find(s => +s.dataset.page === page);
+    const scale = scaleOf(sheet);
+    viewport.scrollTo({
+      left: (box[0] + box[2] / 2) * scale - viewport.clientWidth / 2,
+      top: (box[1] + box[3] / 2) * scale - viewport.clientHeight / 2,
+    });
+  }
+
+  flags.forEach((flag, i) => {
+    const sheet = sheets.find(s => +s.dataset.page === flag.page);
+    const box = document.createElement("div");
+    box.className = `box ${flag.kind}`;
+    box.id = `box-${i}`;
+    const [x, y, w, h] = flag.box, W = +sheet.dataset.width, H = +sheet.dataset.height;
+    Object.assign(box.style, { left: `${(100 * x) / W}%`, top: `${(100 * y) / H}%`, width: `${(100 * w) / W}%`, height: `${(100 * h) / H}%` });
+    box.addEventListener("click", () => select(i));
+    sheet.appendChild(box);
+  });
+
+  function setZoom(next) {
+    const sheet = sheets.find(s => +s.dataset.page === shown);
+    if (!sheet) return;
+    const before = scaleOf(sheet);
+    const cx = (viewport.scrollLeft + viewport.clientWidth / 2) / before, cy = (viewport.scrollTop + viewport.clientHeight / 2) / before;
+    zoom = next === 0 ? 0 : Math.min(4, Math.max(0.1, next));
+    layout();
+    const after = scaleOf(sheet);
+    viewport.scrollTo({ left: cx * after - viewport.clientWidth / 2, top: cy * after - viewport.clientHeight / 2 });
+  }
+  const zoomBy = factor => setZoom(scaleOf(sheets.find(s => +s.dataset.page === shown)) * factor);
+  document.getElementById("zoom-in").addEventListener("click", () => zoomBy(1.25));
+  document.getElementById("zoom-out").addEventListener("click", () => zoomBy(0.8));
+  document.getElementById("zoom-fit").addEventListener("click", () => setZoom(0));
+  document.querySelectorAll(".page-tab").forEach(t => t.addEventListener("click", () => showPage(+t.dataset.page)));
+  viewport.addEventListener("wheel", e => {
+    if (!e.ctrlKey) return;
+    e.preventDefault();
+    zoomBy(e.deltaY < 0 ? 1.1 : 0.9);
+  }, { passive: false });
+  let drag = null;
+  viewport.addEventListener("pointerdown", e => {
+    if (e.target.classList.contains("box")) return;
+    drag = { x: e.clientX, y: e.clientY, left: viewport.scrollLeft, top: viewport.scrollTop };
+    viewport.setPointerCapture(e.pointerId);
+    viewport.classList.add("dragging");
+  });
+  viewport.addEventListener("pointermove", e => {
+    if (drag) viewport.scrollTo(drag.left - (e.clientX - drag.x), drag.top - (e.clientY - drag.y));
+  });
+  viewport.addEventListener("pointerup", () => { drag = null; viewport.classList.remove("dragging"); });
+  window.addEventListener("resize", layout);
+  layout();
+
+  // ---- Lines: the backdrop behind each input shows the highlights of what the input holds. ----
+  function redraw(line) {
+    const input = line.querySelector("input"), backdrop = line.querySelector(".backdrop");
+    const marks = flags.filter(f => f.line === line && !f.done).map(f => ({ flag: f, at: locate(f) })).filter(m => m.at >= 0).sort((a, b) => a.at - b.at);
+    backdrop.replaceChildren();
+    let at = 0;
+    for (const { flag, at: start } of marks) {
+      if (start < at) continue;
+      backdrop.append(document.createTextNode(input.value.slice(at, start)));
+      const mark = document.createElement("mark");
+      mark.className = flag.kind + (flags[current] === flag ? " current" : "");
+      mark.textContent = flag.text;
+      backdrop.append(mark);
+      at = start + flag.text.length;
+    }
+    backdrop.append(document.createTextNode(input.value.slice(at)));
+    backdrop.scrollLeft = input.scrollLeft;
+  }
+
+  let dirty = false;
+  for (const line of document.querySelectorAll(".line")) {
+    const input = line.querySelector("input");
+    input.addEventListener("input", () => { dirty = true; redraw(line); });
+    input.addEventListener("scroll", () => { line.querySelector(".backdrop").scrollLeft = input.scrollLeft; });
+    input.addEventListener("focus", () => {
+      const box = line.dataset.box.split(",").map(Number);
+      if (+line.dataset.page !== shown || current < 0 || flags[current].line !== line) showPage(+line.dataset.page, box);
+    });
+  }
+
+  function replaceCurrent(text) {
+    const flag = flags[current];
+    if (!flag || !editable) return;
+    const at = locate(flag);
+    if (at < 0) return;
+    flag.input.value = flag.input.value.slice(0, at) + text + flag.input.value.slice(at + flag.text.length);
+    flag.done = true;
+    dirty = true;
+    redraw(flag.line);
+  }
+
+  const next = () => select(current + 1);
+  const previous = () => select(current < 0 ? flags.length - 1 : current - 1);
+  const acceptGuess = () => { const f = flags[current]; if (f && f.guess) replaceCurrent(f.guess); next(); };
+  const keep = () => next();
+  document.getElementById("flag-next").addEventListener("click", next);
+  document.getElementById("flag-prev").addEventListener("click", previous);
+  document.getElementById("flag-accept").addEventListener("click", acceptGuess);
+  document.getElementById("flag-keep").addEventListener("click", keep);
+
+  function submit(decision) {
+    if (!form || !editable) return;
+    dirty = false;
+    form.requestSubmit(document.querySelector(`button[name=decision][value=${decision}]`));
+  }
+
+  document.addEventListener("keydown", e => {
+    const key = e.key.toLowerCase();
+    if (e.altKey && !e.ctrlKey) {
+      const action = { n: next, p: previous, g: acceptGuess, k: keep, "=": () => zoomBy(1.25), "-": () => zoomBy(0.8), 0: () => setZoom(0) }[key];
+      if (action) { e.preventDefault(); action(); }
+    } else if (e.ctrlKey && key === "s") {
+      e.preventDefault();
+      submit("save");
+    } else if (e.ctrlKey && key === "enter") {
+      e.preventDefault();
+      submit("approve");
+    } else if (key === "enter" && e.target.matches(".line input")) {
+      e.preventDefault(); // Enter in a line moves on; it never submits the form by accident
+      next();
+    }
+  });
+
+  // ---- Drafts: autosaved every few seconds while there are unsaved changes; never a version. ----
+  if (form && editable) {
+    form.addEventListener("submit", e => {
+      if (e.submitter?.value === "reject" && !form.elements.Comment.value.trim()) {
+        e.preventDefault();
+        form.elements.Comment.focus();
+        document.getElementById("autosave").textContent = "Say in the comment why the document is rejected.";
+      }
+      dirty = false;
+    });
+    form.querySelectorAll(".metadata input, textarea").forEach(i => i.addEventListener("input", () => { dirty = true; }));
+    const status = document.getElementById("autosave");
+    setInterval(async () => {
+      if (!dirty) return;
+      dirty = false;
+      const response = await fetch(`${location.pathname}?handler=Draft`, { method: "POST", body: new FormData(form) });
+      status.textContent = response.ok ? `Draft kept at ${(await response.json()).savedAt} UTC` : "The draft could not be kept; save with Ctrl+S.";
+    }, 4000);
+    window.addEventListener("beforeunload", e => { if (dirty) e.preventDefault(); });
+  }
+
+  crop.hidden = true; // until a flag is chosen: Alt+N goes to the first
+})();

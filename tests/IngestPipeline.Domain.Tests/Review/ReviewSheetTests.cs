@@ -1,0 +1,87 @@
+using IngestPipeline.Domain.Metadata;
+using IngestPipeline.Domain.Review;
+using IngestPipeline.Domain.Transcripts;
+using static IngestPipeline.Domain.Tests.Export.SampleTranscripts;
+
+namespace IngestPipeline.Domain.Tests.Review;
+
+public class ReviewSheetTests
+{
+    private static Transcript Cable() => OnePage(Block(
+        LineAt(200, ("SECRET", 95)),
+        LineAt(260, ("arrived", 92), ("tbe", 41), ("Embassy", 90)),
+        new Line(new BoundingBox(100, 300, 400, 330), [new Word("from", new BoundingBox(100, 300, 180, 330), 90), Word.Illegible(new BoundingBox(200, 300, 400, 330), "Chnngk1ng", 12)])));
+
+    [Fact]
+    public void Lines_come_in_reading_order_with_illegible_and_low_confidence_words_flagged_at_their_characters()
+    {
+        var lines = ReviewSheet.Of(Cable());
+
+        Assert.Equal(["SECRET", "arrived tbe Embassy", "from [ILLEGIBLE]"], lines.Select(l => l.Text));
+        var low = Assert.Single(lines[1].Flags);
+        Assert.Equal((FlagKind.LowConfidence, "tbe"), (low.Kind, lines[1].Text.Substring(low.Start, low.Length)));
+        var illegible = Assert.Single(lines[2].Flags);
+        Assert.Equal((FlagKind.Illegible, "[ILLEGIBLE]", "Chnngk1ng"), (illegible.Kind, lines[2].Text.Substring(illegible.Start, illegible.Length), illegible.Guess));
+        Assert.Equal(new BoundingBox(200, 300, 400, 330), illegible.Box);
+    }
+
+    [Fact]
+    public void A_line_edited_with_any_text_reads_back_at_the_same_index_and_later_lines_keep_theirs()
+    {
+        const string hostile = "<script>alert(1)</script><img src=x onerror=\"x()\">";
+        var edited = ReviewApplier.Apply(Cable(), [new LineEdit(1, 0, hostile)]);
+
+        var lines = ReviewSheet.Of(edited);
+
+        Assert.Equal([hostile, "arrived tbe Embassy", "from [ILLEGIBLE]"], lines.Select(l => l.Text));
+    }
+
+    [Fact]
+    public void Uncertain_readings_are_written_back_in_braces_so_an_unchanged_save_keeps_them()
+    {
+        var edited = ReviewApplier.Apply(Cable(), [new LineEdit(1, 2, "from {Chungking Szechwan}")]);
+
+        var line = ReviewSheet.Of(edited)[2];
+
+        Assert.Equal("from {Chungking Szechwan}", line.Text);
+        Assert.Equal(edited, ReviewApplier.Apply(edited, [new LineEdit(1, 2, line.Text)]), new TranscriptTextComparer());
+    }
+
+    [Fact]
+    public void Corrected_words_are_no_longer_flagged_and_the_line_text_has_a_heading_per_page()
+    {
+        var edited = ReviewApplier.Apply(Cable(), [new LineEdit(1, 1, "arrived the Embassy")]);
+
+        var lines = ReviewSheet.Of(edited);
+
+        Assert.Empty(lines[1].Flags);
+        Assert.Equal("[page 1]\nSECRET\narrived the Embassy\nfrom [ILLEGIBLE]\n", ReviewSheet.LineText(lines));
+    }
+
+    [Fact]
+    public void Reviewed_metadata_replaces_only_changed_fields_with_the_reviewer_as_source()
+    {
+        var extracted = new CableMetadata
+        {
+            Date = new MetadataField<string>("1943-05-12", 0.9, "Dated May 12, 1943"),
+            Sender = new MetadataField<string>("GAUSS", 0.8, "GAUSS"),
+            Recipients = new MetadataField<IReadOnlyList<string>>(["SECRETARY OF STATE"], 0.9, "TO: SECRETARY OF STATE"),
+        };
+        var fields = ReviewedMetadata.Of(extracted) with { Title = "Gauss on supplies", To = "SECRETARY OF STATE; THE PRESIDENT", From = "" };
+
+        var reviewed = fields.ApplyTo(extracted);
+
+        Assert.Same(extracted.Date, reviewed.Date);
+        Assert.Equal(new MetadataField<string>("Gauss on supplies", 1, "reviewer"), reviewed.Title);
+        Assert.Equal(["SECRETARY OF STATE", "THE PRESIDENT"], reviewed.Recipients!.Value);
+        Assert.Null(reviewed.Sender);
+    }
+
+    private sealed class TranscriptTextComparer : IEqualityComparer<Transcript>
+    {
+        public bool Equals(Transcript? x, Transcript? y) => ReviewSheet.LineText(ReviewSheet.Of(x!)) == ReviewSheet.LineText(ReviewSheet.Of(y!))
+            && x!.Pages.SelectMany(p => p.Words).Select(w => w.Uncertain).SequenceEqual(y!.Pages.SelectMany(p => p.Words).Select(w => w.Uncertain));
+
+        public int GetHashCode(Transcript obj) => 0;
+    }
+}

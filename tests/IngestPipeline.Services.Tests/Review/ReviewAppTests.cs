@@ -1,0 +1,170 @@
+using System.Text.RegularExpressions;
+using IngestPipeline.Services.Tests.Support;
+using Microsoft.Playwright;
+
+namespace IngestPipeline.Services.Tests.Review;
+
+/// <summary>The review app in a real Chromium: what reviewers and staff do, and what nobody may do.</summary>
+[Collection(PipelineRuns.Name)]
+public sealed class ReviewAppTests(ReviewApp app) : IClassFixture<ReviewApp>
+{
+    [Fact]
+    public async Task Anonymous_visitors_are_sent_to_the_login_page_and_the_api_answers_401()
+    {
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.Address.ToString() });
+        var page = await context.NewPageAsync();
+        foreach (var path in new[] { "/queue", $"/review/{app.Document("dev00")}", "/upload", "/admin", "/hangfire" })
+        {
+            await page.GotoAsync(path);
+            Assert.Matches("/login\\?ReturnUrl=", page.Url);
+        }
+        var api = await context.APIRequest.GetAsync("/api/documents");
+        Assert.Equal(401, api.Status);
+    }
+
+    [Fact]
+    public async Task A_reviewer_jumps_to_a_flag_sees_its_crop_corrects_it_approves_and_finds_the_correction_in_the_published_text_and_pdf()
+    {
+        var id = app.Document("dev00");
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync("/queue");
+        await app.ScreenshotAsync(page, "queue.png");
+        var row = page.Locator("tr", new PageLocatorOptions { Has = page.Locator($"a[href='/documents/{id}']") });
+        await row.Locator("button", new LocatorLocatorOptions { HasText = "Review" }).ClickAsync();
+        await page.WaitForURLAsync($"**/review/{id}");
+
+        await page.Keyboard.PressAsync("Alt+N");
+        await Assertions.Expect(page.Locator("#flag-position")).ToHaveTextAsync(new Regex("^Flag 1 of \\d+$"));
+        // Low-confidence words are flags too; step on to the first [ILLEGIBLE].
+        for (int i = 0; i < 20 && await page.TextContentAsync("#flag-kind") != "[ILLEGIBLE]"; i++) await page.Keyboard.PressAsync("Alt+N");
+        var crop = page.Locator("#crop");
+        await Assertions.Expect(crop).ToBeVisibleAsync();
+        Assert.Contains($"/api/documents/{id}/pages/1/image", await crop.EvaluateAsync<string>("c => c.style.backgroundImage"));
+        Assert.True(await crop.EvaluateAsync<int>("c => c.clientHeight") > 20);
+        var focused = page.Locator(".line input:focus");
+        var selected = await focused.EvaluateAsync<string>("i => i.value.substring(i.selectionStart, i.selectionEnd)");
+        Assert.Equal("[ILLEGIBLE]", selected);
+        await app.ScreenshotAsync(page, "review.png");
+
+        await page.Keyboard.TypeAsync("Corrigendum");
+        Assert.Contains("Corrigendum", await focused.InputValueAsync());
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.WaitForURLAsync($"**/documents/{id}");
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await app.Api.DocumentAsync(id)).Stage != "Published" && DateTime.UtcNow < deadline) await Task.Delay(250);
+        Assert.Equal("Published", (await app.Api.DocumentAsync(id)).Stage);
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("a.download", new PageLocatorOptions { HasText = "pdf" })).ToBeVisibleAsync();
+
+        var text = await page.APIRequest.GetAsync($"/api/documents/{id}/published/txt");
+        Assert.Equal(200, text.Status);
+        Assert.Contains("Corrigendum", await text.TextAsync());
+        var pdf = await page.APIRequest.GetAsync($"/api/documents/{id}/published/pdf");
+        var file = Path.Combine(app.Work, "published.pdf");
+        await File.WriteAllBytesAsync(file, await pdf.BodyAsync());
+        Assert.Contains("Corrigendum", Repository.Run("pdftotext", file, "-"));
+
+        // History: the pipeline's version and the approved one, with the correction in the diff.
+        await Assertions.Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(2);
+        await page.ClickAsync("table.history a[href='?version=2']");
+        await Assertions.Expect(page.Locator("pre.diff .added")).ToContainTextAsync("Corrigendum");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Staff_cannot_open_the_review_page_nor_approve_by_posting_to_it()
+    {
+        var id = app.Document("dev13");
+        var page = await app.SignInAsync(TestAccounts.Staff);
+        await page.GotoAsync($"/review/{id}");
+        Assert.EndsWith("/denied?ReturnUrl=%2Freview%2F" + id, page.Url);
+        await page.GotoAsync("/queue");
+        await Assertions.Expect(page.Locator("button", new PageLocatorOptions { HasText = "Review" })).ToHaveCountAsync(0);
+
+        var post = await page.APIRequest.PostAsync($"/review/{id}", new APIRequestContextOptions
+        {
+            Form = page.APIRequest.CreateFormData().Set("decision", "approve").Set("Revision", "0"),
+            MaxRedirects = 0,
+        });
+        Assert.NotEqual(200, post.Status);
+        Assert.Equal("AwaitingReview", (await app.Api.DocumentAsync(id)).Stage);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Hostile_text_in_lines_metadata_and_file_names_is_shown_as_text_and_never_runs()
+    {
+        const string hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"><b>bold</b>";
+        var badName = Path.Combine(app.Work, "<img src=x onerror=window.__pwned=3>.png");
+        File.Copy(TestScans.TruncatedPng(Repository.NewTempDirectory()), badName);
+        await app.Api.UploadAsync([badName]);
+
+        var id = app.Document("dev08");
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync($"/review/{id}");
+        await page.Locator(".line input").First.FillAsync(hostile);
+        await page.FillAsync("input[name='Metadata.Title']", hostile);
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
+
+        Assert.Equal(hostile, await page.Locator(".line input").First.InputValueAsync());
+        Assert.Equal(hostile, await page.InputValueAsync("input[name='Metadata.Title']"));
+        await page.GotoAsync($"/documents/{id}?version=2");
+        await Assertions.Expect(page.Locator("pre.text")).ToContainTextAsync("<script>window.__pwned=1</script>");
+        await page.GotoAsync("/queue?status=all");
+        await Assertions.Expect(page.Locator("td a", new PageLocatorOptions { HasText = "<img src=x onerror=window.__pwned=3>.png" })).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("img[src=x], b:text('bold')").CountAsync());
+        Assert.Null(await page.EvaluateAsync<int?>("() => window.__pwned ?? null"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Two_reviewers_saving_the_same_document_are_told_of_the_conflict_and_nothing_is_overwritten()
+    {
+        var id = app.Document("dev13");
+        var first = await app.SignInAsync(TestAccounts.Reviewer);
+        var second = await app.SignInAsync(TestAccounts.SecondReviewer);
+        await first.GotoAsync($"/review/{id}");
+        await second.GotoAsync($"/review/{id}");
+
+        await first.Locator(".line input").Nth(2).FillAsync("First reviewer's line");
+        await first.ClickAsync("#save");
+        await Assertions.Expect(first.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
+
+        await second.Locator(".line input").Nth(2).FillAsync("Second reviewer's line");
+        await second.ClickAsync("#save");
+        var error = second.Locator("#review-error");
+        await Assertions.Expect(error).ToContainTextAsync($"{TestAccounts.Reviewer} saved version");
+        await Assertions.Expect(error).ToContainTextAsync("Your changes were not saved");
+        Assert.Equal("Second reviewer's line", await second.Locator(".line input").Nth(2).InputValueAsync()); // kept on the page
+
+        await first.ReloadAsync();
+        Assert.Equal("First reviewer's line", await first.Locator(".line input").Nth(2).InputValueAsync());
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Staff_upload_several_files_from_the_page_and_follow_each_to_the_review_queue_or_its_failure()
+    {
+        // Cut shorter than the other tests' broken file, so it is a document of its own and not a duplicate.
+        var broken = Path.Combine(app.Work, "broken-scan.png");
+        var bytes = await File.ReadAllBytesAsync(TestScans.SamplePages[0]);
+        await File.WriteAllBytesAsync(broken, bytes[..(bytes.Length / 3)]);
+        var good = TestScans.SamplePages.Single(p => Path.GetFileName(p).StartsWith("dev02", StringComparison.Ordinal));
+
+        var page = await app.SignInAsync(TestAccounts.Staff);
+        await page.GotoAsync("/upload");
+        await page.FillAsync("input[name=collection]", "upload page");
+        await page.SetInputFilesAsync("#files", [good, broken]);
+        var goodRow = page.Locator("#uploads tr", new PageLocatorOptions { HasText = Path.GetFileName(good) });
+        var brokenRow = page.Locator("#uploads tr", new PageLocatorOptions { HasText = "broken-scan.png" });
+        await Assertions.Expect(brokenRow.Locator(".reason")).ToContainTextAsync("broken-scan.png: ", new() { Timeout = 60_000 });
+        await Assertions.Expect(brokenRow.Locator(".reason")).ToContainTextAsync("truncated or corrupt");
+        await Assertions.Expect(goodRow.Locator(".stage")).ToHaveTextAsync("AwaitingReview", new() { Timeout = 90_000 });
+        await Assertions.Expect(goodRow.Locator(".pages")).ToHaveTextAsync("1/1 pages");
+        await app.ScreenshotAsync(page, "upload.png");
+        await page.Context.CloseAsync();
+    }
+}

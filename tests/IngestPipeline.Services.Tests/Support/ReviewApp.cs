@@ -1,0 +1,69 @@
+using Microsoft.Playwright;
+
+namespace IngestPipeline.Services.Tests.Support;
+
+/// <summary>
+/// The review app for the browser tests: one embedded web host with sample cables in its review queue, and
+/// Debian's Chromium driven by Playwright (never a downloaded browser).
+/// </summary>
+public sealed class ReviewApp : IAsyncLifetime
+{
+    private HostProcess? _web;
+    private IPlaywright? _playwright;
+
+    internal Uri Address { get; private set; } = null!;
+    internal PipelineClient Api { get; private set; } = null!;
+    internal IBrowser Browser { get; private set; } = null!;
+    internal string Work { get; } = Repository.NewTempDirectory();
+
+    /// <summary>Document ids by file name, of the scans uploaded at the start.</summary>
+    internal Dictionary<string, Guid> Documents { get; } = [];
+
+    /// <summary>Where the tests put their screenshots: <c>SCREENSHOTS_DIR</c> (docs/screenshots from infra/screenshots.sh), else the work folder.</summary>
+    internal string Screenshots { get; } = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } dir ? dir : Repository.NewTempDirectory();
+
+    public async Task InitializeAsync()
+    {
+        (_web, Address) = await HostProcess.WebAsync(new Dictionary<string, string> { ["Pipeline__DataDirectory"] = Path.Combine(Work, "data") }, Path.Combine(Work, "web.log"));
+        Api = new PipelineClient(Address);
+        var scans = TestScans.SamplePages.Where(p => !Path.GetFileName(p).StartsWith("dev02", StringComparison.Ordinal)).ToList();
+        foreach (var result in await Api.UploadAsync(scans, collection: "samples")) Documents[result.FileName] = result.DocumentId!.Value;
+        await Api.WaitUntilSettledAsync(scans.Count, TimeSpan.FromMinutes(3), _web.Log);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+    }
+
+    internal Guid Document(string prefix) => Documents.Single(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).Value;
+
+    /// <summary>A fresh browser context (its own cookies), signed in as the user.</summary>
+    internal async Task<IPage> SignInAsync(string user)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=userName]", user);
+        await page.FillAsync("input[name=password]", TestAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        return page;
+    }
+
+    internal async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name) });
+
+    internal string Log() => _web?.Log() ?? "";
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        Api?.Dispose();
+        _web?.Dispose();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+
+namespace IngestPipeline.Services.Tests.Support;
+
+/// <summary>
+/// The accounts every test web host is given through configuration (as an operator would through the
+/// environment): an admin API key for the REST API, and one user per role. Secrets are new for each test run.
+/// </summary>
+internal static class TestAccounts
+{
+    public static readonly string ApiKey = "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+    public static readonly string Password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+
+    public const string Admin = "admin";
+    public const string Reviewer = "rev1";
+    public const string SecondReviewer = "rev2";
+    public const string Staff = "staff";
+
+    private static readonly (string Name, string Role)[] Users = [(Admin, "admin"), (Reviewer, "reviewer"), (SecondReviewer, "reviewer"), (Staff, "staff")];
+
+    public static IEnumerable<KeyValuePair<string, string>> Settings()
+    {
+        yield return new("Pipeline__Accounts__ApiKeys__0__Name", "tests");
+        yield return new("Pipeline__Accounts__ApiKeys__0__Key", ApiKey);
+        yield return new("Pipeline__Accounts__ApiKeys__0__Role", "admin");
+        for (int i = 0; i < Users.Length; i++)
+        {
+            yield return new($"Pipeline__Accounts__Users__{i}__UserName", Users[i].Name);
+            yield return new($"Pipeline__Accounts__Users__{i}__Password", Password);
+            yield return new($"Pipeline__Accounts__Users__{i}__Role", Users[i].Role);
+        }
+    }
+}
