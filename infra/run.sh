@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The main job on the embedded default: starts the single-process app (the web host with the pipeline's stages
 # inside; SQLite, blobs in a folder, the in-memory bus: no server to install) on http://127.0.0.1:5080, ingests
-# samples/scans through its upload API, waits until every document awaits review, prints where the results are,
-# and keeps serving until Ctrl-C (EXIT_AFTER_INGEST=1 stops it instead). PORT and DATA_DIR override the defaults.
+# samples/scans through its upload API, waits until every document awaits review, prints how to sign in to the
+# review app (a reviewer and an admin account, with passwords generated at this run), and keeps serving until
+# Ctrl-C (EXIT_AFTER_INGEST=1 stops it instead). PORT and DATA_DIR override the defaults.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,8 +13,19 @@ port=${PORT:-5080}
 data=${DATA_DIR:-$PWD/out/embedded}
 url=http://127.0.0.1:$port
 mkdir -p "$data"
+web=src/IngestPipeline.Web/bin/Release/net10.0/ingestpipeline-web
+export Pipeline__DataDirectory=$data
 
-Pipeline__DataDirectory=$data ASPNETCORE_URLS=$url src/IngestPipeline.Web/bin/Release/net10.0/ingestpipeline-web >"$data/app.log" 2>&1 &
+# Accounts: created on the first run, given a fresh password on every later one (nothing has a default password).
+account() { # NAME ROLE -> prints the password
+  { "$web" users add "$1" --role "$2" 2>/dev/null || "$web" users reset "$1"; } | sed -n 's/.*password: //p'
+}
+reviewer_password=$(account reviewer reviewer)
+admin_password=$(account admin admin)
+"$web" api-keys revoke samples-upload >/dev/null 2>&1 || true
+api_key=$("$web" api-keys add samples-upload --role staff | sed -n 's/.*: //p')
+
+ASPNETCORE_URLS=$url "$web" >"$data/app.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true' EXIT
 for _ in $(seq 120); do
@@ -24,22 +36,24 @@ done
 
 echo "Uploading samples/scans to $url ..."
 for scan in samples/scans/*; do
-  curl -sf -F "files=@$scan" -F collection=samples "$url/api/documents" |
+  curl -sf -H "X-Api-Key: $api_key" -F "files=@$scan" -F collection=samples "$url/api/documents" |
     jq -r '.[] | "  \(.fileName): \(if .error then .error elif .duplicate then "already there (\(.documentId))" else "registered as \(.documentId)" end)"'
 done
 
 for _ in $(seq 600); do
-  pending=$(curl -sf "$url/api/documents?collection=samples" | jq '[.items[] | select(.stage != "AwaitingReview" and .stage != "Failed")] | length')
+  pending=$(curl -sf -H "X-Api-Key: $api_key" "$url/api/documents?collection=samples" | jq '[.items[] | select(.stage != "AwaitingReview" and .stage != "Failed")] | length')
   ((pending == 0)) && break
   sleep 0.5
 done
 
 echo
-curl -sf "$url/api/documents?collection=samples" |
-  jq -r '.items[] | "  \(.stage)\t\(.pageCount) page(s)\t\(.flagCount) [ILLEGIBLE]\t\(.fileName)\t'"$url"'/api/documents/\(.id)/text"'
+curl -sf -H "X-Api-Key: $api_key" "$url/api/documents?collection=samples" |
+  jq -r '.items[] | "  \(.stage)\t\(.pageCount) page(s)\t\(.flagCount) [ILLEGIBLE]\t\(.fileName)"'
 echo
-echo "Results: $url/api/documents (review queue: $url/api/review-queue; Hangfire: $url/hangfire)"
-echo "Each document's text: $url/api/documents/ID/text, its words, spans and metadata: .../transcript"
+echo "Review app: $url/queue"
+echo "  sign in as reviewer, password $reviewer_password   (reviews and approves)"
+echo "  or as admin, password $admin_password   (accounts, API keys, re-OCR, Hangfire at $url/hangfire)"
+echo "REST API: $url/api/documents with the header X-Api-Key: $api_key"
 if [[ "${EXIT_AFTER_INGEST:-0}" == 1 ]]; then exit 0; fi
 echo "Serving until Ctrl-C (data in $data)."
 wait $app

@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-infra/install-deps.sh --dev --services || exit 1
+infra/install-deps.sh --dev --services --browser || exit 1
 infra/services.sh start >/dev/null || { echo "the services did not start" >&2; exit 1; }
 trap 'infra/services.sh stop' EXIT
 

@@ -19,8 +19,8 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 
 var app = builder.Build();
 await app.Services.PreparePipelineStateAsync();
-if (AccountCommands.Handles(args)) return await AccountCommands.RunAsync(app.Services, args);
 await app.Services.SeedAccountsAsync(app.Configuration);
+if (AccountCommands.Handles(args)) return await AccountCommands.RunAsync(app.Services, args);
 
 app.UseSecurityHeaders();
 app.UseStaticFiles();

@@ -106,11 +106,13 @@ public sealed class ReviewAppTests(ReviewApp app) : IClassFixture<ReviewApp>
         await page.Locator(".line input").First.FillAsync(hostile);
         await page.FillAsync("input[name='Metadata.Title']", hostile);
         await page.ClickAsync("#save");
-        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
+        var saved = page.Locator("p.notice[role=status]");
+        await Assertions.Expect(saved).ToContainTextAsync("Saved as version");
+        var version = Regex.Match(await saved.TextContentAsync() ?? "", "version (\\d+)").Groups[1].Value;
 
         Assert.Equal(hostile, await page.Locator(".line input").First.InputValueAsync());
         Assert.Equal(hostile, await page.InputValueAsync("input[name='Metadata.Title']"));
-        await page.GotoAsync($"/documents/{id}?version=2");
+        await page.GotoAsync($"/documents/{id}?version={version}");
         await Assertions.Expect(page.Locator("pre.text")).ToContainTextAsync("<script>window.__pwned=1</script>");
         await page.GotoAsync("/queue?status=all");
         await Assertions.Expect(page.Locator("td a", new PageLocatorOptions { HasText = "<img src=x onerror=window.__pwned=3>.png" })).ToBeVisibleAsync();
@@ -143,6 +145,30 @@ public sealed class ReviewAppTests(ReviewApp app) : IClassFixture<ReviewApp>
         Assert.Equal("First reviewer's line", await first.Locator(".line input").Nth(2).InputValueAsync());
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_unsaved_edit_is_kept_as_a_draft_and_restored_and_a_rejection_needs_a_comment()
+    {
+        var id = app.Document("dev08");
+        var page = await app.SignInAsync(TestAccounts.SecondReviewer);
+        await page.GotoAsync($"/review/{id}");
+        await page.Locator(".line input").Nth(5).FillAsync("A draft nobody saved");
+        await Assertions.Expect(page.Locator("#autosave")).ToContainTextAsync("Draft kept at", new() { Timeout = 15_000 });
+
+        await page.GotoAsync($"/review/{id}");
+        await Assertions.Expect(page.Locator("p.notice", new PageLocatorOptions { HasText = "unsaved draft" })).ToBeVisibleAsync();
+        Assert.Equal("A draft nobody saved", await page.Locator(".line input").Nth(5).InputValueAsync());
+
+        await page.ClickAsync("#reject");
+        await Assertions.Expect(page.Locator("#autosave")).ToContainTextAsync("Say in the comment why");
+        Assert.Equal("AwaitingReview", (await app.Api.DocumentAsync(id)).Stage);
+        await page.FillAsync("textarea[name=Comment]", "Page 2 of this cable is missing.");
+        await page.ClickAsync("#reject");
+        await page.WaitForURLAsync($"**/documents/{id}");
+        await Assertions.Expect(page.Locator("p.notice", new PageLocatorOptions { HasText = "Page 2 of this cable is missing." })).ToBeVisibleAsync();
+        Assert.Equal("Rejected", (await app.Api.DocumentAsync(id)).Stage);
+        await page.Context.CloseAsync();
     }
 
     [Fact]
