@@ -6,7 +6,7 @@ namespace IngestPipeline.Services.Tests.Review;
 
 /// <summary>The review app in a real Chromium: what reviewers and staff do, and what nobody may do.</summary>
 [Collection(PipelineRuns.Name)]
-public sealed class ReviewAppTests(ReviewApp app) : IClassFixture<ReviewApp>
+public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<ReviewApp>
 {
     [Fact]
     public async Task Anonymous_visitors_are_sent_to_the_login_page_and_the_api_answers_401()

@@ -9,6 +9,13 @@ namespace IngestPipeline.Services.Tests.Support;
 internal static class TestAccounts
 {
     public static readonly string ApiKey = "test-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    /// <summary>One more API key per role but admin (the one above), for the authorization matrix.</summary>
+    public static readonly IReadOnlyDictionary<string, string> RoleKeys = new Dictionary<string, string>
+    {
+        ["staff"] = "test-staff-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+        ["reviewer"] = "test-reviewer-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(16)),
+    };
     public static readonly string Password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
 
     public const string Admin = "admin";
@@ -23,6 +30,13 @@ internal static class TestAccounts
         yield return new("Pipeline__Accounts__ApiKeys__0__Name", "tests");
         yield return new("Pipeline__Accounts__ApiKeys__0__Key", ApiKey);
         yield return new("Pipeline__Accounts__ApiKeys__0__Role", "admin");
+        int k = 1;
+        foreach (var (role, key) in RoleKeys)
+        {
+            yield return new($"Pipeline__Accounts__ApiKeys__{k}__Name", $"tests-{role}");
+            yield return new($"Pipeline__Accounts__ApiKeys__{k}__Key", key);
+            yield return new($"Pipeline__Accounts__ApiKeys__{k++}__Role", role);
+        }
         for (int i = 0; i < Users.Length; i++)
         {
             yield return new($"Pipeline__Accounts__Users__{i}__UserName", Users[i].Name);

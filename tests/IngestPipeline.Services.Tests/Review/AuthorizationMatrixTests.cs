@@ -1,0 +1,148 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using IngestPipeline.Services.Tests.Support;
+
+namespace IngestPipeline.Services.Tests.Review;
+
+/// <summary>
+/// Who may do what, asked of the running app over HTTP: every page and endpoint, by every kind of caller
+/// (anonymous, a signed-in user of each role, an API key of each role), against the policy it should have.
+/// </summary>
+public sealed partial class ReviewAppTests
+{
+    private enum Outcome { SignIn, Denied, Allowed }
+
+    private sealed record Target(string Method, string Path, string Policy);
+
+    private static readonly Dictionary<string, string[]> PolicyRoles = new()
+    {
+        ["view"] = ["staff", "reviewer", "admin"],
+        ["upload"] = ["staff", "admin"],
+        ["review"] = ["reviewer", "admin"],
+        ["admin"] = ["admin"],
+    };
+
+    private IEnumerable<Target> Targets()
+    {
+        var id = app.Document("dev13");
+        return
+        [
+            new("GET", "/queue", "view"),
+            new("GET", $"/documents/{id}", "view"),
+            new("GET", "/upload", "upload"),
+            new("GET", $"/review/{id}", "review"),
+            new("GET", "/admin", "admin"),
+            new("GET", "/hangfire", "admin"),
+            new("GET", "/api/documents", "view"),
+            new("GET", $"/api/documents/{id}", "view"),
+            new("GET", $"/api/documents/{id}/text", "view"),
+            new("GET", $"/api/documents/{id}/transcript", "view"),
+            new("GET", $"/api/documents/{id}/pages/1/image", "view"),
+            new("GET", $"/api/documents/stages?id={id}", "view"),
+            new("GET", $"/api/documents/{id}/publications", "view"),
+            new("GET", $"/api/documents/{id}/published/txt", "view"),
+            new("GET", "/api/review-queue", "view"),
+            new("GET", "/api/ingestion-runs", "view"),
+            new("POST", "/api/documents", "upload"),
+            new("POST", "/api/admin/sweep", "admin"),
+            new("POST", $"/api/admin/documents/{Guid.NewGuid()}/reprocess", "admin"),
+            new("POST", $"/review/{id}", "review"),
+            new("POST", $"/review/{id}?handler=Draft", "review"),
+            new("POST", "/queue?handler=Claim", "view"), // the page admits any role; the handler itself refuses all but reviewers
+            new("POST", $"/documents/{id}?handler=Reprocess", "view"), // likewise: the handler refuses all but admins
+            new("POST", "/admin?handler=AddUser", "admin"),
+        ];
+    }
+
+    [Fact]
+    public async Task Every_page_and_endpoint_answers_each_kind_of_caller_as_its_policy_says()
+    {
+        var callers = new List<(string Name, string? Role, HttpClient Client)> { ("anonymous", null, Client()) };
+        foreach (var (user, role) in new[] { (TestAccounts.Staff, "staff"), (TestAccounts.Reviewer, "reviewer"), (TestAccounts.Admin, "admin") })
+            callers.Add(($"{role} (cookie)", role, await SignedInAsync(user)));
+        foreach (var (role, key) in TestAccounts.RoleKeys.Append(new("admin", TestAccounts.ApiKey)))
+            callers.Add(($"{role} (API key)", role, Client(key)));
+
+        var wrong = new List<string>();
+        int asked = 0;
+        foreach (var target in Targets())
+            foreach (var (name, role, client) in callers)
+            {
+                var expected = role is null ? Outcome.SignIn : PolicyRoles[target.Policy].Contains(role) ? Outcome.Allowed : Outcome.Denied;
+                using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(target.Method), target.Path)
+                {
+                    Content = target.Method == "POST" ? new MultipartFormDataContent() : null,
+                });
+                var actual = Classify(response);
+                asked++;
+                if (actual != expected) wrong.Add($"{target.Method} {target.Path} as {name}: {actual} ({(int)response.StatusCode} {response.Headers.Location}), expected {expected}");
+            }
+        Assert.True(wrong.Count == 0, $"{wrong.Count} of {asked} answers are wrong:\n{string.Join("\n", wrong)}");
+        Assert.Equal(Targets().Count() * 7, asked);
+    }
+
+    [Fact]
+    public async Task A_state_changing_request_with_the_cookie_but_without_the_anti_forgery_token_is_refused()
+    {
+        var admin = await SignedInAsync(TestAccounts.Admin);
+        var id = app.Document("dev13");
+        foreach (var path in new[] { "/api/admin/sweep", $"/review/{id}", "/admin?handler=AddUser", "/api/documents", "/logout" })
+        {
+            using var response = await admin.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "approve", ["name"] = "intruder", ["role"] = "admin" }));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"POST {path} without a token answered {(int)response.StatusCode}");
+        }
+        Assert.Equal("AwaitingReview", (await app.Api.DocumentAsync(id)).Stage);
+        Assert.DoesNotContain("intruder", await (await admin.GetAsync("/admin")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Pages_carry_the_security_headers_and_cookies_are_http_only_and_same_site()
+    {
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
+        using var client = new HttpClient(handler) { BaseAddress = app.Address };
+        using var page = await client.GetAsync("/login");
+        Assert.Equal("nosniff", string.Join("", page.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", string.Join("", page.Headers.GetValues("X-Frame-Options")));
+        var csp = string.Join("", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        var cookies = page.Headers.GetValues("Set-Cookie").ToList();
+        Assert.All(cookies, c => Assert.Contains("httponly", c, StringComparison.OrdinalIgnoreCase));
+        Assert.All(cookies, c => Assert.Contains("samesite=strict", c, StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => Outcome.SignIn,
+            HttpStatusCode.Forbidden => Outcome.Denied,
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/login") => Outcome.SignIn,
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/denied") => Outcome.Denied,
+            _ => Outcome.Allowed, // 2xx, 400 (no token, no file), 404/409 (nothing there yet): past authorization
+        };
+    }
+
+    private HttpClient Client(string? apiKey = null)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = app.Address };
+        if (apiKey is not null) client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
+        return client;
+    }
+
+    /// <summary>Signs in through the login form as a browser would: its anti-forgery token, then the post.</summary>
+    private async Task<HttpClient> SignedInAsync(string user)
+    {
+        var client = Client();
+        var form = await client.GetStringAsync("/login");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = user, ["password"] = TestAccounts.Password, ["__RequestVerificationToken"] = token,
+        }));
+        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/", $"{user} could not sign in: {(int)response.StatusCode}");
+        return client;
+    }
+}
