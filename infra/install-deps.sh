@@ -5,12 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils wamerican curl jq)
-# Test and benchmark tools: ImageMagick makes test images, ocrmypdf is the benchmark's yardstick.
+# Test and benchmark tools: ImageMagick and qpdf make test inputs, ocrmypdf is the benchmark's yardstick.
 # --services: what the scale-out and its tests run on (RabbitMQ, PostgreSQL, Node.js for Azurite).
 # --browser: the Chromium the review app's browser tests drive.
 for flag in "$@"; do
   case $flag in
-    --dev) packages+=(imagemagick ocrmypdf) ;;
+    --dev) packages+=(imagemagick ocrmypdf qpdf) ;;
     --services)
       packages+=(rabbitmq-server postgresql)
       command -v npm >/dev/null || packages+=(nodejs npm) ;; # a Node.js from elsewhere brings its own npm

@@ -3,6 +3,7 @@ using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Infrastructure.Configuration;
+using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Recognition;
 using IngestPipeline.Pipeline.Jobs;
@@ -33,6 +34,7 @@ public static class PipelineRegistration
         services.AddScoped<StuckWorkSweeper>();
         services.AddScoped<ReprocessJob>();
         services.AddScoped<ReviewService>();
+        services.AddSingleton(new ScanLimits { MaxPages = options.Limits.MaxPages, MaxPixelsPerPage = options.Limits.MaxPixelsPerPage });
         services.AddScoped<DocumentPublisher>();
         int engines = options.Worker.Engines > 0 ? options.Worker.Engines : Environment.ProcessorCount;
         if (worker)

@@ -10,12 +10,12 @@ using IngestPipeline.Web.Security;
 // `ingestpipeline-web users|api-keys ...` administers accounts instead of serving (see AccountCommands).
 // appsettings.json and wwwroot are read from beside the executable, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.Services.AddPipeline(builder.Configuration);
+var options = builder.Services.AddPipeline(builder.Configuration);
 builder.Services.AddPipelineSecurity();
 builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddCheck<StateHealthCheck>("state", tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadEndpoints.MaxRequestBytes);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadEndpoints.MaxRequestBytes(options));
 
 var app = builder.Build();
 await app.Services.PreparePipelineStateAsync();

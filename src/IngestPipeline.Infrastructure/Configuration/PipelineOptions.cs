@@ -17,6 +17,20 @@ public sealed class PipelineOptions
     public BusOptions Bus { get; set; } = new();
     public SchedulingOptions Scheduling { get; set; } = new();
     public WorkerOptions Worker { get; set; } = new();
+    public LimitOptions Limits { get; set; } = new();
+}
+
+/// <summary>What one upload may demand before it is refused with its reason (bounds on time, memory and disk).</summary>
+public sealed class LimitOptions
+{
+    /// <summary>Largest file accepted (the upload is spooled to disk, never held in memory).</summary>
+    public long MaxUploadBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>Most pages in one file: a longer one is refused before any page is read, and should be split.</summary>
+    public int MaxPages { get; set; } = 500;
+
+    /// <summary>Largest page, in pixels; checked from the headers before decoding. 60 MP is a letter page at 900 dpi.</summary>
+    public long MaxPixelsPerPage { get; set; } = 60_000_000;
 }
 
 public enum DatabaseProvider { Sqlite, Postgres }

@@ -29,9 +29,12 @@ public sealed record ScanLimits
                 $"over the limit of {MaxPixelsPerPage / 1_000_000.0:0.#} megapixels per page");
     }
 
-    internal void CheckPageCount(string name, int count)
+    /// <param name="countedToLimit">The count stopped one past the limit (a TIFF is not walked further), so it is a lower bound.</param>
+    internal void CheckPageCount(string name, int count, bool countedToLimit = false)
     {
         if (count == 0) throw new UnreadableScanException(name, "the file has no pages");
-        if (count > MaxPages) throw new UnreadableScanException(name, $"the file has {count} pages, over the limit of {MaxPages}");
+        if (count > MaxPages)
+            throw new UnreadableScanException(name,
+                $"the file has {(countedToLimit ? $"more than {MaxPages}" : count.ToString())} pages, over the limit of {MaxPages}; split it into smaller files");
     }
 }

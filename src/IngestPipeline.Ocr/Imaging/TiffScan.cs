@@ -11,7 +11,7 @@ internal sealed class TiffScan : Scan
         _data = data;
         if (data.Length < 8) throw new UnreadableScanException(name, "the TIFF is truncated (shorter than its header)");
         var pages = TiffDirectory.ReadPageSizes(name, data, limits.MaxPages);
-        limits.CheckPageCount(name, pages.Count);
+        limits.CheckPageCount(name, pages.Count, countedToLimit: true);
         for (int i = 0; i < pages.Count; i++) limits.CheckPixels(name, i + 1, pages[i].Width, pages[i].Height);
         _pageCount = pages.Count;
     }

@@ -1,3 +1,4 @@
+using IngestPipeline.Infrastructure.Configuration;
 using System.Security.Cryptography;
 using IngestPipeline.Contracts;
 using IngestPipeline.Infrastructure.State;
@@ -19,10 +20,9 @@ public sealed record Registration(Document Document, bool Duplicate);
 /// and asks for it to be split. The same bytes again give the document already there. A crash between the steps
 /// is recovered: the original is stored before the record, and the sweeper re-sends a split that never went out.
 /// </summary>
-public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IPublishEndpoint bus, ILogger<DocumentRegistrar> log)
+public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IPublishEndpoint bus, PipelineOptions options, ILogger<DocumentRegistrar> log)
 {
     /// <summary>Larger uploads are refused before anything is stored.</summary>
-    public const long MaxBytes = 512L * 1024 * 1024;
 
     public async Task<Registration> RegisterAsync(Stream content, string fileName, UploadDetails details, CancellationToken cancellation = default)
     {
@@ -41,7 +41,8 @@ public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IP
                     int read;
                     while ((read = await content.ReadAsync(buffer, cancellation)) > 0)
                     {
-                        if (file.Length + read > MaxBytes) throw new UploadRejectedException($"{displayName}: the file is larger than {MaxBytes / (1024 * 1024)} MB");
+                        if (file.Length + read > options.Limits.MaxUploadBytes)
+                            throw new UploadRejectedException($"{displayName}: the file is larger than the limit of {Megabytes(options.Limits.MaxUploadBytes)}");
                         hash.AppendData(buffer, 0, read);
                         await file.WriteAsync(buffer.AsMemory(0, read), cancellation);
                     }
@@ -90,6 +91,8 @@ public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IP
     /// The name to show: the last path segment, control characters removed, at most 200 characters. It is only ever
     /// displayed; blobs are named by hash and id.
     /// </summary>
+    public static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024):0.#} MB";
+
     public static string DisplayName(string fileName)
     {
         var last = fileName.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";

@@ -19,7 +19,7 @@ namespace IngestPipeline.Pipeline.Stages;
 /// cleaned. A page already recognised is left alone (a redelivered message does nothing). A page that cannot be
 /// decoded or overruns its deadline fails itself and its document with the reason; other errors are retried.
 /// </summary>
-public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs, EnginePool engines, PipelineOptions options,
+public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs, EnginePool engines, PipelineOptions options, ScanLimits limits,
     ILogger<RecognizePageConsumer> log) : IConsumer<RecognizePage>
 {
     public async Task Consume(ConsumeContext<RecognizePage> context)
@@ -55,7 +55,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
             // (the scarce thing) only recognises, while the next page's message is already being read.
             var bytes = await Originals.ReadAsync(blobs, document, cancellation);
             laps.Add(("read", clock.Elapsed));
-            using var scan = Scan.Open(document.FileName, bytes, ScanLimits.Default);
+            using var scan = Scan.Open(document.FileName, bytes, limits);
             using var raw = await Task.Run(() => scan.DecodePage(number - 1), cancellation);
             laps.Add(("decode", clock.Elapsed));
             using var result = await engines.RunAsync(engine =>

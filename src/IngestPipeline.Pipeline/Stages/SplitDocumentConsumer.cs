@@ -12,7 +12,7 @@ namespace IngestPipeline.Pipeline.Stages;
 /// each for recognition. A file that is no scan, or too large, fails the document here with the reason.
 /// Idempotent: a document past this stage is left alone, and page rows already there are kept.
 /// </summary>
-public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs) : IConsumer<SplitDocument>
+public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs, ScanLimits limits) : IConsumer<SplitDocument>
 {
     public async Task Consume(ConsumeContext<SplitDocument> context)
     {
@@ -29,7 +29,7 @@ public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs
         try
         {
             var bytes = await Originals.ReadAsync(blobs, document, cancellation);
-            using var scan = Scan.Open(document.FileName, bytes, ScanLimits.Default);
+            using var scan = Scan.Open(document.FileName, bytes, limits);
             pageCount = scan.PageCount;
             if (pageCount == 0) throw new UnreadableScanException(document.FileName, "the file holds no pages");
         }

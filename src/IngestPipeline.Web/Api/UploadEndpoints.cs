@@ -1,3 +1,4 @@
+using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Pipeline.Registration;
 using IngestPipeline.Web.Security;
 
@@ -6,8 +7,8 @@ namespace IngestPipeline.Web.Api;
 /// <summary><c>POST /api/documents</c>: one or many files as multipart form data, with optional batch details.</summary>
 public static class UploadEndpoints
 {
-    /// <summary>One request may carry several files, each up to the registrar's limit.</summary>
-    public const long MaxRequestBytes = 4 * DocumentRegistrar.MaxBytes;
+    /// <summary>One request may carry several files, each up to the upload limit.</summary>
+    public static long MaxRequestBytes(PipelineOptions options) => 4 * options.Limits.MaxUploadBytes;
 
     public sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error);
 

@@ -10,7 +10,7 @@ internal sealed record PageView(int Number, string Status, int Attempts, string?
 
 internal sealed record DocumentView(Guid Id, string FileName, string Sha256, string Stage, string? FailureReason, int PageCount, int FlagCount, IReadOnlyList<PageView> Pages);
 
-internal sealed record DocumentSummary(Guid Id, string FileName, string Stage, string? FailureReason, int PageCount);
+internal sealed record DocumentSummary(Guid Id, string FileName, string Stage, string? FailureReason, int PageCount, DateTime CreatedAt, DateTime UpdatedAt);
 
 internal sealed record DocumentList(int Total, IReadOnlyList<DocumentSummary> Items);
 
@@ -32,6 +32,23 @@ internal sealed class PipelineClient(Uri address) : IDisposable
         var response = await _http.PostAsync("api/documents", form);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<List<UploadResult>>(Json))!;
+    }
+
+    /// <summary>Uploads one file under exactly the name given, bytes and all (the multipart body is written by hand).</summary>
+    public async Task<UploadResult> UploadRawAsync(byte[] fileName, byte[] content)
+    {
+        const string boundary = "----ingestpipeline-test-boundary";
+        var body = new MemoryStream();
+        body.Write(System.Text.Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"files\"; filename=\""));
+        body.Write(fileName);
+        body.Write(System.Text.Encoding.ASCII.GetBytes("\"\r\nContent-Type: application/octet-stream\r\n\r\n"));
+        body.Write(content);
+        body.Write(System.Text.Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n"));
+        var request = new ByteArrayContent(body.ToArray());
+        request.Headers.TryAddWithoutValidation("Content-Type", $"multipart/form-data; boundary={boundary}");
+        var response = await _http.PostAsync("api/documents", request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<List<UploadResult>>(Json))!.Single();
     }
 
     public async Task<DocumentList> DocumentsAsync() => (await _http.GetFromJsonAsync<DocumentList>("api/documents?take=500", Json))!;

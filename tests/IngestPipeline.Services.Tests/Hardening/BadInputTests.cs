@@ -1,0 +1,107 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using IngestPipeline.Services.Tests.Support;
+using Xunit.Abstractions;
+
+namespace IngestPipeline.Services.Tests.Hardening;
+
+/// <summary>
+/// Broken and hostile files through the embedded app, between two good scans: each is read or refused with a
+/// reason that names it, within the suite's time, in bounded memory, and the good scans come through untouched.
+/// </summary>
+[Collection(PipelineRuns.Name)]
+public sealed class BadInputTests(ITestOutputHelper output)
+{
+    /// <summary>The upload limit of the test host: small, so the oversize upload costs little.</summary>
+    private const long UploadLimit = 8 * 1024 * 1024;
+
+    /// <summary>The most the host may hold in memory while it reads all of them (two OCR engines included).</summary>
+    private const long MemoryBound = 1536L * 1024 * 1024;
+
+    [Fact]
+    public async Task Every_bad_input_is_read_or_refused_with_a_reason_naming_it_and_the_good_scans_around_it_are_unaffected()
+    {
+        var work = Repository.NewTempDirectory();
+        var inputs = BadInputs.Make(Directory.CreateDirectory(Path.Combine(work, "inputs")).FullName);
+        var data = Path.Combine(work, "data");
+        var (web, address) = await HostProcess.WebAsync(new Dictionary<string, string>
+        {
+            ["Pipeline__DataDirectory"] = data,
+            ["Pipeline__Limits__MaxUploadBytes"] = UploadLimit.ToString(),
+        }, Path.Combine(work, "web.log"));
+        using (web)
+        using (var api = new PipelineClient(address))
+        {
+            var good = TestScans.SamplePages.Take(2).ToList();
+            var before = await api.UploadRawAsync(Encoding.UTF8.GetBytes(Path.GetFileName(good[0])), await File.ReadAllBytesAsync(good[0]));
+            var uploads = new List<(BadInput Input, UploadResult Result)>();
+            foreach (var input in inputs)
+            {
+                // The last hostile name is sent as Latin-1 bytes, not UTF-8: "café" with a stray 0xFF.
+                var name = input.UploadName.Contains('\uFFFD') ? [.. "caf"u8, 0xE9, 0xFF, .. ".png"u8] : Encoding.UTF8.GetBytes(input.UploadName);
+                uploads.Add((input, await api.UploadRawAsync(name, await File.ReadAllBytesAsync(input.Path))));
+            }
+            var after = await api.UploadRawAsync(Encoding.UTF8.GetBytes(Path.GetFileName(good[1])), await File.ReadAllBytesAsync(good[1]));
+
+            var oversize = await api.UploadRawAsync("oversize.tif"u8.ToArray(), new byte[UploadLimit + 1]);
+            Assert.Null(oversize.DocumentId);
+            Assert.Equal("oversize.tif: the file is larger than the limit of 8 MB", oversize.Error);
+
+            var refusedAtUpload = uploads.Where(u => u.Result.DocumentId is null).ToList();
+            Assert.All(refusedAtUpload, u => Assert.Equal(Expect.Refused, u.Input.Expect));
+            var settled = await api.WaitUntilSettledAsync(uploads.Count - refusedAtUpload.Count + 2, TimeSpan.FromMinutes(5), web.Log);
+
+            var problems = new List<string>();
+            var table = new StringBuilder("input | outcome | seconds | reason\n");
+            foreach (var (input, result) in uploads)
+            {
+                string stage, reason, storedName;
+                double seconds = 0;
+                if (result.DocumentId is { } id)
+                {
+                    var document = await api.DocumentAsync(id);
+                    var summary = settled.Items.Single(d => d.Id == id);
+                    (stage, reason, storedName) = (document.Stage, document.FailureReason ?? "", document.FileName);
+                    seconds = (summary.UpdatedAt - summary.CreatedAt).TotalSeconds;
+                }
+                else (stage, reason, storedName) = ("Refused at upload", result.Error ?? "", result.FileName);
+                table.Append($"{Printable(input.UploadName)} | {stage} | {seconds:0.0} | {reason}\n");
+
+                if (storedName.Length is 0 or > 200 || storedName.Any(c => c is '/' or '\\' || char.IsControl(c)) || storedName is "." or "..")
+                    problems.Add($"{Printable(input.UploadName)} is stored under the unsafe name \"{Printable(storedName)}\"");
+                bool refused = stage is "Failed" or "Refused at upload";
+                if (refused && !reason.StartsWith(storedName + ": ", StringComparison.Ordinal))
+                    problems.Add($"{Printable(input.UploadName)}: the reason does not begin with the file's name: {reason}");
+                if (refused && (reason.Contains("Exception") || reason.Contains(" at ")))
+                    problems.Add($"{Printable(input.UploadName)}: the reason reads like a stack trace: {reason}");
+                if (input.Expect == Expect.Refused && !refused) problems.Add($"{Printable(input.UploadName)} should be refused but is {stage}");
+                if (input.Expect == Expect.Processed && stage != "AwaitingReview") problems.Add($"{Printable(input.UploadName)} should be read but is {stage}: {reason}");
+                if (refused && input.ReasonSays is { } says && input.Expect == Expect.Refused && !Regex.IsMatch(reason, says, RegexOptions.IgnoreCase))
+                    problems.Add($"{Printable(input.UploadName)}: the reason should say {says}: {reason}");
+            }
+            var peak = PeakResidentBytes(web.Id);
+            output.WriteLine(table.ToString());
+            output.WriteLine($"peak resident memory of the host: {peak / (1024 * 1024)} MB (bound {MemoryBound / (1024 * 1024)} MB)");
+            Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n\n" + table);
+
+            foreach (var goodOne in new[] { before, after })
+            {
+                var document = await api.DocumentAsync(goodOne.DocumentId!.Value);
+                Assert.Equal("AwaitingReview", document.Stage);
+                Assert.Contains("Secretary of State", await api.TextAsync(document.Id), StringComparison.OrdinalIgnoreCase);
+            }
+            Assert.All(Directory.GetFiles(Path.Combine(data, "blobs", "originals")), f => Assert.Matches("^[0-9a-f]{64}$", Path.GetFileName(f)));
+            Assert.True(peak < MemoryBound, $"peak resident memory {peak / (1024 * 1024)} MB is over {MemoryBound / (1024 * 1024)} MB");
+        }
+    }
+
+    private static string Printable(string name)
+    {
+        var shown = new string(name.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return shown.Length > 60 ? shown[..57] + "..." : shown;
+    }
+
+    /// <summary>VmHWM: the most resident memory the process has had since it started.</summary>
+    private static long PeakResidentBytes(int pid) =>
+        long.Parse(File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+}
