@@ -50,6 +50,7 @@ public static class PipelineRegistration
 
     private static void AddBus(IServiceCollection services, PipelineOptions options, bool worker, int engines)
     {
+        CommandQueues.Map();
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

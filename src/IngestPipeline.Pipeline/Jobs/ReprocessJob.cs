@@ -9,7 +9,7 @@ namespace IngestPipeline.Pipeline.Jobs;
 /// Re-OCR asked for by an admin: the document (or every document of a collection) goes back to registration, its
 /// pages, transcript and review task are dropped, and the pipeline runs again from the stored original.
 /// </summary>
-public sealed class ReprocessJob(PipelineDbContext db, IPublishEndpoint bus)
+public sealed class ReprocessJob(PipelineDbContext db, ISendEndpointProvider bus)
 {
     public async Task ReprocessDocumentAsync(Guid documentId, CancellationToken cancellation = default) =>
         await ReprocessAsync(db.Documents.Where(d => d.Id == documentId), cancellation);
@@ -33,7 +33,7 @@ public sealed class ReprocessJob(PipelineDbContext db, IPublishEndpoint bus)
                 .SetProperty(d => d.TranscriptJson, (string?)null)
                 .SetProperty(d => d.Text, (string?)null)
                 .SetProperty(d => d.FlagCount, 0), cancellation);
-            await bus.Publish(new SplitDocument(id), cancellation);
+            await bus.Send(new SplitDocument(id), cancellation);
         }
     }
 }

@@ -12,7 +12,7 @@ namespace IngestPipeline.Pipeline.Jobs;
 /// sent (a crash right after registration), a page whose worker died, a document whose last page's "clean" got
 /// lost, an approval whose publication did not happen. The stages are idempotent, so a message sent twice costs at most a repeated page.
 /// </summary>
-public sealed class StuckWorkSweeper(PipelineDbContext db, IPublishEndpoint bus, PipelineOptions options, ILogger<StuckWorkSweeper> log)
+public sealed class StuckWorkSweeper(PipelineDbContext db, ISendEndpointProvider bus, PipelineOptions options, ILogger<StuckWorkSweeper> log)
 {
     public async Task<int> RunAsync(CancellationToken cancellation = default)
     {
@@ -48,7 +48,7 @@ public sealed class StuckWorkSweeper(PipelineDbContext db, IPublishEndpoint bus,
             if (message is RecognizePage page)
                 await db.Pages.Where(p => p.DocumentId == page.DocumentId && p.Number == page.PageNumber)
                     .ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTime.UtcNow), cancellation);
-            await bus.Publish(message, message.GetType(), cancellation);
+            await bus.Send(message, message.GetType(), cancellation);
         }
         if (messages.Count > 0) log.LogWarning("Sweeper re-sent {Count} messages for work stuck past {Deadline}", messages.Count, options.Scheduling.StageDeadline);
         return messages.Count;

@@ -20,7 +20,7 @@ public sealed record Registration(Document Document, bool Duplicate);
 /// and asks for it to be split. The same bytes again give the document already there. A crash between the steps
 /// is recovered: the original is stored before the record, and the sweeper re-sends a split that never went out.
 /// </summary>
-public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IPublishEndpoint bus, PipelineOptions options, ILogger<DocumentRegistrar> log)
+public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, ISendEndpointProvider bus, PipelineOptions options, ILogger<DocumentRegistrar> log)
 {
     /// <summary>Larger uploads are refused before anything is stored.</summary>
 
@@ -77,7 +77,7 @@ public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IP
                 if (raced is null) throw;
                 return new Registration(raced, Duplicate: true); // the same bytes arrived twice at once
             }
-            await bus.Publish(new SplitDocument(document.Id), cancellation);
+            await bus.Send(new SplitDocument(document.Id), cancellation);
             log.LogInformation("Registered {FileName} as {DocumentId} ({Bytes} bytes, sha256 {Sha256})", displayName, document.Id, size, sha256);
             return new Registration(document, Duplicate: false);
         }

@@ -25,7 +25,7 @@ public sealed record ReviewResult(ReviewOutcome Outcome, int Revision, string Me
 /// who and when, and nothing is overwritten. Every save becomes a <see cref="DocumentVersion"/> with its diff.
 /// Approval queues the publication (<see cref="PublishDocument"/>), written by a worker.
 /// </summary>
-public sealed class ReviewService(PipelineDbContext db, IPublishEndpoint bus)
+public sealed class ReviewService(PipelineDbContext db, ISendEndpointProvider bus)
 {
     private static readonly DocumentStage[] Reviewable = [DocumentStage.AwaitingReview, DocumentStage.Rejected];
 
@@ -113,7 +113,7 @@ public sealed class ReviewService(PipelineDbContext db, IPublishEndpoint bus)
                 return await ConflictAsync(documentId, cancellation);
             throw;
         }
-        if (decision == ReviewDecision.Approve) await bus.Publish(new PublishDocument(documentId, version.Number), cancellation);
+        if (decision == ReviewDecision.Approve) await bus.Send(new PublishDocument(documentId, version.Number), cancellation);
         var said = decision switch { ReviewDecision.Approve => "Approved; publishing", ReviewDecision.Reject => "Rejected", _ => "Saved" };
         return new(ReviewOutcome.Saved, task.Revision, $"{said} as version {version.Number}.");
     }

@@ -97,7 +97,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
     private async Task RequestCleaningIfCompleteAsync(ConsumeContext context, Guid documentId, CancellationToken cancellation)
     {
         if (!await db.Pages.AnyAsync(p => p.DocumentId == documentId && p.Status != PageStatus.Recognized, cancellation))
-            await context.Publish(new CleanDocument(documentId), cancellation);
+            await context.Send(new CleanDocument(documentId), cancellation);
     }
 
     private async Task FailAsync(ConsumeContext context, Document document, DocumentPage page, string reason)

@@ -48,7 +48,8 @@ public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs
         document.Stage = DocumentStage.Recognizing;
         document.StageChangedAt = document.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellation);
-        await context.PublishBatch(Enumerable.Range(1, pageCount).Select(n => new RecognizePage(document.Id, n)), cancellation);
+        var pages = await context.GetSendEndpoint(CommandQueues.RecognizePage);
+        await pages.SendBatch(Enumerable.Range(1, pageCount).Select(n => new RecognizePage(document.Id, n)), cancellation);
     }
 }
 

@@ -79,7 +79,7 @@ public sealed class BadInputTests(ITestOutputHelper output)
                 if (refused && input.ReasonSays is { } says && input.Expect == Expect.Refused && !Regex.IsMatch(reason, says, RegexOptions.IgnoreCase))
                     problems.Add($"{Printable(input.UploadName)}: the reason should say {says}: {reason}");
             }
-            var peak = PeakResidentBytes(web.Id);
+            var peak = web.PeakResidentBytes;
             output.WriteLine(table.ToString());
             output.WriteLine($"peak resident memory of the host: {peak / (1024 * 1024)} MB (bound {MemoryBound / (1024 * 1024)} MB)");
             Assert.True(problems.Count == 0, string.Join("\n", problems) + "\n\n" + table);
@@ -100,8 +100,4 @@ public sealed class BadInputTests(ITestOutputHelper output)
         var shown = new string(name.Select(c => char.IsControl(c) ? '?' : c).ToArray());
         return shown.Length > 60 ? shown[..57] + "..." : shown;
     }
-
-    /// <summary>VmHWM: the most resident memory the process has had since it started.</summary>
-    private static long PeakResidentBytes(int pid) =>
-        long.Parse(File.ReadLines($"/proc/{pid}/status").Single(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
 }

@@ -117,7 +117,7 @@ internal static class BadInputs
         return bytes;
     }
 
-    private static void Chunk(Stream png, string type, byte[] data)
+    internal static void Chunk(Stream png, string type, byte[] data)
     {
         Span<byte> word = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(word, data.Length);
@@ -202,7 +202,7 @@ internal static class BadInputs
     }
 
     /// <summary>PNG's chunk checksum (CRC-32, polynomial 0xEDB88320).</summary>
-    private static uint Crc32(ReadOnlySpan<byte> data)
+    internal static uint Crc32(ReadOnlySpan<byte> data)
     {
         uint crc = 0xFFFFFFFF;
         foreach (var b in data)

@@ -28,6 +28,22 @@ internal sealed class HostProcess : IDisposable
     public bool HasExited => _process.HasExited;
     public int Id => _process.Id;
 
+    /// <summary>VmHWM: the most resident memory the process has had since it started (0 once it has ended).</summary>
+    public long PeakResidentBytes
+    {
+        get
+        {
+            try
+            {
+                return long.Parse(File.ReadLines($"/proc/{Id}/status").Single(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+            }
+            catch (IOException)
+            {
+                return 0;
+            }
+        }
+    }
+
     public static HostProcess Worker(IReadOnlyDictionary<string, string> environment, string logFile) =>
         new(Repository.WorkerHost, environment, logFile);
 

@@ -6,7 +6,7 @@ namespace IngestPipeline.Services.Tests.Support;
 
 internal sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error);
 
-internal sealed record PageView(int Number, string Status, int Attempts, string? FailureReason);
+internal sealed record PageView(int Number, string Status, int Attempts, string? FailureReason, double? RecognitionSeconds);
 
 internal sealed record DocumentView(Guid Id, string FileName, string Sha256, string Stage, string? FailureReason, int PageCount, int FlagCount, IReadOnlyList<PageView> Pages);
 
@@ -52,6 +52,20 @@ internal sealed class PipelineClient(Uri address) : IDisposable
     }
 
     public async Task<DocumentList> DocumentsAsync() => (await _http.GetFromJsonAsync<DocumentList>("api/documents?take=500", Json))!;
+
+    /// <summary>Every document, page by page of the list (the API gives at most 500 at a time).</summary>
+    public async Task<DocumentList> AllDocumentsAsync()
+    {
+        var items = new List<DocumentSummary>();
+        DocumentList page;
+        do
+        {
+            page = (await _http.GetFromJsonAsync<DocumentList>($"api/documents?take=500&skip={items.Count}", Json))!;
+            items.AddRange(page.Items);
+        }
+        while (page.Items.Count > 0 && items.Count < page.Total);
+        return new DocumentList(page.Total, items);
+    }
 
     public async Task<DocumentView> DocumentAsync(Guid id) => (await _http.GetFromJsonAsync<DocumentView>($"api/documents/{id}", Json))!;
 

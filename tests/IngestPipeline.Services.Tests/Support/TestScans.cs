@@ -21,6 +21,28 @@ internal static class TestScans
         }).ToList();
     }
 
+    /// <summary>
+    /// COUNT single-page documents made from the given PNG pages in turn, each with a text chunk of its own after
+    /// the header: the same image under a new name and new bytes, so none is taken for a duplicate.
+    /// </summary>
+    public static IReadOnlyList<string> UniqueCopies(IReadOnlyList<string> pages, int count, string directory)
+    {
+        var sources = pages.Select(File.ReadAllBytes).ToList();
+        var files = new List<string>(count);
+        for (int i = 0; i < count; i++)
+        {
+            var source = sources[i % sources.Count];
+            using var png = new MemoryStream();
+            png.Write(source.AsSpan(0, 33)); // signature and IHDR
+            BadInputs.Chunk(png, "tEXt", System.Text.Encoding.Latin1.GetBytes($"Comment\0copy {i:D5}"));
+            png.Write(source.AsSpan(33));
+            var path = Path.Combine(directory, $"copy-{i:D5}-{Path.GetFileName(pages[i % pages.Count])}");
+            File.WriteAllBytes(path, png.ToArray());
+            files.Add(path);
+        }
+        return files;
+    }
+
     /// <summary>The first half of a sample page: a PNG cut short, as a broken transfer leaves it.</summary>
     public static string TruncatedPng(string directory)
     {
