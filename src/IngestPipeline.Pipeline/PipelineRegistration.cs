@@ -39,7 +39,7 @@ public static class PipelineRegistration
         int engines = options.Worker.Engines > 0 ? options.Worker.Engines : Environment.ProcessorCount;
         if (worker)
         {
-            services.AddSingleton(_ => new EnginePool(new OcrOptions { Engines = engines }));
+            services.AddSingleton(_ => new EnginePool(new OcrOptions { Engines = engines, PageDeadline = options.Worker.PageDeadline }));
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load());
             services.AddHostedService<WorkerWarmUp>();
         }

@@ -99,4 +99,7 @@ public sealed class WorkerOptions
 
     /// <summary>Recognition attempts of one page before it is failed.</summary>
     public int MaxPageAttempts { get; set; } = 3;
+
+    /// <summary>Longest one page may hold an engine; past it the page (and so its document) fails with the reason, alone.</summary>
+    public TimeSpan PageDeadline { get; set; } = TimeSpan.FromMinutes(2);
 }

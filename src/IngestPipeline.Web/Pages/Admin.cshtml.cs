@@ -47,23 +47,27 @@ public sealed class AdminModel(PipelineDbContext db, UserManager<IdentityUser> u
 
     public async Task<IActionResult> OnPostResetAsync(string name)
     {
-        var user = await users.FindByNameAsync(name);
-        if (user is null) return NotFound();
-        var password = AccountCommands.NewPassword();
-        await users.RemovePasswordAsync(user);
-        await users.AddPasswordAsync(user, password);
-        await users.SetLockoutEndDateAsync(user, null);
-        (Message, Secret) = ($"New password for {name}; it is not shown again:", password);
+        try
+        {
+            (Message, Secret) = ($"New password for {name}; it is not shown again:", await AccountCommands.ResetPasswordAsync(users, name));
+        }
+        catch (InvalidOperationException e)
+        {
+            Message = e.Message;
+        }
         return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostAddKeyAsync(string name, string role)
     {
-        if (string.IsNullOrWhiteSpace(name) || !Roles.IsKnown(role)) { Message = "Give the key a name and a role."; return RedirectToPage(); }
-        var key = ApiKeyAuthenticationHandler.NewKey();
-        db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), Name = name.Trim(), KeyHash = ApiKeyAuthenticationHandler.Hash(key), Role = role, CreatedAt = DateTime.UtcNow });
-        await db.SaveChangesAsync();
-        (Message, Secret) = ($"API key {name} ({role}); send it as the X-Api-Key header. It is not shown again:", key);
+        try
+        {
+            (Message, Secret) = ($"API key {name} ({role}); send it as the X-Api-Key header. It is not shown again:", await AccountCommands.AddApiKeyAsync(db, name, role));
+        }
+        catch (InvalidOperationException e)
+        {
+            Message = e.Message;
+        }
         return RedirectToPage();
     }
 

@@ -43,23 +43,14 @@ public static class AccountCommands
                     Console.WriteLine($"user {name} ({role}) created; password: {password}");
                     return 0;
                 case ("users", "reset", { } name):
-                    var user = await users.FindByNameAsync(name) ?? throw new InvalidOperationException($"There is no user {name}.");
-                    var fresh = NewPassword();
-                    AccountSeeder.Check(await users.RemovePasswordAsync(user), $"a password for {name}");
-                    AccountSeeder.Check(await users.AddPasswordAsync(user, fresh), $"a password for {name}");
-                    await users.SetLockoutEndDateAsync(user, null);
-                    Console.WriteLine($"user {name}: new password: {fresh}");
+                    Console.WriteLine($"user {name}: new password: {await ResetPasswordAsync(users, name)}");
                     return 0;
                 case ("users", "list", null):
                     foreach (var u in await users.Users.OrderBy(u => u.UserName).ToListAsync())
                         Console.WriteLine($"{u.UserName}\t{string.Join(",", await users.GetRolesAsync(u))}");
                     return 0;
                 case ("api-keys", "add", { } name):
-                    if (role is null || !Roles.IsKnown(role)) throw new InvalidOperationException($"Give --role {string.Join("|", Roles.All)}.");
-                    var key = ApiKeyAuthenticationHandler.NewKey();
-                    db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), Name = name, KeyHash = ApiKeyAuthenticationHandler.Hash(key), Role = role, CreatedAt = DateTime.UtcNow });
-                    await db.SaveChangesAsync();
-                    Console.WriteLine($"API key {name} ({role}): {key}");
+                    Console.WriteLine($"API key {name} ({role}): {await AddApiKeyAsync(db, name, role ?? "")}");
                     return 0;
                 case ("api-keys", "revoke", { } name):
                     int revoked = await db.ApiKeys.Where(k => k.Name == name && k.RevokedAt == null)
@@ -90,6 +81,27 @@ public static class AccountCommands
         AccountSeeder.Check(await users.CreateAsync(user, password), $"user {name}");
         AccountSeeder.Check(await users.AddToRoleAsync(user, role), $"role {role} for {name}");
         return user;
+    }
+
+    /// <summary>Gives the user a new generated password (returned) and lifts a lockout.</summary>
+    public static async Task<string> ResetPasswordAsync(UserManager<IdentityUser> users, string name)
+    {
+        var user = await users.FindByNameAsync(name) ?? throw new InvalidOperationException($"There is no user {name}.");
+        var password = NewPassword();
+        AccountSeeder.Check(await users.RemovePasswordAsync(user), $"a password for {name}");
+        AccountSeeder.Check(await users.AddPasswordAsync(user, password), $"a password for {name}");
+        await users.SetLockoutEndDateAsync(user, null);
+        return password;
+    }
+
+    /// <summary>Creates a key for the role and returns it: the only time it is seen, as only its hash is kept.</summary>
+    public static async Task<string> AddApiKeyAsync(PipelineDbContext db, string name, string role)
+    {
+        if (string.IsNullOrWhiteSpace(name) || !Roles.IsKnown(role)) throw new InvalidOperationException($"Give the key a name and a role, one of {string.Join(", ", Roles.All)}.");
+        var key = ApiKeyAuthenticationHandler.NewKey();
+        db.ApiKeys.Add(new ApiKey { Id = Guid.NewGuid(), Name = name.Trim(), KeyHash = ApiKeyAuthenticationHandler.Hash(key), Role = role, CreatedAt = DateTime.UtcNow });
+        await db.SaveChangesAsync();
+        return key;
     }
 
     /// <summary>18 random bytes, URL-safe: 24 characters nobody will guess.</summary>

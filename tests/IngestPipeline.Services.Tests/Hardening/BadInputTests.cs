@@ -95,6 +95,30 @@ public sealed class BadInputTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public async Task A_page_past_its_deadline_fails_alone_with_its_reason_while_a_quick_page_goes_through()
+    {
+        var work = Repository.NewTempDirectory();
+        var (web, address) = await HostProcess.WebAsync(new Dictionary<string, string>
+        {
+            ["Pipeline__DataDirectory"] = Path.Combine(work, "data"),
+            ["Pipeline__Worker__PageDeadline"] = "00:00:00.300", // a letter page takes about 2 s
+        }, Path.Combine(work, "web.log"));
+        using (web)
+        using (var api = new PipelineClient(address))
+        {
+            var quick = Path.Combine(work, "blank-card.png");
+            Repository.Run("convert", "-size", "120x80", "xc:white", quick);
+            var uploaded = await api.UploadAsync([TestScans.SamplePages[0], quick]);
+            await api.WaitUntilSettledAsync(2, TimeSpan.FromMinutes(2), web.Log);
+
+            var slow = await api.DocumentAsync(uploaded[0].DocumentId!.Value);
+            Assert.Equal("Failed", slow.Stage);
+            Assert.Equal($"{slow.FileName}: page 1: recognition of the page took longer than its deadline of 0.3 s and was stopped", slow.FailureReason);
+            Assert.Equal("AwaitingReview", (await api.DocumentAsync(uploaded[1].DocumentId!.Value)).Stage);
+        }
+    }
+
     private static string Printable(string name)
     {
         var shown = new string(name.Select(c => char.IsControl(c) ? '?' : c).ToArray());

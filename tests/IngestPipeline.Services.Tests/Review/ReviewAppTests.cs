@@ -172,6 +172,26 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
     }
 
     [Fact]
+    public async Task An_admin_adds_a_reviewer_on_the_admin_page_who_can_then_sign_in_with_the_password_shown_once()
+    {
+        var admin = await app.SignInAsync(TestAccounts.Admin);
+        await admin.GotoAsync("/admin");
+        await admin.FillAsync("form[action*=AddUser] input[name=name]", "rev3");
+        await admin.SelectOptionAsync("form[action*=AddUser] select[name=role]", "reviewer");
+        await admin.ClickAsync("form[action*=AddUser] button");
+        var password = await admin.Locator("#secret").TextContentAsync();
+        Assert.False(string.IsNullOrWhiteSpace(password));
+        await admin.ReloadAsync();
+        await Assertions.Expect(admin.Locator("#secret")).ToHaveCountAsync(0); // shown once
+
+        var reviewer = await app.SignInAsync("rev3", password);
+        await reviewer.GotoAsync("/queue");
+        await Assertions.Expect(reviewer.Locator("button", new PageLocatorOptions { HasText = "Review" }).First).ToBeVisibleAsync();
+        await admin.Context.CloseAsync();
+        await reviewer.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Staff_upload_several_files_from_the_page_and_follow_each_to_the_review_queue_or_its_failure()
     {
         // Cut shorter than the other tests' broken file, so it is a document of its own and not a duplicate.

@@ -42,13 +42,13 @@ public sealed class ReviewApp : IAsyncLifetime
     internal Guid Document(string prefix) => Documents.Single(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).Value;
 
     /// <summary>A fresh browser context (its own cookies), signed in as the user.</summary>
-    internal async Task<IPage> SignInAsync(string user)
+    internal async Task<IPage> SignInAsync(string user, string? password = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=userName]", user);
-        await page.FillAsync("input[name=password]", TestAccounts.Password);
+        await page.FillAsync("input[name=password]", password ?? TestAccounts.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         return page;
