@@ -42,6 +42,10 @@ public static class LineDiff
         return text.ToString();
     }
 
+    /// <summary>The changed lines only, in <see cref="Format"/>'s rendering: what the edit history keeps per version.</summary>
+    public static string FormatChanges(string before, string after) =>
+        Format(Compare(before, after).Where(l => l.Kind != DiffKind.Same));
+
     private static void Middle(string[] a, string[] b, List<DiffLine> result)
     {
         // Longest common subsequence lengths of the suffixes a[i..] and b[j..].

@@ -82,7 +82,7 @@ public sealed class ReviewService(PipelineDbContext db, ISendEndpointProvider bu
             Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
             TranscriptJson = JsonExporter.Write(reviewed),
             LineText = lineText,
-            Diff = ChangedLines(previous?.LineText ?? "", lineText),
+            Diff = LineDiff.FormatChanges(previous?.LineText ?? "", lineText),
         };
         db.Versions.Add(version);
         document.TranscriptJson = version.TranscriptJson;
@@ -137,8 +137,4 @@ public sealed class ReviewService(PipelineDbContext db, ISendEndpointProvider bu
 
     /// <summary>Spacing is not an edit: words are what the applier compares.</summary>
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    /// <summary>The diff kept with a version: changed lines only, so history stays small.</summary>
-    public static string ChangedLines(string before, string after) =>
-        LineDiff.Format(LineDiff.Compare(before, after).Where(l => l.Kind != DiffKind.Same));
 }

@@ -53,14 +53,14 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon,
         var task = await db.ReviewTasks.SingleOrDefaultAsync(r => r.DocumentId == id, cancellation);
         if (task is null) db.ReviewTasks.Add(new ReviewTask { Id = Guid.NewGuid(), DocumentId = id, QueuedAt = DateTime.UtcNow });
         else task.Revision++; // a re-OCR replaces the text: a review page opened before it must not save over it
-        var lastVersion = await db.Versions.Where(v => v.DocumentId == id).MaxAsync(v => (int?)v.Number, cancellation) ?? 0;
+        var previous = await db.Versions.Where(v => v.DocumentId == id).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.LineText }).FirstOrDefaultAsync(cancellation);
         var lineText = ReviewSheet.LineText(ReviewSheet.Of(transcript));
         db.Versions.Add(new DocumentVersion
         {
-            DocumentId = id, Number = lastVersion + 1, Kind = VersionKind.Recognized, Author = VersionAuthor, CreatedAt = DateTime.UtcNow,
+            DocumentId = id, Number = (previous?.Number ?? 0) + 1, Kind = VersionKind.Recognized, Author = VersionAuthor, CreatedAt = DateTime.UtcNow,
             TranscriptJson = document.TranscriptJson, LineText = lineText,
-            Diff = lastVersion == 0 ? "" : Review.ReviewService.ChangedLines(
-                await db.Versions.Where(v => v.DocumentId == id && v.Number == lastVersion).Select(v => v.LineText).SingleAsync(cancellation), lineText),
+            Diff = previous is null ? "" : LineDiff.FormatChanges(previous.LineText, lineText),
         });
         await db.SaveChangesAsync(cancellation);
         log.LogInformation("Document {DocumentId} ({FileName}) awaits review: {Pages} pages, {Flags} flags", id, document.FileName, pages.Count, document.FlagCount);

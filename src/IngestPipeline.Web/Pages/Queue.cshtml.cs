@@ -80,7 +80,7 @@ public sealed class QueueModel(PipelineDbContext db, ReviewService review) : Pag
         var (claimed, holder) = await review.ClaimAsync(id, User.Identity!.Name!, takeOver, cancellation);
         if (claimed) return Redirect($"/review/{id}");
         Message = holder is null ? "That document is not in the review queue." : $"{holder} is reviewing that document. Open it anyway with \"Take over\".";
-        return Redirect(Request.Headers.Referer.FirstOrDefault() is { } back && Url.IsLocalUrl(new Uri(back).PathAndQuery) ? new Uri(back).PathAndQuery : "/queue");
+        return Redirect("/queue");
     }
 
     /// <summary>The current query with some values changed: for sort headers and paging links.</summary>

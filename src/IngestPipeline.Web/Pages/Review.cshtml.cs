@@ -60,7 +60,6 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
 
     public async Task<IActionResult> OnPostAsync(Guid id, string decision, CancellationToken cancellation)
     {
-        if (!await LoadAsync(id, cancellation)) return NotFound();
         var draft = Posted();
         var kind = decision switch { "approve" => ReviewDecision.Approve, "reject" => ReviewDecision.Reject, _ => ReviewDecision.Save };
         var result = await review.SubmitAsync(id, User.Identity!.Name!, Revision, draft, kind, Comment, cancellation);
@@ -69,7 +68,8 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
             Saved = result.Message;
             return Redirect(kind == ReviewDecision.Save ? $"/review/{id}" : $"/documents/{id}");
         }
-        // Keep what the reviewer typed on the page: nothing is lost, and the message says what to do.
+        // The page is built only when it is shown again, with what the reviewer typed: nothing is lost.
+        if (result.Outcome == ReviewOutcome.NotFound || !await LoadAsync(id, cancellation)) return NotFound();
         Use(draft);
         Error = result.Message;
         Response.StatusCode = result.Outcome == ReviewOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
@@ -79,8 +79,7 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     /// <summary>Autosave: the page posts its state every few seconds while it has unsaved changes.</summary>
     public async Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken cancellation)
     {
-        if (!await db.ReviewTasks.AnyAsync(t => t.DocumentId == id, cancellation)) return NotFound();
-        await review.SaveDraftAsync(id, User.Identity!.Name!, Posted(), cancellation);
+        if (!await review.SaveDraftAsync(id, User.Identity!.Name!, Posted(), cancellation)) return NotFound();
         return new JsonResult(new { savedAt = DateTime.UtcNow.ToString("HH:mm:ss") });
     }
 
@@ -122,10 +121,13 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         Metadata = draft.Metadata;
     }
 
+    /// <summary>The flag kind as the page's classes and script name it.</summary>
+    public static string KindName(FlagKind kind) => kind == FlagKind.Illegible ? "illegible" : "low";
+
     /// <summary>A line's flags for the page's script: kind, characters, box on the scan, guess, confidence.</summary>
     public static string FlagsJson(ReviewLine line) => JsonSerializer.Serialize(line.Flags.Select(f => new
     {
-        k = f.Kind == FlagKind.Illegible ? "illegible" : "low",
+        k = KindName(f.Kind),
         s = f.Start,
         l = f.Length,
         b = new[] { f.Box.Left, f.Box.Top, f.Box.Width, f.Box.Height },

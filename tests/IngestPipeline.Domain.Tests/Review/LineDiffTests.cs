@@ -38,4 +38,11 @@ public class LineDiffTests
         Assert.Equal(before.TrimEnd('\n').Split('\n'), diff.Where(l => l.Kind != DiffKind.Added).Select(l => l.Text));
         Assert.Equal(after.TrimEnd('\n').Split('\n'), diff.Where(l => l.Kind != DiffKind.Removed).Select(l => l.Text));
     }
+
+    [Fact]
+    public void The_changes_alone_leave_out_the_kept_lines()
+    {
+        Assert.Equal("- two\n+ 2\n", LineDiff.FormatChanges("one\ntwo\nthree\n", "one\n2\nthree\n"));
+        Assert.Equal("", LineDiff.FormatChanges("same\n", "same\n"));
+    }
 }
