@@ -54,6 +54,7 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial int pixGetWpl(PixHandle pix);
     [LibraryImport(Lib)] public static partial uint* pixGetData(PixHandle pix);
     [LibraryImport(Lib)] public static partial BoxaHandle pixConnComp(PixHandle pix, out IntPtr components, int connectivity);
+    [LibraryImport(Lib)] public static partial BoxaHandle pixConnCompBB(PixHandle pix, int connectivity);
     [LibraryImport(Lib)] public static partial PixHandle pixaGetPix(IntPtr components, int index, int access);
     [LibraryImport(Lib)] public static partial void pixaDestroy(ref IntPtr components);
     [LibraryImport(Lib)] public static partial int boxaGetCount(BoxaHandle boxa);

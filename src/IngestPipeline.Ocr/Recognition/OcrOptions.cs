@@ -38,6 +38,14 @@ public sealed record OcrOptions
     public bool Deskew { get; init; } = true;
 
     /// <summary>
+    /// Pages whose typed characters are less than this many pixels high (the median of the ink's glyphs, see
+    /// <c>GlyphSize</c>) are enlarged before recognition to <see cref="TargetGlyphHeight"/>; 0 never enlarges.
+    /// </summary>
+    public int MinGlyphHeight { get; init; } = 14;
+
+    public int TargetGlyphHeight { get; init; } = 22;
+
+    /// <summary>
     /// Read again, contrast stretched, the stretches of lines where the layout says words are missing (see
     /// <c>TextGapFinder</c>): faint text comes back, faded-out text is marked illegible by the cleaner.
     /// </summary>

@@ -13,23 +13,48 @@ public static class PageRecognizer
     public static RecognizedPage Recognize(TesseractEngine engine, OcrOptions options, PageImage scan, int pageNumber)
     {
         int dpi = scan.StoredDpi > 0 ? scan.StoredDpi : ScanLimits.Default.DefaultDpi;
-        using var gray = scan.ToGray();
-        var upright = Read(engine, options, gray, dpi, pageNumber, rotation: 0);
+        using var gray = EnlargeSmallText(scan.ToGray(), options, ref dpi, out var enlargement);
+        var upright = Read(engine, options, gray, dpi, pageNumber, rotation: 0, enlargement);
         if (!options.DetectOrientation || !LooksMisoriented(upright.Page, options)) return upright;
 
         int rotation = DetectRotation(engine, options, gray, dpi);
         if (rotation == 0) return upright;
         using var turned = gray.RotateClockwise(rotation / 90);
-        var rotated = Read(engine, options, turned, dpi, pageNumber, rotation);
+        var rotated = Read(engine, options, turned, dpi, pageNumber, rotation, enlargement);
         // OSD can be fooled by damaged pages: keep the reading with confident, horizontal words.
         var (keep, drop) = Quality(rotated.Page) > Quality(upright.Page) ? (rotated, upright) : (upright, rotated);
         drop.Dispose();
         return keep;
     }
 
-    private static RecognizedPage Read(TesseractEngine engine, OcrOptions options, PageImage gray, int dpi, int pageNumber, int rotation)
+    /// <summary>
+    /// The page enlarged when its typed characters are too small for the engine to read well (a 72-110 dpi scan):
+    /// Tesseract's recogniser reads glyphs of 20 px or more best, and interpolating a small scan up to that size
+    /// recovers much of what it loses on small ones (docs/preprocessing.md). The resolution follows the enlargement.
+    /// </summary>
+    private static PageImage EnlargeSmallText(PageImage gray, OcrOptions options, ref int dpi, out string? step)
+    {
+        step = null;
+        if (options.MinGlyphHeight <= 0) return gray;
+        int height = GlyphSize.MedianHeight(gray, gray.InkThreshold());
+        if (height == 0) return gray;
+        step = $"characters {height} px high";
+        if (height >= options.MinGlyphHeight) return gray;
+        float factor = Math.Min(MaxEnlargement, options.TargetGlyphHeight / (float)height);
+        using (gray)
+        {
+            dpi = (int)Math.Round(dpi * factor);
+            step += $", enlarged {factor:0.##}x";
+            return gray.Scale(factor);
+        }
+    }
+
+    private const float MaxEnlargement = 4;
+
+    private static RecognizedPage Read(TesseractEngine engine, OcrOptions options, PageImage gray, int dpi, int pageNumber, int rotation, string? enlargement)
     {
         var steps = new List<string> { "grayscale" };
+        if (enlargement is not null) steps.Add(enlargement);
         if (rotation != 0) steps.Add($"rotated {rotation}");
         float skew = 0;
         var image = gray.Share();
