@@ -4,13 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd poppler-utils wamerican curl jq)
-# Test and benchmark tools: ImageMagick and qpdf make test inputs, ocrmypdf is the benchmark's yardstick.
+# Models and word lists of the languages ingest --lang offers (eng, fra, deu): the cleanup's lexicon follows the language.
+packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-osd
+  poppler-utils wamerican wfrench wngerman curl jq)
+# Test and benchmark tools: ImageMagick and qpdf make test inputs, ocrmypdf is the benchmark's yardstick,
+# python3-numpy runs the corpus's reference scorer that eval is checked against.
 # --services: what the scale-out and its tests run on (RabbitMQ, PostgreSQL, Node.js for Azurite).
 # --browser: the Chromium the review app's browser tests drive.
 for flag in "$@"; do
   case $flag in
-    --dev) packages+=(imagemagick ocrmypdf qpdf) ;;
+    --dev) packages+=(imagemagick ocrmypdf qpdf python3-numpy) ;;
     --services)
       packages+=(rabbitmq-server postgresql)
       command -v npm >/dev/null || packages+=(nodejs npm) ;; # a Node.js from elsewhere brings its own npm

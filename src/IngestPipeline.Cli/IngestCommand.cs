@@ -4,13 +4,14 @@ using IngestPipeline.Cli.Ingest;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Domain.Illegibility;
 using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Languages;
 using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Recognition;
 using Spectre.Console;
 
 namespace IngestPipeline.Cli;
 
-/// <summary><c>ingest INPUT... --out DIR [--parallel N] [--formats ...]</c></summary>
+/// <summary><c>ingest INPUT... --out DIR [--lang LANGS] [--parallel N] [--formats ...]</c></summary>
 public static class IngestCommand
 {
     public static Command Create()
@@ -29,11 +30,12 @@ public static class IngestCommand
         var raw = new Option<bool>("--raw") { Description = "Write the raw OCR: no [ILLEGIBLE] markers, no cleanup" };
         var lexicons = new Option<string[]>("--lexicon") { Description = "A word list of the collection's names and places, added to the lexicon (repeatable)" };
         var layout = new Option<TextLayout>("--text-layout") { Description = "NAME.txt as running paragraphs (headers kept as lines) or one line per typed line", DefaultValueFactory = _ => TextLayout.Paragraphs };
+        var language = new Option<string>("--lang", "-l") { Description = "Tesseract languages of the pages, e.g. eng, fra or eng+fra; the cleanup's word lists follow them", DefaultValueFactory = _ => OcrLanguages.Default };
         var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, parallel, formats, psm, noOrientation, noDeskew, noGapReread, speckSize, variables, raw, lexicons, maxMegapixels, deadline, layout,
+            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, noGapReread, speckSize, variables, raw, lexicons, maxMegapixels, deadline, layout,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -46,8 +48,11 @@ public static class IngestCommand
             {
                 wanted = OutputFormatParser.Parse(parse.GetValue(formats)!);
                 files = InputFiles.Expand(parse.GetValue(inputs)!);
+                var languages = OcrLanguages.Parse(parse.GetValue(language)!);
+                OcrLanguages.RequireModels(languages, defaults.TessdataPath);
                 options = defaults with
                 {
+                    Language = string.Join('+', languages),
                     Engines = Math.Max(1, parse.GetValue(parallel)),
                     PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
                     DetectOrientation = !parse.GetValue(noOrientation),
@@ -57,9 +62,9 @@ public static class IngestCommand
                     EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
                     PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
                 };
-                cleanup = parse.GetValue(raw) ? null : new TranscriptCleanup(LexiconFiles.Load(parse.GetValue(lexicons)), CleanupOptions.Default);
+                cleanup = parse.GetValue(raw) ? null : new TranscriptCleanup(LexiconFiles.Load(parse.GetValue(lexicons), languages), CleanupOptions.Default);
             }
-            catch (Exception e) when (e is ArgumentException or FileNotFoundException)
+            catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidOperationException)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return 2;

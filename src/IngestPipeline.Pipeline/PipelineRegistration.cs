@@ -4,6 +4,7 @@ using Hangfire.Storage.SQLite;
 using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Languages;
 using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Recognition;
 using IngestPipeline.Pipeline.Jobs;
@@ -39,8 +40,14 @@ public static class PipelineRegistration
         int engines = options.Worker.Engines > 0 ? options.Worker.Engines : Environment.ProcessorCount;
         if (worker)
         {
-            services.AddSingleton(_ => new EnginePool(new OcrOptions { Engines = engines, PageDeadline = options.Worker.PageDeadline }));
-            services.AddSingleton<Lexicon>(_ => LexiconFiles.Load());
+            // A language without its model fails the host on start, naming the package, not the first page.
+            var languages = OcrLanguages.Parse(options.Ocr.Language);
+            OcrLanguages.RequireModels(languages);
+            services.AddSingleton(_ => new EnginePool(new OcrOptions
+            {
+                Engines = engines, PageDeadline = options.Worker.PageDeadline, Language = string.Join('+', languages),
+            }));
+            services.AddSingleton<Lexicon>(_ => LexiconFiles.Load(languages: languages));
             services.AddHostedService<WorkerWarmUp>();
         }
         AddBus(services, options, worker, engines);

@@ -1,120 +1,80 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace IngestPipeline.Domain.Evaluation;
 
-/// <summary>One word of a scored text: either the <c>[ILLEGIBLE]</c> marker or a run of other characters.</summary>
-/// <param name="Text">The word as written (for a marker, as the transcript spelled it).</param>
-/// <param name="IsMarker">True for an <c>[ILLEGIBLE]</c> marker (any letter case).</param>
-/// <param name="SpaceBefore">True when whitespace separated this word from the previous one.</param>
-public readonly record struct ScoringWord(string Text, bool IsMarker, bool SpaceBefore)
-{
-    /// <summary>Characters (Unicode scalar values) that count as emitted text: 0 for a marker.</summary>
-    public int TextLength => IsMarker ? 0 : ScoringText.CountRunes(Text);
-}
-
 /// <summary>
-/// Turns a transcript into what the scorer compares, following the corpus conventions: runs of whitespace
-/// (line breaks included) are one space, leading and trailing whitespace is dropped, and <c>[ILLEGIBLE]</c> in
-/// any letter case is a single symbol and a single word. Nothing else is folded: curly quotes, dashes and
-/// letter case stay as they are, because the truth is typewriter ASCII and a curly quote is an error.
+/// Turns a transcript into what the scorer compares, exactly as the corpus's reference scorer (score.py) does:
+/// Unicode NFC; optionally a word broken at a line end joined ("gentle-\nmen" -> "gentlemen"); every
+/// <c>[ILLEGIBLE]</c> (any letter case, blanks allowed inside the brackets) becomes the single symbol
+/// <see cref="MarkerChar"/>; every run of whitespace is one space; leading and trailing spaces are dropped.
+/// Nothing else is folded: curly quotes, dashes and letter case stay, because the truth is typewriter ASCII.
 /// </summary>
 /// <remarks>
-/// A marker glued to other characters (<c>"[ILLEGIBLE]."</c>) is still a marker: it becomes its own word and the
-/// glued characters form the neighbouring word(s). Only the exact spelling <c>[ILLEGIBLE]</c> counts; variants
-/// such as <c>[ILLEG IBLE]</c> or <c>[illegible text]</c> are ordinary text.
+/// The character classes spell out Python's, not .NET's, so both scorers see the same text: Python's
+/// <c>\s</c> also takes the separators U+001C-U+001F, and its <c>\w</c> takes all numbers (½) but no
+/// combining marks. NFC needs the runtime's Unicode data: under invariant globalisation (Directory.Build.props)
+/// .NET returns the text as it is, which changes nothing for NFC input such as the corpus truth and Tesseract's
+/// output (both write precomposed letters). A marker glued to other characters (<c>"[ILLEGIBLE]."</c>) is still one symbol, and part
+/// of the whitespace-separated word <c>"[ILLEGIBLE]."</c>.
 /// </remarks>
-public static class ScoringText
+public static partial class ScoringText
 {
     /// <summary>The marker a transcript uses for an illegible span.</summary>
     public const string Marker = "[ILLEGIBLE]";
 
-    /// <summary>The symbol that stands for a marker in <see cref="Symbols"/> (never a Unicode scalar value).</summary>
-    public const int MarkerSymbol = -1;
+    /// <summary>
+    /// The symbol that stands for a marker in normalised text: a private-use character, removed from the input
+    /// before markers are replaced so it cannot occur otherwise.
+    /// </summary>
+    public const char MarkerChar = '\uE000';
 
-    /// <summary>The words of <paramref name="text"/> in order.</summary>
-    public static IReadOnlyList<ScoringWord> Words(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var words = new List<ScoringWord>();
-        var i = 0;
-        var spaceBefore = false;
-        while (i < text.Length)
-        {
-            if (char.IsWhiteSpace(text[i]))
-            {
-                spaceBefore = words.Count > 0;
-                i++;
-                continue;
-            }
-            if (IsMarkerAt(text, i))
-            {
-                words.Add(new ScoringWord(text.Substring(i, Marker.Length), true, spaceBefore));
-                i += Marker.Length;
-                spaceBefore = false;
-                continue;
-            }
-            var start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i]) && !IsMarkerAt(text, i))
-                i++;
-            words.Add(new ScoringWord(text[start..i], false, spaceBefore));
-            spaceBefore = false;
-        }
-        return words;
-    }
+    private const string PythonSpace = @"\t\n\v\f\r\x1C-\x1F \x85\xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000";
+    private const string PythonWord = @"\p{L}\p{Nd}\p{Nl}\p{No}_";
 
     /// <summary>
-    /// The symbol sequence CER is computed over: Unicode scalar values of the whitespace-normalised text, with
-    /// each marker as the single symbol <see cref="MarkerSymbol"/>.
+    /// Normalised text with each marker as <see cref="MarkerChar"/>.
     /// </summary>
-    public static int[] Symbols(string text) => Symbols(Words(text));
-
-    /// <inheritdoc cref="Symbols(string)"/>
-    public static int[] Symbols(IReadOnlyList<ScoringWord> words)
+    /// <param name="text">A transcript or ground truth.</param>
+    /// <param name="joinHyphens">
+    /// Join a word broken at a line end before anything else is normalised, on both sides: the real pages'
+    /// transcribers kept line-end hyphens as typed, so a dehyphenating cleanup is not charged for them.
+    /// </param>
+    public static string Normalize(string text, bool joinHyphens = false)
     {
-        ArgumentNullException.ThrowIfNull(words);
-        var symbols = new List<int>();
-        foreach (var word in words)
-        {
-            if (word.SpaceBefore)
-                symbols.Add(' ');
-            if (word.IsMarker)
-            {
-                symbols.Add(MarkerSymbol);
-                continue;
-            }
-            foreach (var rune in word.Text.EnumerateRunes())
-                symbols.Add(rune.Value);
-        }
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Normalize(NormalizationForm.FormC);
+        if (joinHyphens)
+            t = LineEndHyphen().Replace(t, "$1$2");
+        t = t.Replace(MarkerChar.ToString(), "", StringComparison.Ordinal);
+        t = MarkerPattern().Replace(t, MarkerChar.ToString());
+        return Whitespace().Replace(t, " ").Trim(' ');
+    }
+
+    /// <summary>The normalised text as the corpus writes it (each marker spelled <see cref="Marker"/>).</summary>
+    public static string Readable(string normalized) =>
+        normalized.Replace(MarkerChar.ToString(), Marker, StringComparison.Ordinal);
+
+    /// <summary>The Unicode scalar values of a normalised text: what CER counts (a marker is one symbol).</summary>
+    public static int[] Symbols(string normalized)
+    {
+        var symbols = new List<int>(normalized.Length);
+        foreach (var rune in normalized.EnumerateRunes())
+            symbols.Add(rune.Value);
         return [.. symbols];
     }
 
-    /// <summary>The whitespace-normalised text (markers kept as written), as the scorer sees it.</summary>
-    public static string Normalize(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var word in Words(text))
-        {
-            if (word.SpaceBefore)
-                sb.Append(' ');
-            sb.Append(word.Text);
-        }
-        return sb.ToString();
-    }
+    /// <summary>The words of a normalised text: what WER counts (split at the single spaces).</summary>
+    public static string[] Words(string normalized) =>
+        normalized.Length == 0 ? [] : normalized.Split(' ');
 
-    /// <summary>True when <paramref name="word"/> is exactly the marker, in any letter case.</summary>
-    public static bool IsMarker(string word) =>
-        string.Equals(word, Marker, StringComparison.OrdinalIgnoreCase);
+    [GeneratedRegex(@"([" + PythonWord + @"])-[ \t]*\r?\n[ \t]*([" + PythonWord + "])")]
+    private static partial Regex LineEndHyphen();
 
-    internal static int CountRunes(string text)
-    {
-        var n = 0;
-        foreach (var _ in text.EnumerateRunes())
-            n++;
-        return n;
-    }
+    // Python's IGNORECASE also pairs "i" with dotless and dotted I; written out so culture plays no part.
+    [GeneratedRegex(@"\[[" + PythonSpace + @"]*[iIıİ][lL][lL][eE][gG][iIıİ][bB][lL][eE][" + PythonSpace + @"]*\]")]
+    private static partial Regex MarkerPattern();
 
-    private static bool IsMarkerAt(string text, int index) =>
-        text[index] == '[' &&
-        text.Length - index >= Marker.Length &&
-        string.Compare(text, index, Marker, 0, Marker.Length, StringComparison.OrdinalIgnoreCase) == 0;
+    [GeneratedRegex("[" + PythonSpace + "]+")]
+    private static partial Regex Whitespace();
 }

@@ -2,7 +2,8 @@ namespace IngestPipeline.Domain.Evaluation;
 
 /// <summary>
 /// A set of pages scored together. CER and WER are micro-averaged (summed edits over summed reference lengths),
-/// so long pages weigh more than short ones. Ratios whose denominator is zero are null.
+/// so long pages weigh more than short ones, over at least one symbol or word (as score.py). Span ratios whose
+/// denominator is zero are null.
 /// </summary>
 /// <param name="Pages">Pages scored.</param>
 /// <param name="ReferenceSymbols">Sum of reference symbols.</param>
@@ -15,10 +16,11 @@ namespace IngestPipeline.Domain.Evaluation;
 /// <param name="RecalledSpans">Of those, recalled.</param>
 /// <param name="SpanRecall"><paramref name="RecalledSpans"/> / <paramref name="TrueSpans"/>; null without true spans.</param>
 /// <param name="HypothesisMarkers">Markers in the hypotheses, all pages.</param>
-/// <param name="CorrectMarkers">Of those, within one word of a truth marker.</param>
-/// <param name="SpanPrecision"><paramref name="CorrectMarkers"/> / <paramref name="HypothesisMarkers"/>; null without markers.</param>
+/// <param name="CreditedMarkers">Of those, credited to a truth marker.</param>
+/// <param name="SpanPrecision"><paramref name="CreditedMarkers"/> / <paramref name="HypothesisMarkers"/>; null without markers.</param>
 /// <param name="FalseMarkers">Hypothesis markers on pages whose truth has no marker.</param>
 /// <param name="PagesWithoutSpans">How many pages have no marker in the truth.</param>
+/// <param name="PagesWithFalseMarkers">How many of those got a marker from the hypothesis.</param>
 /// <param name="GarbageSpans">Truth spans where text was emitted instead of a marker.</param>
 /// <param name="GarbageRate"><paramref name="GarbageSpans"/> / <paramref name="TrueSpans"/>; null without true spans.</param>
 /// <param name="GarbageChars">Characters of that text.</param>
@@ -36,10 +38,11 @@ public sealed record SetScore(
     int RecalledSpans,
     double? SpanRecall,
     int HypothesisMarkers,
-    int CorrectMarkers,
+    int CreditedMarkers,
     double? SpanPrecision,
     int FalseMarkers,
     int PagesWithoutSpans,
+    int PagesWithFalseMarkers,
     int GarbageSpans,
     double? GarbageRate,
     int GarbageChars,
@@ -51,7 +54,7 @@ public sealed record SetScore(
     {
         ArgumentNullException.ThrowIfNull(pages);
         int count = 0, refSymbols = 0, charEdits = 0, refWords = 0, wordEdits = 0, trueSpans = 0, recalled = 0;
-        int markers = 0, correct = 0, falseMarkers = 0, pagesWithoutSpans = 0, garbage = 0, garbageChars = 0, silent = 0;
+        int markers = 0, correct = 0, falseMarkers = 0, pagesWithoutSpans = 0, pagesWithFalse = 0, garbage = 0, garbageChars = 0, silent = 0;
         foreach (var p in pages)
         {
             count++;
@@ -62,7 +65,7 @@ public sealed record SetScore(
             trueSpans += p.TrueSpans;
             recalled += p.RecalledSpans;
             markers += p.HypothesisMarkers;
-            correct += p.CorrectMarkers;
+            correct += p.CreditedMarkers;
             garbage += p.GarbageSpans;
             garbageChars += p.GarbageChars;
             silent += p.SilentMisses;
@@ -70,15 +73,17 @@ public sealed record SetScore(
             {
                 pagesWithoutSpans++;
                 falseMarkers += p.HypothesisMarkers;
+                if (p.HypothesisMarkers > 0)
+                    pagesWithFalse++;
             }
         }
         return new SetScore(
             count,
-            refSymbols, charEdits, TranscriptScorer.Rate(charEdits, refSymbols),
-            refWords, wordEdits, TranscriptScorer.Rate(wordEdits, refWords),
+            refSymbols, charEdits, TranscriptScorer.SetRate(charEdits, refSymbols),
+            refWords, wordEdits, TranscriptScorer.SetRate(wordEdits, refWords),
             trueSpans, recalled, Ratio(recalled, trueSpans),
             markers, correct, Ratio(correct, markers),
-            falseMarkers, pagesWithoutSpans,
+            falseMarkers, pagesWithoutSpans, pagesWithFalse,
             garbage, Ratio(garbage, trueSpans),
             garbageChars, Ratio(garbageChars, trueSpans),
             silent);

@@ -18,6 +18,14 @@ public sealed class PipelineOptions
     public SchedulingOptions Scheduling { get; set; } = new();
     public WorkerOptions Worker { get; set; } = new();
     public LimitOptions Limits { get; set; } = new();
+    public RecognitionOptions Ocr { get; set; } = new();
+}
+
+/// <summary>How the worker's engines read pages (<c>Pipeline:Ocr</c>).</summary>
+public sealed class RecognitionOptions
+{
+    /// <summary>Tesseract languages of the collection (<c>eng</c>, <c>fra</c>, <c>eng+fra</c>); the cleanup's word lists follow them.</summary>
+    public string Language { get; set; } = "eng";
 }
 
 /// <summary>What one upload may demand before it is refused with its reason (bounds on time, memory and disk).</summary>

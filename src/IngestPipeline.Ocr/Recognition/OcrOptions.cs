@@ -6,6 +6,7 @@ public sealed record OcrOptions
     /// <summary>Folder holding the traineddata files; null lets Tesseract use TESSDATA_PREFIX or its built-in path.</summary>
     public string? TessdataPath { get; init; }
 
+    /// <summary>Tesseract language list, e.g. <c>eng</c>, <c>fra</c> or <c>eng+fra</c> (see <c>OcrLanguages</c>).</summary>
     public string Language { get; init; } = "eng";
 
     /// <summary>Tesseract variables set on every engine (as `tesseract -c NAME=VALUE` would).</summary>

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Text.Json;
+using IngestPipeline.Cli;
+using IngestPipeline.Domain.Evaluation;
+
+namespace IngestPipeline.Cli.Tests;
+
+/// <summary>
+/// The command line on pages of the evaluation corpus (../shared/corpus beside the repository), with the real
+/// engine: eval against the corpus's reference scorer, and the French model on a French page.
+/// </summary>
+public sealed class CorpusTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("ingest-corpus-").FullName;
+    private static readonly string Shared = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared"));
+    private static readonly string Corpus = Path.Combine(Shared, "corpus");
+
+    /// <summary>The seed cable (four spans), a damaged page and a clean page: recall, garbage and false markers all occur.</summary>
+    private static readonly string[] DevPages = ["dev00_seed_harriman_1945-07-03", "dev13_frus1943China_d218", "dev02_frus1942China_d42"];
+
+    /// <summary>A prefect's journal page and a letter: accents, elisions and line-end hyphens.</summary>
+    private static readonly string[] FrenchPages = ["AN96AP__FRAN_0150_0005_L-medium", "gallica_btv1b10583138r__1_ab528_default"];
+
+    [Theory]
+    [InlineData("dev", false)]
+    [InlineData("real/fr", true)]
+    public async Task Eval_agrees_with_the_reference_scorer_on_ingested_pages(string set, bool joinHyphens)
+    {
+        var (names, language, extension) = set == "dev" ? (DevPages, "eng", ".png") : (FrenchPages, "fra", ".jpg");
+        var gt = CopyTruth(set, names);
+        var output = Path.Combine(_work, "out");
+        var scans = names.Select(n => Path.Combine(Corpus, set, n + extension)).ToArray();
+        Assert.Equal(0, await CliApp.RunAsync(["ingest", .. scans, "--out", output, "--formats", "txt", "--lang", language]));
+
+        string[] flags = joinHyphens ? ["--join-hyphens"] : [];
+        var json = Path.Combine(_work, "eval.json");
+        Assert.Equal(0, await CliApp.RunAsync(["eval", "--gt", gt, "--out", output, "--json", json, .. flags]));
+        using var ours = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var o = ours.RootElement.GetProperty("overall");
+        var reference = ReferenceScore(gt, output, flags);
+
+        Assert.Equal(names.Length, reference.GetProperty("pages").GetInt32());
+        Assert.Equal(reference.GetProperty("cer").GetDouble(), o.GetProperty("cer").GetDouble(), 9);
+        Assert.Equal(reference.GetProperty("wer").GetDouble(), o.GetProperty("wer").GetDouble(), 9);
+        Assert.Equal(
+            Counts(reference, "gt_spans", "recalled_spans", "out_markers", "credited_markers", "false_markers_on_clean_pages", "garbage_spans", "garbage_chars", "silent_misses"),
+            Counts(o, "trueSpans", "recalledSpans", "hypothesisMarkers", "creditedMarkers", "falseMarkers", "garbageSpans", "garbageChars", "silentMisses"));
+        if (set == "dev")
+            Assert.True(reference.GetProperty("gt_spans").GetInt32() > 0 && reference.GetProperty("out_markers").GetInt32() > 0,
+                "the dev pages should exercise span matching");
+    }
+
+    [Fact]
+    public async Task French_page_reads_better_with_the_French_model_and_word_list()
+    {
+        var name = FrenchPages[0];
+        var scan = Path.Combine(Corpus, "real", "fr", name + ".jpg");
+        var truth = await File.ReadAllTextAsync(Path.Combine(Corpus, "real", "fr", name + ".gt.txt"));
+        async Task<double> Cer(string language)
+        {
+            var output = Path.Combine(_work, language);
+            Assert.Equal(0, await CliApp.RunAsync(["ingest", scan, "--out", output, "--formats", "txt", "--lang", language]));
+            var text = await File.ReadAllTextAsync(Path.Combine(output, name + ".txt"));
+            return TranscriptScorer.ScorePage(name, truth, text, joinHyphens: true).Cer;
+        }
+
+        var french = await Cer("fra");
+        var english = await Cer("eng");
+
+        Assert.True(french < english, $"CER with fra {french:0.0000} should be below CER with eng {english:0.0000}");
+    }
+
+    private string CopyTruth(string set, IEnumerable<string> names)
+    {
+        var gt = Directory.CreateDirectory(Path.Combine(_work, "gt")).FullName;
+        foreach (var name in names)
+            File.Copy(Path.Combine(Corpus, set, name + ".gt.txt"), Path.Combine(gt, name + ".gt.txt"));
+        return gt;
+    }
+
+    /// <summary>score.py's overall figures: the JSON on the last line of its output.</summary>
+    private static JsonElement ReferenceScore(string gt, string output, string[] flags)
+    {
+        var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { Path.Combine(Shared, "tools", "score.py"), gt, output, "--quiet" }.Concat(flags))
+            start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"score.py failed (python3-numpy comes with infra/install-deps.sh --dev): {stderr}");
+        return JsonDocument.Parse(stdout.TrimEnd().Split('\n')[^1]).RootElement.Clone();
+    }
+
+    private static int[] Counts(JsonElement json, params string[] names) => names.Select(n => json.GetProperty(n).GetInt32()).ToArray();
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "IngestPipeline.sln"))) return dir.FullName;
+        throw new InvalidOperationException("IngestPipeline.sln not found above the test binaries");
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}
