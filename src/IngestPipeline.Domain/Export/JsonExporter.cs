@@ -68,12 +68,21 @@ public static class JsonExporter
                     ToDto(l.Box),
                     l.Words.Select(ToDto).ToList())).ToList())).ToList(),
             p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList())).ToList(),
-            p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList())).ToList())).ToList());
+            p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList(), ToDto(g.Ink))).ToList())).ToList());
 
-    private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess, w.Corrected, w.Uncertain);
+    private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess, w.Corrected, w.Uncertain,
+        ToDto(w.Ink));
+
+    private static InkDto? ToDto(InkMeasure? ink) => ink is null ? null : new(MathF.Round(ink.Contrast, 1), MathF.Round(ink.Coverage, 3));
+
+    private static InkMeasure? FromDto(InkDto? ink) => ink is null ? null : new(ink.Contrast, ink.Coverage);
 
     private static Word FromDto(WordDto w) =>
-        new(w.Text, FromDto(w.Box), w.Confidence) { IllegibleGuess = w.IllegibleGuess, Corrected = w.Corrected, Uncertain = w.Uncertain };
+        new(w.Text, FromDto(w.Box), w.Confidence)
+        {
+            IllegibleGuess = w.IllegibleGuess, Corrected = w.Corrected, Uncertain = w.Uncertain,
+            Ink = FromDto(w.Ink),
+        };
 
     private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
 
@@ -89,7 +98,7 @@ public static class JsonExporter
             new PageProcessing(p.Processing.RotationDegrees, p.Processing.SkewDegrees, p.Processing.Steps.ToList()))
         {
             DarkRegions = p.DarkRegions?.Select(r => new DarkRegion(FromDto(r.Box), r.Rows.Select(FromDto).ToList())).ToList() ?? [],
-            TextGaps = p.TextGaps?.Select(g => new TextGap(FromDto(g.Box), g.Reread.Select(FromDto).ToList())).ToList() ?? [],
+            TextGaps = p.TextGaps?.Select(g => new TextGap(FromDto(g.Box), g.Reread.Select(FromDto).ToList()) { Ink = FromDto(g.Ink) }).ToList() ?? [],
         }).ToList())
     {
         Metadata = t.Metadata,
@@ -111,7 +120,8 @@ internal sealed record PageDto(int Number, int Width, int Height, int Dpi, Proce
 
 internal sealed record DarkRegionDto(BoxDto Box, List<BoxDto> Rows);
 
-internal sealed record TextGapDto(BoxDto Box, List<WordDto> Reread);
+internal sealed record TextGapDto(BoxDto Box, List<WordDto> Reread,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null);
 
 internal sealed record ProcessingDto(int RotationDegrees, float SkewDegrees, List<string> Steps);
 
@@ -129,7 +139,10 @@ internal sealed record WordDto(
     float Confidence,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IllegibleGuess = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Corrected = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Uncertain = false);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Uncertain = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null);
+
+internal sealed record InkDto(float Contrast, float Coverage);
 
 internal sealed record BoxDto(int Left, int Top, int Right, int Bottom);
 

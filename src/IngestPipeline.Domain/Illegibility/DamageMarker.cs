@@ -101,7 +101,7 @@ public static class DamageMarker
     }
 
     /// <summary>Average width of a typed character on the line (typewriter pitch, in pixels).</summary>
-    private static double CharWidth(Line line)
+    internal static double CharWidth(Line line)
     {
         var read = line.Words.Where(w => !w.IsIllegible && w.Text.Length > 0).ToList();
         int chars = read.Sum(w => w.Text.Length);

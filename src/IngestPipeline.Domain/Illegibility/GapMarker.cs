@@ -14,6 +14,7 @@ public static class GapMarker
     {
         ArgumentNullException.ThrowIfNull(page);
         if (page.TextGaps.Count == 0) return page;
+        var ink = PageInk.Of(page, options);
         var byLine = new Dictionary<Line, List<TextGap>>(ReferenceEqualityComparer.Instance);
         foreach (var gap in page.TextGaps)
         {
@@ -26,28 +27,59 @@ public static class GapMarker
         {
             Blocks = page.Blocks.Select(b => b with
             {
-                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, lexicon, options) : l).ToList(),
+                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, lexicon, options, ink) : l).ToList(),
             }).ToList(),
         };
     }
 
-    private static Line Fill(Line line, List<TextGap> gaps, Lexicon lexicon, IllegibilityOptions options)
+    private static Line Fill(Line line, List<TextGap> gaps, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         var words = line.Words.ToList();
+        double charWidth = DamageMarker.CharWidth(line);
         foreach (var gap in gaps)
         {
             // Another step (a dark region over the same place) may have marked it already.
             if (words.Any(w => Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) continue;
-            bool legible = gap.Reread.Count > 0 && gap.Reread.All(w =>
-                w.Confidence >= options.RereadAcceptedFrom
-                && WordPlausibility.Classify(w.Text, lexicon) is WordKind.Lexicon or WordKind.Number or WordKind.Punctuation);
-            IEnumerable<Word> filler = legible
-                ? gap.Reread
-                : [Word.Illegible(gap.Box, string.Join(' ', gap.Reread.Select(w => w.Text)), gap.Reread.Count == 0 ? 0 : gap.Reread.Min(w => w.Confidence))];
+            var filler = Evidence(gap, words, charWidth, ink, options) switch
+            {
+                GapEvidence.FaintTyping => Reading(gap, lexicon, options),
+                GapEvidence.BrokenSentence => [Word.Illegible(gap.Box, "", 0)],
+                _ => [],
+            };
             int at = words.FindIndex(w => w.Box.Left >= gap.Box.Right - 1);
             words.InsertRange(at < 0 ? words.Count : at, filler);
         }
         return line with { Words = words, Box = BoundingBox.Union(words.Select(w => w.Box).Append(line.Box)) };
+    }
+
+    private enum GapEvidence { None, FaintTyping, BrokenSentence }
+
+    /// <summary>
+    /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Blank paper is lost text only
+    /// where the sentence visibly breaks across it: two words' width or more after a lower-case word that does not end
+    /// a sentence (ribbon faded to nothing); elsewhere it is a tabulation or the spacing after a full stop.
+    /// </summary>
+    private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, PageInk? ink, IllegibilityOptions options)
+    {
+        if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
+        if (!ink.IsBlank(gap.Ink) || gap.Box.Width < options.BlankLostFromChars * charWidth) return GapEvidence.None;
+        var before = words.LastOrDefault(w => w.Box.Right <= gap.Box.Left + 1 && !w.IsIllegible);
+        bool midSentence = before is not null && char.IsLower(before.Text[0]) && !".;:!?".Contains(before.Text.TrimEnd('"', '\'', ')', '’', '”')[^1]);
+        return midSentence ? GapEvidence.BrokenSentence : GapEvidence.None;
+    }
+
+    /// <summary>
+    /// The re-read words when every one is a confident, plausible word (faint but legible text); otherwise one marker.
+    /// The marker keeps the re-reading as its guess only when every word of it is a plausible word or number: a
+    /// reviewer who accepts a guess must not insert junk, and without one the review page shows the crop.
+    /// </summary>
+    private static IEnumerable<Word> Reading(TextGap gap, Lexicon lexicon, IllegibilityOptions options)
+    {
+        bool plausible = gap.Reread.Count > 0 && gap.Reread.All(w =>
+            WordPlausibility.Classify(w.Text, lexicon) is WordKind.Lexicon or WordKind.Number or WordKind.Punctuation);
+        if (plausible && gap.Reread.All(w => w.Confidence >= options.RereadAcceptedFrom)) return gap.Reread;
+        return [Word.Illegible(gap.Box, plausible ? string.Join(' ', gap.Reread.Select(w => w.Text)) : "",
+            gap.Reread.Count == 0 ? 0 : gap.Reread.Min(w => w.Confidence))];
     }
 
     private static int Overlap(BoundingBox a, BoundingBox b) => Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left));

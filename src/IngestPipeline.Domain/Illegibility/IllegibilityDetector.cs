@@ -11,11 +11,20 @@ namespace IngestPipeline.Domain.Illegibility;
 /// </summary>
 public static class IllegibilityDetector
 {
-    public static Line Mark(Line line, Lexicon lexicon, IllegibilityOptions options)
+    /// <param name="ink">
+    /// The page's typical ink. When known, a token is unreadable only if its own ink is damaged as well
+    /// (<see cref="PageInk.IsDamaged"/>): the kind and confidence of a reading say it may be wrong, the ink says
+    /// whether a person could read it.
+    /// </param>
+    public static Line Mark(Line line, Lexicon lexicon, IllegibilityOptions options, PageInk? ink = null)
     {
         var words = line.Words.Where(w => w.IsIllegible || !IsStrayMark(w, options)).ToList();
-        var unreadable = words.Select(w => w.IsIllegible || IsUnreadable(w, lexicon, options)).ToArray();
-        GrowIntoWeakNeighbours(words, unreadable, options);
+        var damaged = words.Select(w => ink is null || w.Ink is null || ink.IsDamaged(w.Ink)).ToArray();
+        // A mark of a character or two with no letter or digit ("=", "»", "/") is punctuation misread or a speck, never lost words.
+        double markWidth = 2 * DamageMarker.CharWidth(line);
+        var unreadable = words.Select((w, i) => w.IsIllegible
+            || (damaged[i] && (w.Text.Any(char.IsLetterOrDigit) || w.Box.Width >= markWidth) && IsUnreadable(w, lexicon, options))).ToArray();
+        GrowIntoWeakNeighbours(words, unreadable, damaged, options);
 
         var result = new List<Word>();
         for (int i = 0; i < words.Count;)
@@ -49,14 +58,14 @@ public static class IllegibilityDetector
             _ => false,
         };
 
-    private static void GrowIntoWeakNeighbours(List<Word> words, bool[] unreadable, IllegibilityOptions options)
+    private static void GrowIntoWeakNeighbours(List<Word> words, bool[] unreadable, bool[] damaged, IllegibilityOptions options)
     {
         for (bool grown = true; grown;)
         {
             grown = false;
             for (int i = 0; i < words.Count; i++)
             {
-                if (unreadable[i] || words[i].Confidence >= options.NeighbourBelow) continue;
+                if (unreadable[i] || !damaged[i] || words[i].Confidence >= options.NeighbourBelow) continue;
                 if ((i > 0 && unreadable[i - 1]) || (i + 1 < words.Count && unreadable[i + 1]))
                     unreadable[i] = grown = true;
             }

@@ -32,5 +32,23 @@ public sealed record IllegibilityOptions
     /// </summary>
     public float RereadAcceptedFrom { get; init; } = 80;
 
+    /// <summary>
+    /// A word's ink counts as faded below this share of the page's typical contrast (see <see cref="PageInk"/>).
+    /// Unreadable-looking tokens are marked only with such evidence (or over a dark region).
+    /// </summary>
+    public float FadedBelow { get; init; } = 0.5f;
+
+    /// <summary>A word's ink counts as smudged or blotted above this multiple of the page's typical coverage.</summary>
+    public float SmudgedAbove { get; init; } = 1.6f;
+
+    /// <summary>A stretch with words missing whose contrast is below this share of the page's typing is blank paper.</summary>
+    public float BlankBelow { get; init; } = 0.2f;
+
+    /// <summary>A stretch whose ink covers less than this share of what typing covers holds stray marks, not lost words.</summary>
+    public float SparseBelow { get; init; } = 0.5f;
+
+    /// <summary>A blank stretch mid-sentence is text faded to nothing from this many character widths (two short words).</summary>
+    public float BlankLostFromChars { get; init; } = 12;
+
     public static IllegibilityOptions Default { get; } = new();
 }

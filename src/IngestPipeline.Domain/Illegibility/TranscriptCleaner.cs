@@ -47,7 +47,8 @@ public static class TranscriptCleaner
         {
             page = DamageMarker.Mark(page);
             page = GapMarker.Mark(page, lexicon, options.Illegibility);
-            page = MapLines(page, lines => lines.Select(l => IllegibilityDetector.Mark(l, lexicon, options.Illegibility)).ToList());
+            var ink = PageInk.Of(page, options.Illegibility);
+            page = MapLines(page, lines => lines.Select(l => IllegibilityDetector.Mark(l, lexicon, options.Illegibility, ink)).ToList());
         }
         if (options.Dehyphenate) page = MapLines(page, lines => DehyphenationRule.Join(lines, lexicon));
         return page;

@@ -20,9 +20,19 @@ public sealed record Word(string Text, BoundingBox Box, float Confidence)
     /// <summary>A reviewer's reading they are not sure of (TEI wraps it in &lt;unclear&gt;).</summary>
     public bool Uncertain { get; init; }
 
+    /// <summary>How the word's ink compares with the page's paper (measured on the scan; null when not measured).</summary>
+    public InkMeasure? Ink { get; init; }
+
     public static Word Illegible(BoundingBox box, string guess, float confidence) =>
         new(IllegibleMarker, box, confidence) { IllegibleGuess = guess };
 }
+
+/// <summary>
+/// The ink inside a word's box: <see cref="Contrast"/> is how much darker than the page's paper its darkest tenth is
+/// (0-255 gray levels; faded ribbon is low), <see cref="Coverage"/> the share of the box darker than the page's ink
+/// threshold (a smudge or blot fills the box, typed strokes a fifth of it).
+/// </summary>
+public sealed record InkMeasure(float Contrast, float Coverage);
 
 /// <summary>A text line: words left to right.</summary>
 public sealed record Line(BoundingBox Box, IReadOnlyList<Word> Words)

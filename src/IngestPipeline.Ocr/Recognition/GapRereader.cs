@@ -13,7 +13,7 @@ public static class GapRereader
 {
     private const int SingleLine = 7; // Tesseract PSM_SINGLE_LINE
 
-    public static IReadOnlyList<TextGap> Reread(TesseractEngine engine, PageImage image, Page page)
+    public static IReadOnlyList<TextGap> Reread(TesseractEngine engine, PageImage image, Page page, InkMeter? meter)
     {
         var gaps = TextGapFinder.Find(page);
         if (gaps.Count == 0) return [];
@@ -27,7 +27,7 @@ public static class GapRereader
                 Math.Min(image.Width, gap.Right), Math.Min(image.Height, gap.Bottom + pad));
             if (crop.Width < 8 || crop.Height < 8)
             {
-                result.Add(new TextGap(gap, []));
+                result.Add(new TextGap(gap, []) { Ink = meter?.Of(gap) });
                 continue;
             }
             using var piece = image.Crop(crop.Left, crop.Top, crop.Width, crop.Height);
@@ -37,7 +37,7 @@ public static class GapRereader
                 .Where(w => w.Text.Length > 0)
                 .Select(w => w with { Box = new BoundingBox(w.Box.Left + crop.Left, w.Box.Top + crop.Top, w.Box.Right + crop.Left, w.Box.Bottom + crop.Top) })
                 .ToList();
-            result.Add(new TextGap(gap, words));
+            result.Add(new TextGap(gap, words) { Ink = meter?.Of(gap) });
         }
         return result;
     }

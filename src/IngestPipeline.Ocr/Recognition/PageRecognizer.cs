@@ -13,7 +13,7 @@ public static class PageRecognizer
     public static RecognizedPage Recognize(TesseractEngine engine, OcrOptions options, PageImage scan, int pageNumber)
     {
         int dpi = scan.StoredDpi > 0 ? scan.StoredDpi : ScanLimits.Default.DefaultDpi;
-        using var gray = EnlargeSmallText(scan.ToGray(), options, ref dpi, out var enlargement);
+        using var gray = FitToEngine(scan.ToGray(), options, ref dpi, out var enlargement);
         var upright = Read(engine, options, gray, dpi, pageNumber, rotation: 0, enlargement);
         if (!options.DetectOrientation || !LooksMisoriented(upright.Page, options)) return upright;
 
@@ -28,17 +28,27 @@ public static class PageRecognizer
     }
 
     /// <summary>
-    /// The page enlarged when its typed characters are too small for the engine to read well (a 72-110 dpi scan):
-    /// Tesseract's recogniser reads glyphs of 20 px or more best, and interpolating a small scan up to that size
-    /// recovers much of what it loses on small ones (docs/preprocessing.md). The resolution follows the enlargement.
+    /// The page at a size the engine reads well, and its true resolution. Both come from the height of the typed
+    /// characters (<see cref="GlyphSize"/>), because a file's stated resolution is often wrong: a stated resolution
+    /// that puts the glyphs at an implausible size is replaced by the one they show (speck removal, dark-region
+    /// sizes and the engine's own heuristics depend on it). Characters under <see cref="OcrOptions.MinGlyphHeight"/>
+    /// (a 72-110 dpi scan) are enlarged to <see cref="OcrOptions.TargetGlyphHeight"/>: Tesseract's recogniser reads
+    /// glyphs of 20 px or more best, and interpolation recovers much of what it loses on small ones
+    /// (docs/preprocessing.md).
     /// </summary>
-    private static PageImage EnlargeSmallText(PageImage gray, OcrOptions options, ref int dpi, out string? step)
+    private static PageImage FitToEngine(PageImage gray, OcrOptions options, ref int dpi, out string? step)
     {
         step = null;
         if (options.MinGlyphHeight <= 0) return gray;
         int height = GlyphSize.MedianHeight(gray, gray.InkThreshold());
         if (height == 0) return gray;
         step = $"characters {height} px high";
+        int shown = (int)Math.Round(300.0 * height / GlyphHeightAt300Dpi);
+        if (dpi > shown * ImplausibleResolutionRatio || dpi * ImplausibleResolutionRatio < shown)
+        {
+            step += $", resolution {shown} dpi (stated {dpi})";
+            dpi = shown;
+        }
         if (height >= options.MinGlyphHeight) return gray;
         float factor = Math.Min(MaxEnlargement, options.TargetGlyphHeight / (float)height);
         using (gray)
@@ -50,6 +60,15 @@ public static class PageRecognizer
     }
 
     private const float MaxEnlargement = 4;
+
+    /// <summary>Median glyph height of typewritten pages scanned at 300 dpi (20-29 px over the dev corpus's typefaces).</summary>
+    private const double GlyphHeightAt300Dpi = 23;
+
+    /// <summary>
+    /// A stated resolution is kept unless the glyphs show one more than this factor away: typefaces alone vary the
+    /// glyph height by a quarter either way, a wrong label (72 or 96 for a 200-300 dpi scan) by far more.
+    /// </summary>
+    private const double ImplausibleResolutionRatio = 1.6;
 
     private static RecognizedPage Read(TesseractEngine engine, OcrOptions options, PageImage gray, int dpi, int pageNumber, int rotation, string? enlargement)
     {
@@ -78,7 +97,9 @@ public static class PageRecognizer
             {
                 DarkRegions = DarkRegionFinder.Find(image, ink, dpi),
             };
-            if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, image, page) };
+            var meter = InkMeter.For(image, ink);
+            if (meter is not null) page = meter.Measure(page);
+            if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, image, page, meter) };
             return new RecognizedPage(page, image);
         }
         catch

@@ -1,0 +1,58 @@
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Illegibility;
+
+/// <summary>
+/// The page's typical typing, from the ink of the words the engine read surely (median contrast and coverage), and
+/// what counts as damaged beside it. Worn type, foxing and bleed-through leave a word's ink like its neighbours';
+/// text that is truly lost has ink far fainter (faded ribbon) or far denser (a smudge or blot over the strokes).
+/// An engine's low confidence alone is no evidence: clean words on a worn page score 20 as often as lost ones.
+/// </summary>
+public sealed class PageInk
+{
+    private const float SureConfidence = 85;
+    private const int MinSureWords = 5;
+
+    private readonly float _contrast;
+    private readonly float _coverage;
+    private readonly IllegibilityOptions _options;
+
+    private PageInk(float contrast, float coverage, IllegibilityOptions options)
+    {
+        _contrast = contrast;
+        _coverage = coverage;
+        _options = options;
+    }
+
+    /// <summary>The page's typical ink, or null when too few words were measured to tell (then no ink evidence is used).</summary>
+    public static PageInk? Of(Page page, IllegibilityOptions options)
+    {
+        var sure = page.Words
+            .Where(w => w.Ink is not null && !w.IsIllegible && w.Confidence >= SureConfidence && w.Text.Count(char.IsLetter) >= 3)
+            .Select(w => w.Ink!)
+            .ToList();
+        if (sure.Count < MinSureWords) return null;
+        return new PageInk(Median(sure.Select(i => i.Contrast)), Median(sure.Select(i => i.Coverage)), options);
+    }
+
+    /// <summary>Ink far fainter or far denser than the page's typing: the physical sign that what was typed there is lost.</summary>
+    public bool IsDamaged(InkMeasure? ink) =>
+        ink is not null && (ink.Contrast < _options.FadedBelow * _contrast || ink.Coverage > _options.SmudgedAbove * _coverage);
+
+    /// <summary>
+    /// Whether a stretch where words are missing holds ink like lost typing: faint strokes or a smudge. Blank paper
+    /// (a tabulation, the wide spacing after a sentence) and sparse marks (a stroke of a neighbouring letter, foxing)
+    /// are not lost words.
+    /// </summary>
+    public bool HoldsLostTyping(InkMeasure? ink) =>
+        ink is not null && ink.Contrast >= _options.BlankBelow * _contrast && ink.Coverage >= _options.SparseBelow * _coverage;
+
+    /// <summary>Paper with no ink to speak of: contrast below <see cref="IllegibilityOptions.BlankBelow"/> of the page's typing.</summary>
+    public bool IsBlank(InkMeasure ink) => ink.Contrast < _options.BlankBelow * _contrast;
+
+    private static float Median(IEnumerable<float> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}
