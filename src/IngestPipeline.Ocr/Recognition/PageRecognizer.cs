@@ -13,14 +13,14 @@ public static class PageRecognizer
     public static RecognizedPage Recognize(TesseractEngine engine, OcrOptions options, PageImage scan, int pageNumber)
     {
         int dpi = scan.StoredDpi > 0 ? scan.StoredDpi : ScanLimits.Default.DefaultDpi;
-        using var gray = FitToEngine(scan.ToGray(), options, ref dpi, out var enlargement);
-        var upright = Read(engine, options, gray, dpi, pageNumber, rotation: 0, enlargement);
+        using var gray = FitToEngine(scan.ToGray(), options, ref dpi, out var enlargement, out int glyphHeight);
+        var upright = Read(engine, options, gray, dpi, glyphHeight, pageNumber, rotation: 0, enlargement);
         if (!options.DetectOrientation || !LooksMisoriented(upright.Page, options)) return upright;
 
         int rotation = DetectRotation(engine, options, gray, dpi);
         if (rotation == 0) return upright;
         using var turned = gray.RotateClockwise(rotation / 90);
-        var rotated = Read(engine, options, turned, dpi, pageNumber, rotation, enlargement);
+        var rotated = Read(engine, options, turned, dpi, glyphHeight, pageNumber, rotation, enlargement);
         // OSD can be fooled by damaged pages: keep the reading with confident, horizontal words.
         var (keep, drop) = Quality(rotated.Page) > Quality(upright.Page) ? (rotated, upright) : (upright, rotated);
         drop.Dispose();
@@ -36,11 +36,13 @@ public static class PageRecognizer
     /// glyphs of 20 px or more best, and interpolation recovers much of what it loses on small ones
     /// (docs/preprocessing.md).
     /// </summary>
-    private static PageImage FitToEngine(PageImage gray, OcrOptions options, ref int dpi, out string? step)
+    private static PageImage FitToEngine(PageImage gray, OcrOptions options, ref int dpi, out string? step, out int glyphHeight)
     {
         step = null;
+        glyphHeight = 0;
         if (options.MinGlyphHeight <= 0) return gray;
         int height = GlyphSize.MedianHeight(gray, gray.InkThreshold());
+        glyphHeight = height;
         if (height == 0) return gray;
         step = $"characters {height} px high";
         int shown = (int)Math.Round(300.0 * height / GlyphHeightAt300Dpi);
@@ -54,6 +56,7 @@ public static class PageRecognizer
         using (gray)
         {
             dpi = (int)Math.Round(dpi * factor);
+            glyphHeight = (int)Math.Round(height * factor);
             step += $", enlarged {factor:0.##}x";
             return gray.Scale(factor);
         }
@@ -70,7 +73,7 @@ public static class PageRecognizer
     /// </summary>
     private const double ImplausibleResolutionRatio = 1.6;
 
-    private static RecognizedPage Read(TesseractEngine engine, OcrOptions options, PageImage gray, int dpi, int pageNumber, int rotation, string? enlargement)
+    private static RecognizedPage Read(TesseractEngine engine, OcrOptions options, PageImage gray, int dpi, int glyphHeight, int pageNumber, int rotation, string? enlargement)
     {
         var steps = new List<string> { "grayscale" };
         if (enlargement is not null) steps.Add(enlargement);
@@ -86,7 +89,10 @@ public static class PageRecognizer
                 Replace(ref image, image.Deskew(ink, out skew));
                 if (skew != 0) steps.Add($"deskewed {skew:0.##}");
             }
-            int speckSize = (int)Math.Round(options.SpeckSizeAt300Dpi * dpi / 300.0);
+            // Specks scale with the type, not the stated resolution: on small type a fixed size takes the dots of i and the accents.
+            int speckSize = (int)Math.Round(glyphHeight > 0
+                ? options.SpeckSizeAt300Dpi * glyphHeight / GlyphHeightAt300Dpi
+                : options.SpeckSizeAt300Dpi * dpi / 300.0);
             if (speckSize > 0)
             {
                 Replace(ref image, image.RemoveSpecks(ink, speckSize));
