@@ -10,11 +10,10 @@ namespace IngestPipeline.Domain.Illegibility;
 /// </summary>
 public static class GapMarker
 {
-    public static Page Mark(Page page, Lexicon lexicon, IllegibilityOptions options)
+    public static Page Mark(Page page, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         ArgumentNullException.ThrowIfNull(page);
         if (page.TextGaps.Count == 0) return page;
-        var ink = PageInk.Of(page, options);
         var byLine = new Dictionary<Line, List<TextGap>>(ReferenceEqualityComparer.Instance);
         foreach (var gap in page.TextGaps)
         {
@@ -63,7 +62,8 @@ public static class GapMarker
     {
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
         if (!ink.IsBlank(gap.Ink) || gap.Box.Width < options.BlankLostFromChars * charWidth) return GapEvidence.None;
-        var before = words.LastOrDefault(w => w.Box.Right <= gap.Box.Left + 1 && !w.IsIllegible);
+        // The last word before the stretch's end: a full stop typed after a space ("usée .") may stand inside it.
+        var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible);
         bool midSentence = before is not null && char.IsLower(before.Text[0]) && !".;:!?".Contains(before.Text.TrimEnd('"', '\'', ')', '’', '”')[^1]);
         return midSentence ? GapEvidence.BrokenSentence : GapEvidence.None;
     }

@@ -11,7 +11,8 @@ namespace IngestPipeline.Domain.Illegibility;
 /// </summary>
 /// <remarks>
 /// Header blocks are left alone (their fields are spaced out and short by design), and so are lines that end
-/// with sentence punctuation or a colon, or are followed by an indented line (a new paragraph).
+/// with sentence punctuation or a colon, or are followed by an indented line (a new paragraph), and every line end
+/// of a page where most lines end short (verse, a play's dialogue, lists).
 /// </remarks>
 public static class TextGapFinder
 {
@@ -29,6 +30,9 @@ public static class TextGapFinder
         var gaps = new List<BoundingBox>();
         if (cw <= 0) return gaps;
         int inset = (int)(cw / 2);
+        var body = layout.Lines.Skip(layout.HeaderLength).ToList();
+        // Verse, dialogue and lists end most lines short by design: only in running prose is a short line a sign of loss.
+        bool prose = body.Count(layout.IsFull) * 2 >= body.Count;
         for (int i = layout.HeaderLength; i < layout.Lines.Count; i++)
         {
             var line = layout.Lines[i];
@@ -38,7 +42,7 @@ public static class TextGapFinder
             foreach (var (before, after) in layout.WideGaps(line))
                 gaps.Add(new BoundingBox(before.Box.Right + inset, line.Box.Top, after.Box.Left - inset, line.Box.Bottom));
             var last = words[^1];
-            if (RunsOnFromAbove(layout, i)
+            if (prose && RunsOnFromAbove(layout, i)
                 && layout.ContinuesParagraph(i)
                 && !layout.IsFull(line)
                 && !layout.IsIndented(layout.Lines[i + 1])

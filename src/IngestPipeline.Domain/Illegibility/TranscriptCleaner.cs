@@ -45,9 +45,9 @@ public static class TranscriptCleaner
         });
         if (options.MarkIllegible)
         {
-            page = DamageMarker.Mark(page);
-            page = GapMarker.Mark(page, lexicon, options.Illegibility);
             var ink = PageInk.Of(page, options.Illegibility);
+            page = DamageMarker.Mark(page);
+            page = GapMarker.Mark(page, lexicon, options.Illegibility, ink);
             page = MapLines(page, lines => lines.Select(l => IllegibilityDetector.Mark(l, lexicon, options.Illegibility, ink)).ToList());
         }
         if (options.Dehyphenate) page = MapLines(page, lines => DehyphenationRule.Join(lines, lexicon));
