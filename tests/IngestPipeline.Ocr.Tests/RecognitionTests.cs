@@ -65,6 +65,31 @@ public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<Engi
     }
 
     [Fact]
+    public void A_low_resolution_scan_labelled_with_a_wrong_resolution_is_enlarged_and_read()
+    {
+        // The clean page at a third of its size (100 dpi) but labelled 300: the glyphs, not the label, tell the resolution.
+        var path = TestData.Convert(_inputs.Path("small.png"), TestData.Scan(TestData.Clean),
+            "-filter", "Box", "-resize", "33.3%", "-units", "PixelsPerInch", "-density", "300");
+        using var page = Read(path);
+        Assert.Contains(page.Page.Processing.Steps, s => s.Contains("enlarged") && s.Contains("(stated 300)"));
+        Assert.InRange(page.Page.Dpi, 200, 400);
+        Assert.True(page.Page.Width > 2000, $"the page should have been enlarged, is {page.Page.Width} px wide");
+        var cer = TestData.Cer(TestData.Clean, Text(page.Page));
+        Assert.True(cer <= 0.05, $"CER {cer:0.0000}");
+    }
+
+    [Fact]
+    public void Every_word_carries_the_ink_measured_under_it()
+    {
+        using var page = Read(TestData.Scan(TestData.Clean));
+        var words = page.Page.Words.Where(w => w.Confidence >= 90 && w.Text.Length >= 4).ToList();
+        Assert.All(words, w => Assert.NotNull(w.Ink));
+        // Typed strokes: well darker than the paper, covering a minority of the box.
+        Assert.InRange(words.Select(w => w.Ink!.Contrast).Order().ElementAt(words.Count / 2), 60, 255);
+        Assert.InRange(words.Select(w => w.Ink!.Coverage).Order().ElementAt(words.Count / 2), 0.1, 0.6);
+    }
+
+    [Fact]
     public void Page_over_its_deadline_fails_with_a_clear_error()
     {
         using var engine = new TesseractEngine(fixture.Options with { PageDeadline = TimeSpan.FromMilliseconds(50) });

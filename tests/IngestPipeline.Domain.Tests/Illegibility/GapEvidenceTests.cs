@@ -1,0 +1,69 @@
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Tests.Illegibility;
+
+/// <summary>A stretch where words are missing is filled by what its ink shows, never by its width alone.</summary>
+public sealed class GapEvidenceTests
+{
+    private static readonly Lexicon Words = new(["the ships left from the port of Dalian in the morning"]);
+    private static readonly InkMeasure Typed = new(120, 0.3f);
+
+    private static Word At(string text, int left, float confidence = 95) =>
+        new(text, new BoundingBox(left, 1000, left + 30 * text.Length, 1040), confidence) { Ink = Typed };
+
+    private static string Fill(Word before, TextGap gap, Word? after = null) => string.Join(' ', Filled(before, gap, after).Words.Select(w => w.Text));
+
+    private static Line Filled(Word before, TextGap gap, Word? after = null)
+    {
+        var sure = Enumerable.Range(0, 8).Select(i => new Word("morning", new BoundingBox(100 + i * 250, 500, 310 + i * 250, 540), 95) { Ink = Typed }).ToList();
+        var words = new List<Word> { At("the", 100), At("ships", 220), before };
+        if (after is not null) words.Add(after);
+        var line = new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
+        var page = new Page(1, 2550, 3300, 300,
+            [new Block(new BoundingBox(100, 500, 2400, 1040), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), line])],
+            new PageProcessing(0, 0, [])) { TextGaps = [gap] };
+        var ink = PageInk.Of(page, IllegibilityOptions.Default);
+        var marked = GapMarker.Mark(page, Words, IllegibilityOptions.Default, ink);
+        return marked.Blocks[0].Lines[1];
+    }
+
+    [Fact]
+    public void Blank_paper_after_a_full_stop_is_spacing_not_lost_words()
+    {
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships left. Dalian", Fill(At("left.", 400), gap, At("Dalian", 1450)));
+    }
+
+    [Fact]
+    public void Blank_paper_that_breaks_a_sentence_over_several_words_is_faded_text()
+    {
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        var text = Fill(At("left", 400), gap, At("Dalian", 1450));
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", text);
+    }
+
+    [Fact]
+    public void A_narrow_blank_stretch_is_a_tabulation()
+    {
+        var gap = new TextGap(new BoundingBox(550, 1000, 700, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 750)));
+    }
+
+    [Fact]
+    public void Faint_typing_reread_as_confident_words_is_kept_as_text()
+    {
+        var gap = new TextGap(new BoundingBox(550, 1000, 1000, 1040), [At("from", 560, 90), At("the", 720, 91), At("port", 850, 88)])
+        { Ink = new InkMeasure(60, 0.25f) };
+        Assert.Equal("the ships left from the port Dalian", Fill(At("left", 400), gap, At("Dalian", 1050)));
+    }
+
+    [Fact]
+    public void A_marker_keeps_no_guess_when_the_rereading_is_junk()
+    {
+        var gap = new TextGap(new BoundingBox(550, 1000, 1000, 1040), [At("jij", 560, 30), At("+h", 720, 20)]) { Ink = new InkMeasure(60, 0.25f) };
+        var marker = Assert.Single(Filled(At("left", 400), gap, At("Dalian", 1050)).Words, w => w.IsIllegible);
+        Assert.Equal("", marker.IllegibleGuess);
+    }
+}

@@ -1,0 +1,91 @@
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Tests.Illegibility;
+
+/// <summary>The ink decides: low confidence on ordinary ink is a misreading to review, not text lost from the page.</summary>
+public sealed class InkEvidenceTests
+{
+    private static readonly Lexicon Words = new(["the camp was in the middle of the town and we stayed there for weeks"]);
+    private static readonly InkMeasure Typed = new(120, 0.3f);
+
+    private static Word At(string text, int index, float confidence, InkMeasure? ink) =>
+        new(text, new BoundingBox(100 + index * 200, 1000, 100 + index * 200 + 30 * text.Length, 1040), confidence) { Ink = ink };
+
+    /// <summary>A page of sure words with ordinary ink (so the page's typical ink is known) and the line under test.</summary>
+    private static (Page Page, Line Line) PageWith(params Word[] words)
+    {
+        var sure = Enumerable.Range(0, 8)
+            .Select(i => At("middle", i, 95, Typed))
+            .Select(w => w with { Box = w.Box with { Top = 500, Bottom = 540 } })
+            .ToList();
+        var context = new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure);
+        var line = new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
+        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 500, 2000, 1040), [context, line])], new PageProcessing(0, 0, []));
+        return (page, line);
+    }
+
+    private static string Marked(params Word[] words)
+    {
+        var (page, line) = PageWith(words);
+        var ink = PageInk.Of(page, IllegibilityOptions.Default);
+        Assert.NotNull(ink);
+        return string.Join(' ', IllegibilityDetector.Mark(line, Words, IllegibilityOptions.Default, ink).Words.Select(w => w.Text));
+    }
+
+    [Fact]
+    public void Garbage_read_from_ordinary_ink_is_kept_as_read()
+    {
+        // Worn type: "oamp" for "camp", confidence 10, but the strokes are as dark and as dense as the page's typing.
+        Assert.Equal("the oamp@e was", Marked(At("the", 0, 95, Typed), At("oamp@e", 1, 10, new(115, 0.33f)), At("was", 2, 95, Typed)));
+    }
+
+    [Fact]
+    public void Garbage_over_a_smudge_is_marked()
+    {
+        Assert.Equal("the [ILLEGIBLE] was", Marked(At("the", 0, 95, Typed), At("oamp@e", 1, 10, new(130, 0.7f)), At("was", 2, 95, Typed)));
+    }
+
+    [Fact]
+    public void Garbage_from_faded_ink_is_marked()
+    {
+        Assert.Equal("the [ILLEGIBLE] was", Marked(At("the", 0, 95, Typed), At("oamp@e", 1, 10, new(35, 0.1f)), At("was", 2, 95, Typed)));
+    }
+
+    [Fact]
+    public void A_letterless_mark_of_a_character_or_two_is_never_lost_words()
+    {
+        // "»" for a misread dash, its box dense because it is tight around a small mark.
+        Assert.Equal("the » was", Marked(At("the", 0, 95, Typed), At("»", 1, 60, new(130, 0.8f)), At("was", 2, 95, Typed)));
+    }
+
+    [Fact]
+    public void Without_measured_ink_the_reading_alone_decides_as_before()
+    {
+        var line = new Line(new BoundingBox(100, 1000, 700, 1040), [At("the", 0, 95, null), At("oamp@e", 1, 10, null), At("was", 2, 95, null)]);
+        var marked = IllegibilityDetector.Mark(line, Words, IllegibilityOptions.Default, ink: null);
+        Assert.Contains(marked.Words, w => w.IsIllegible);
+    }
+
+    [Fact]
+    public void The_page_typical_ink_needs_enough_sure_words()
+    {
+        var line = new Line(new BoundingBox(100, 1000, 700, 1040), [At("the", 0, 95, Typed), At("camp", 1, 95, Typed)]);
+        var page = new Page(1, 2550, 3300, 300, [new Block(line.Box, [line])], new PageProcessing(0, 0, []));
+        Assert.Null(PageInk.Of(page, IllegibilityOptions.Default));
+    }
+
+    [Theory]
+    [InlineData(5f, 0.01f, false, true)]    // blank paper: a tabulation, or ribbon faded to nothing
+    [InlineData(50f, 0.1f, false, false)]   // a few strokes of foxing or a neighbour's letter
+    [InlineData(70f, 0.25f, true, false)]   // faint typing
+    [InlineData(130f, 0.6f, true, false)]   // a smudge
+    public void A_stretch_with_words_missing_is_judged_by_its_ink(float contrast, float coverage, bool lostTyping, bool blank)
+    {
+        var (page, _) = PageWith(At("the", 0, 95, Typed));
+        var ink = PageInk.Of(page, IllegibilityOptions.Default)!;
+        Assert.Equal(lostTyping, ink.HoldsLostTyping(new InkMeasure(contrast, coverage)));
+        Assert.Equal(blank, ink.IsBlank(new InkMeasure(contrast, coverage)));
+    }
+}
