@@ -69,8 +69,10 @@ public static class DamageMarker
         var last = words[^1];
         if (!last.IsIllegible && !endsParagraph)
         {
-            // A torn edge is ragged: anywhere across the line's height it may reach back to where the words stop.
+            // The tear must reach the middle of the line (a line above a tear only touches it with its descenders), but
+            // its ragged edge may come closest to the words anywhere across the line's height.
             var tear = regions
+                .Where(r => !r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter).IsEmpty)
                 .Select(r => r.ExtentBetween(line.Box.Top, line.Box.Bottom))
                 .FirstOrDefault(e => !e.IsEmpty && e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= 3 * charWidth
                     && e.Left < rightMargin - charWidth);
