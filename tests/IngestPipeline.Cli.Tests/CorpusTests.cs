@@ -6,20 +6,30 @@ using IngestPipeline.Domain.Evaluation;
 namespace IngestPipeline.Cli.Tests;
 
 /// <summary>
-/// The command line on pages of the evaluation corpus (../shared/corpus beside the repository), with the real
-/// engine: eval against the corpus's reference scorer, and the French model on a French page.
+/// The command line on real and synthetic pages of the evaluation corpus kept in the repository (tests/corpus and
+/// samples), with the real engine: eval against the corpus's reference scorer, the French model on a French page,
+/// and the raw engine as the floor on real pages where every word is legible.
 /// </summary>
 public sealed class CorpusTests : IDisposable
 {
     private readonly string _work = Directory.CreateTempSubdirectory("ingest-corpus-").FullName;
-    private static readonly string Shared = Path.GetFullPath(Path.Combine(FindRoot(), "..", "shared"));
-    private static readonly string Corpus = Path.Combine(Shared, "corpus");
+    private static readonly string Root = FindRoot();
+    private static readonly string Corpus = Path.Combine(Root, "tests", "corpus");
+    private static readonly string ReferenceScorer = Path.Combine(Corpus, "tools", "score.py");
 
     /// <summary>The seed cable (four spans), a damaged page and a clean page: recall, garbage and false markers all occur.</summary>
     private static readonly string[] DevPages = ["dev00_seed_harriman_1945-07-03", "dev13_frus1943China_d218", "dev02_frus1942China_d42"];
 
-    /// <summary>A prefect's journal page and a letter: accents, elisions and line-end hyphens.</summary>
-    private static readonly string[] FrenchPages = ["AN96AP__FRAN_0150_0005_L-medium", "gallica_btv1b10583138r__1_ab528_default"];
+    /// <summary>A prefect's journal page and a page of prose poems: accents, elisions, line-end hyphens, short lines.</summary>
+    private static readonly string[] FrenchPages = ["AN96AP__FRAN_0150_0005_L-medium", "gallica_btv1b10581912k__20_21abf_default"];
+
+    /// <summary>A 1938 letter labelled 72 dpi and a foxed 1945 testimony at 96 dpi: worn type, small glyphs.</summary>
+    private static readonly string[] EnglishPages = ["EHRI-BF-19380509b_EN_02", "EHRI-ET-WL16560044_07"];
+
+    /// <summary>Where each set's scans and ground truth are: the dev pages are the repository's samples.</summary>
+    private static (string Scans, string Truth) Folders(string set) => set == "dev"
+        ? (Path.Combine(Root, "samples", "scans"), Path.Combine(Root, "samples", "ground-truth"))
+        : (Path.Combine(Corpus, set), Path.Combine(Corpus, set));
 
     [Theory]
     [InlineData("dev", false)]
@@ -29,7 +39,7 @@ public sealed class CorpusTests : IDisposable
         var (names, language, extension) = set == "dev" ? (DevPages, "eng", ".png") : (FrenchPages, "fra", ".jpg");
         var gt = CopyTruth(set, names);
         var output = Path.Combine(_work, "out");
-        var scans = names.Select(n => Path.Combine(Corpus, set, n + extension)).ToArray();
+        var scans = names.Select(n => Path.Combine(Folders(set).Scans, n + extension)).ToArray();
         Assert.Equal(0, await CliApp.RunAsync(["ingest", .. scans, "--out", output, "--formats", "txt", "--lang", language]));
 
         string[] flags = joinHyphens ? ["--join-hyphens"] : [];
@@ -70,11 +80,34 @@ public sealed class CorpusTests : IDisposable
         Assert.True(french < english, $"CER with fra {french:0.0000} should be below CER with eng {english:0.0000}");
     }
 
+    [Theory]
+    [InlineData("real/en", "eng")]
+    [InlineData("real/fr", "fra")]
+    public async Task On_real_pages_where_every_word_is_legible_cleanup_writes_no_marker_and_beats_the_raw_reading(string set, string language)
+    {
+        var names = set == "real/en" ? EnglishPages : FrenchPages;
+        var gt = CopyTruth(set, names);
+        var scans = names.Select(n => Path.Combine(Corpus, set, n + ".jpg")).ToArray();
+        async Task<JsonElement> Score(string name, params string[] extra)
+        {
+            var output = Path.Combine(_work, name);
+            Assert.Equal(0, await CliApp.RunAsync(["ingest", .. scans, "--out", output, "--formats", "txt", "--lang", language, .. extra]));
+            return ReferenceScore(gt, output, ["--join-hyphens"]);
+        }
+
+        var raw = await Score("raw", "--raw");
+        var cleaned = await Score("cleaned");
+
+        Assert.Equal(0, cleaned.GetProperty("out_markers").GetInt32());
+        Assert.True(cleaned.GetProperty("cer").GetDouble() <= raw.GetProperty("cer").GetDouble(),
+            $"cleanup made the text worse: CER {cleaned.GetProperty("cer").GetDouble():0.0000} against the raw {raw.GetProperty("cer").GetDouble():0.0000}");
+    }
+
     private string CopyTruth(string set, IEnumerable<string> names)
     {
         var gt = Directory.CreateDirectory(Path.Combine(_work, "gt")).FullName;
         foreach (var name in names)
-            File.Copy(Path.Combine(Corpus, set, name + ".gt.txt"), Path.Combine(gt, name + ".gt.txt"));
+            File.Copy(Path.Combine(Folders(set).Truth, name + ".gt.txt"), Path.Combine(gt, name + ".gt.txt"));
         return gt;
     }
 
@@ -82,7 +115,7 @@ public sealed class CorpusTests : IDisposable
     private static JsonElement ReferenceScore(string gt, string output, string[] flags)
     {
         var start = new ProcessStartInfo("/usr/bin/python3") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(Shared, "tools", "score.py"), gt, output, "--quiet" }.Concat(flags))
+        foreach (var a in new[] { ReferenceScorer, gt, output, "--quiet" }.Concat(flags))
             start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEnd();
