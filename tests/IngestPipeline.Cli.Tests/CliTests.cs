@@ -39,6 +39,25 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public async Task A_printed_bullet_list_comes_out_with_bullets_and_no_marker()
+    {
+        var page = Path.Combine(_work, "bullets.png");
+        string[] items = ["Scanning of typewritten cables", "Transcription and review by staff", "Publication of the reviewed text"];
+        var args = new List<string> { "-size", "2550x900", "xc:white", "-font", "DejaVu-Sans", "-pointsize", "42", "-fill", "black",
+            "-annotate", "+200+200", "Services offered by the archive" };
+        for (int i = 0; i < items.Length; i++) args.AddRange(["-annotate", $"+260+{300 + 80 * i}", "\u2022  " + items[i]]);
+        args.AddRange(["-units", "PixelsPerInch", "-density", "300", page]);
+        Run("convert", [.. args]);
+        var output = Path.Combine(_work, "out");
+
+        Assert.Equal(0, await CliApp.RunAsync(["ingest", page, "--out", output, "--formats", "txt", "--text-layout", "lines"]));
+
+        var lines = (await File.ReadAllTextAsync(Path.Combine(output, "bullets.txt"))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.DoesNotContain(lines, l => l.Contains("[ILLEGIBLE]"));
+        foreach (var item in items) Assert.Contains("\u2022 " + item, lines);
+    }
+
+    [Fact]
     public async Task Unreadable_files_fail_alone_with_a_reason_and_the_exit_code_says_so()
     {
         var input = Directory.CreateDirectory(Path.Combine(_work, "in")).FullName;

@@ -39,8 +39,8 @@ public static class TranscriptCleaner
         // Confusions first: "JapaneSe" is a word with a slip, not garbage, once it reads "Japanese".
         page = MapLines(page, lines =>
         {
-            IEnumerable<Line> result = lines.Select(l => IllegibleMarkerRule.Canonicalise(
-                options.NormaliseCharacters ? TypewriterCharacterRule.Normalise(l, options.Characters) : l));
+            IEnumerable<Line> result = lines.Select(l => BulletRule.Normalise(IllegibleMarkerRule.Canonicalise(
+                options.NormaliseCharacters ? TypewriterCharacterRule.Normalise(l, options.Characters) : l), lexicon));
             return options.FixConfusions ? OcrConfusionRule.Correct(result.ToList(), lexicon, options.Confusions) : result.ToList();
         });
         if (options.MarkIllegible)
