@@ -24,6 +24,7 @@ public static class IngestCommand
         var noOrientation = new Option<bool>("--no-orientation") { Description = "Skip orientation detection" };
         var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
         var noGapReread = new Option<bool>("--no-gap-reread") { Description = "Do not re-read, contrast stretched, the stretches of lines where words are missing" };
+        var noReread = new Option<bool>("--no-reread") { Description = "Do not re-read, each alone and contrast stretched, the doubtful words on damaged ink" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
         var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
         var variables = new Option<string[]>("--tesseract-variable", "-c") { Description = "Set a Tesseract variable on every engine: NAME=VALUE (repeatable)" };
@@ -58,6 +59,7 @@ public static class IngestCommand
                     DetectOrientation = !parse.GetValue(noOrientation),
                     Deskew = !parse.GetValue(noDeskew),
                     RereadGaps = !parse.GetValue(noGapReread),
+                    Reread = !parse.GetValue(noReread),
                     SpeckSizeAt300Dpi = parse.GetValue(speckSize),
                     EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
                     PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),

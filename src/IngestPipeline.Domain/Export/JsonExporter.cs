@@ -71,7 +71,7 @@ public static class JsonExporter
             p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList(), ToDto(g.Ink))).ToList())).ToList());
 
     private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess, w.Corrected, w.Uncertain,
-        ToDto(w.Ink));
+        ToDto(w.Ink), w.Reread is { } r ? new ReadingDto(r.Text, MathF.Round(r.Confidence, 1)) : null);
 
     private static InkDto? ToDto(InkMeasure? ink) => ink is null ? null : new(MathF.Round(ink.Contrast, 1), MathF.Round(ink.Coverage, 3));
 
@@ -82,6 +82,7 @@ public static class JsonExporter
         {
             IllegibleGuess = w.IllegibleGuess, Corrected = w.Corrected, Uncertain = w.Uncertain,
             Ink = FromDto(w.Ink),
+            Reread = w.Reread is { } r ? new Reading(r.Text, r.Confidence) : null,
         };
 
     private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
@@ -140,9 +141,12 @@ internal sealed record WordDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IllegibleGuess = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Corrected = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Uncertain = false,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReadingDto? Reread = null);
 
 internal sealed record InkDto(float Contrast, float Coverage);
+
+internal sealed record ReadingDto(string Text, float Confidence);
 
 internal sealed record BoxDto(int Left, int Top, int Right, int Bottom);
 

@@ -57,7 +57,7 @@ public static class DamageMarker
         {
             var word = line.Words[i];
             if (!word.IsIllegible && word.Confidence < BlotReadBelow && extents.Any(e => HorizontalOverlap(word.Box, e) * 2 >= word.Box.Width))
-                word = Word.Illegible(word.Box, word.Text, word.Confidence); // read under a blot
+                word = Word.Illegible(word.Box, MarkerGuess.Of([word], lexicon: null), word.Confidence); // read under a blot
             words.Add(word);
             if (i + 1 < line.Words.Count)
             {

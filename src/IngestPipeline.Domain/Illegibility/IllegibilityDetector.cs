@@ -23,7 +23,8 @@ public static class IllegibilityDetector
         // A mark of a character or two with no letter or digit ("=", "»", "/") is punctuation misread or a speck, never lost words.
         double markWidth = 2 * DamageMarker.CharWidth(line);
         var unreadable = words.Select((w, i) => w.IsIllegible
-            || (damaged[i] && (w.Text.Any(char.IsLetterOrDigit) || w.Box.Width >= markWidth) && IsUnreadable(w, lexicon, options))).ToArray();
+            || (damaged[i] && (w.Text.Any(char.IsLetterOrDigit) || w.Box.Width >= markWidth) && IsUnreadable(w, lexicon, options)
+                && !ReadTwiceAlike(w, lexicon))).ToArray();
         GrowIntoWeakNeighbours(words, unreadable, damaged, options);
 
         var result = new List<Word>();
@@ -39,12 +40,17 @@ public static class IllegibilityDetector
             var run = words.GetRange(i, end - i + 1);
             result.Add(Word.Illegible(
                 BoundingBox.Union(run.Select(w => w.Box)),
-                string.Join(' ', run.Select(w => w.IllegibleGuess ?? w.Text).Where(t => t.Length > 0)),
+                MarkerGuess.Of(run, lexicon),
                 run.Min(w => w.Confidence)));
             i = end + 1;
         }
         return line with { Words = result };
     }
+
+    /// <summary>Two independent readings agree on something a typist could have written: the word is legible, however worn.</summary>
+    private static bool ReadTwiceAlike(Word word, Lexicon lexicon) =>
+        (MarkerGuess.ReadingsAgree(word) && WordPlausibility.Classify(word.Text, lexicon) != WordKind.Garbage)
+        || (word.Reread is { } second && second.Text.Split(' ').All(t => WordPlausibility.Classify(t, lexicon) is WordKind.Lexicon or WordKind.Number));
 
     private static bool IsStrayMark(Word word, IllegibilityOptions options) =>
         word.Confidence < options.StrayMarkBelow && WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit);

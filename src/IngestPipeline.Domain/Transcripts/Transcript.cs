@@ -23,6 +23,12 @@ public sealed record Word(string Text, BoundingBox Box, float Confidence)
     /// <summary>How the word's ink compares with the page's paper (measured on the scan; null when not measured).</summary>
     public InkMeasure? Ink { get; init; }
 
+    /// <summary>
+    /// A second, independent reading of a doubtful word: its crop alone, contrast stretched, as one line (null when the
+    /// word was not doubtful). Two readings that agree are evidence that the word is legible.
+    /// </summary>
+    public Reading? Reread { get; init; }
+
     public static Word Illegible(BoundingBox box, string guess, float confidence) =>
         new(IllegibleMarker, box, confidence) { IllegibleGuess = guess };
 }
@@ -33,6 +39,9 @@ public sealed record Word(string Text, BoundingBox Box, float Confidence)
 /// threshold (a smudge or blot fills the box, typed strokes a fifth of it).
 /// </summary>
 public sealed record InkMeasure(float Contrast, float Coverage);
+
+/// <summary>What one reading of a stretch gave, and the engine's confidence in it.</summary>
+public sealed record Reading(string Text, float Confidence);
 
 /// <summary>A text line: words left to right.</summary>
 public sealed record Line(BoundingBox Box, IReadOnlyList<Word> Words)

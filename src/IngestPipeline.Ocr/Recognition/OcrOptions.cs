@@ -53,6 +53,12 @@ public sealed record OcrOptions
     public bool RereadGaps { get; init; } = true;
 
     /// <summary>
+    /// Read again, each alone and contrast stretched, the words that could become [ILLEGIBLE] (see <c>WordRereader</c>):
+    /// two readings that agree keep a worn word as text, and only an agreed reading is kept as a marker's guess.
+    /// </summary>
+    public bool Reread { get; init; } = true;
+
+    /// <summary>
     /// Whiten specks up to this many pixels either way (at 300 dpi; scaled with the page's resolution)
     /// before recognition; 0 keeps them. Dust and scanner noise otherwise become "words" and make
     /// layout analysis drop whole paragraphs. 5 px (0.4 mm) is below a typewriter's full stop.
