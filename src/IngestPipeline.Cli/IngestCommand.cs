@@ -36,7 +36,7 @@ public static class IngestCommand
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, noGapReread, speckSize, variables, raw, lexicons, maxMegapixels, deadline, layout,
+            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, noGapReread, noReread, speckSize, variables, raw, lexicons, maxMegapixels, deadline, layout,
         };
         command.SetAction(async (parse, cancellation) =>
         {

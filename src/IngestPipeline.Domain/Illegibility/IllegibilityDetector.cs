@@ -18,7 +18,7 @@ public static class IllegibilityDetector
     /// </param>
     public static Line Mark(Line line, Lexicon lexicon, IllegibilityOptions options, PageInk? ink = null)
     {
-        var words = line.Words.Where(w => w.IsIllegible || !IsStrayMark(w, options)).ToList();
+        var words = line.Words.Where(w => w.IsIllegible || !IsStrayMark(w, options, ink)).ToList();
         var damaged = words.Select(w => ink is null || w.Ink is null || ink.IsDamaged(w.Ink)).ToArray();
         // A mark of a character or two with no letter or digit ("=", "»", "/") is punctuation misread or a speck, never lost words.
         double markWidth = 2 * DamageMarker.CharWidth(line);
@@ -52,8 +52,13 @@ public static class IllegibilityDetector
         (MarkerGuess.ReadingsAgree(word) && WordPlausibility.Classify(word.Text, lexicon) != WordKind.Garbage)
         || (word.Reread is { } second && second.Text.Split(' ').All(t => WordPlausibility.Classify(t, lexicon) is WordKind.Lexicon or WordKind.Number));
 
-    private static bool IsStrayMark(Word word, IllegibilityOptions options) =>
-        word.Confidence < options.StrayMarkBelow && WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit);
+    /// <summary>
+    /// Punctuation alone read unsurely is a speck taken for a mark, unless its ink is as dark as the page's typing:
+    /// French typing sets ; : ! ? and quotes apart with a space, and those stand alone on every line.
+    /// </summary>
+    private static bool IsStrayMark(Word word, IllegibilityOptions options, PageInk? ink) =>
+        word.Confidence < options.StrayMarkBelow && WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit)
+        && (ink is null || word.Ink is null || ink.IsDamaged(word.Ink));
 
     private static bool IsUnreadable(Word word, Lexicon lexicon, IllegibilityOptions options) =>
         WordPlausibility.Classify(word.Text, lexicon) switch
