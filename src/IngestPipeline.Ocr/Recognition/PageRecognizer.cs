@@ -52,7 +52,10 @@ public static class PageRecognizer
             dpi = shown;
         }
         if (height >= options.MinGlyphHeight) return gray;
-        float factor = Math.Min(MaxEnlargement, options.TargetGlyphHeight / (float)height);
+        // Never past the pixel budget a decoded page is held to: a poster of tiny print is read as it is.
+        float budget = MathF.Sqrt(ScanLimits.Default.MaxPixelsPerPage / ((float)gray.Width * gray.Height));
+        float factor = Math.Min(Math.Min(MaxEnlargement, budget), options.TargetGlyphHeight / (float)height);
+        if (factor < 1.1f) return gray;
         using (gray)
         {
             dpi = (int)Math.Round(dpi * factor);
