@@ -19,7 +19,7 @@ public static class IllegibilityDetector
     public static Line Mark(Line line, Lexicon lexicon, IllegibilityOptions options, PageInk? ink = null)
     {
         var words = line.Words.Where(w => w.IsIllegible || !IsStrayMark(w, options, ink)).ToList();
-        var damaged = words.Select(w => ink is null || w.Ink is null || ink.IsDamaged(w.Ink)).ToArray();
+        var damaged = words.Select(w => MayBeDamaged(w, ink)).ToArray();
         // A mark of a character or two with no letter or digit ("=", "»", "/") is punctuation misread or a speck, never lost words.
         double markWidth = 2 * DamageMarker.CharWidth(line);
         var unreadable = words.Select((w, i) => w.IsIllegible
@@ -58,7 +58,10 @@ public static class IllegibilityDetector
     /// </summary>
     private static bool IsStrayMark(Word word, IllegibilityOptions options, PageInk? ink) =>
         word.Confidence < options.StrayMarkBelow && WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit)
-        && (ink is null || word.Ink is null || ink.IsDamaged(word.Ink));
+        && MayBeDamaged(word, ink);
+
+    /// <summary>Damaged ink, or ink not measured (then the reading alone decides, as for transcripts made before ink was measured).</summary>
+    private static bool MayBeDamaged(Word word, PageInk? ink) => ink is null || word.Ink is null || ink.IsDamaged(word.Ink);
 
     private static bool IsUnreadable(Word word, Lexicon lexicon, IllegibilityOptions options) =>
         WordPlausibility.Classify(word.Text, lexicon) switch

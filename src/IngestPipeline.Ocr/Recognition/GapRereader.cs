@@ -11,34 +11,14 @@ namespace IngestPipeline.Ocr.Recognition;
 /// </summary>
 public static class GapRereader
 {
-    private const int SingleLine = 7; // Tesseract PSM_SINGLE_LINE
-
     public static IReadOnlyList<TextGap> Reread(TesseractEngine engine, PageImage image, Page page, InkMeter? meter)
     {
-        var gaps = TextGapFinder.Find(page);
-        if (gaps.Count == 0) return [];
-        var result = new List<TextGap>(gaps.Count);
-        foreach (var gap in gaps)
-        {
-            // A little paper above and below: Tesseract finds the line better with some margin.
-            int pad = gap.Height / 3;
-            var crop = new BoundingBox(
-                Math.Max(0, gap.Left), Math.Max(0, gap.Top - pad),
-                Math.Min(image.Width, gap.Right), Math.Min(image.Height, gap.Bottom + pad));
-            if (crop.Width < 8 || crop.Height < 8)
+        // A little paper above and below: Tesseract finds the line better with some margin.
+        return TextGapFinder.Find(page)
+            .Select(gap => new TextGap(gap, StretchedReading.Read(engine, image, page.Dpi, gap with { Top = gap.Top - gap.Height / 3, Bottom = gap.Bottom + gap.Height / 3 }))
             {
-                result.Add(new TextGap(gap, []) { Ink = meter?.Of(gap) });
-                continue;
-            }
-            using var piece = image.Crop(crop.Left, crop.Top, crop.Width, crop.Height);
-            using var stretched = piece.StretchContrast();
-            var words = engine.Recognize(stretched, page.Dpi, pageSegmentationMode: SingleLine)
-                .SelectMany(b => b.Lines).SelectMany(l => l.Words)
-                .Where(w => w.Text.Length > 0)
-                .Select(w => w with { Box = new BoundingBox(w.Box.Left + crop.Left, w.Box.Top + crop.Top, w.Box.Right + crop.Left, w.Box.Bottom + crop.Top) })
-                .ToList();
-            result.Add(new TextGap(gap, words) { Ink = meter?.Of(gap) });
-        }
-        return result;
+                Ink = meter?.Of(gap),
+            })
+            .ToList();
     }
 }

@@ -12,8 +12,6 @@ namespace IngestPipeline.Ocr.Recognition;
 /// </summary>
 public static class WordRereader
 {
-    private const int SingleLine = 7; // Tesseract PSM_SINGLE_LINE
-
     /// <summary>Words read at least this surely are not read again: the first reading is evidence enough.</summary>
     public const float DoubtfulBelow = 70;
 
@@ -36,13 +34,8 @@ public static class WordRereader
     private static Reading Read(TesseractEngine engine, PageImage image, int dpi, BoundingBox box)
     {
         int padY = box.Height / 3, padX = box.Height / 4;
-        int left = Math.Max(0, box.Left - padX), top = Math.Max(0, box.Top - padY);
-        int right = Math.Min(image.Width, box.Right + padX), bottom = Math.Min(image.Height, box.Bottom + padY);
-        if (right - left < 8 || bottom - top < 8) return new Reading("", 0);
-        using var piece = image.Crop(left, top, right - left, bottom - top);
-        using var stretched = piece.StretchContrast();
-        var words = engine.Recognize(stretched, dpi, pageSegmentationMode: SingleLine)
-            .SelectMany(b => b.Lines).SelectMany(l => l.Words).Where(w => w.Text.Length > 0).ToList();
+        var words = StretchedReading.Read(engine, image, dpi,
+            new BoundingBox(box.Left - padX, box.Top - padY, box.Right + padX, box.Bottom + padY));
         return words.Count == 0
             ? new Reading("", 0)
             : new Reading(string.Join(' ', words.Select(w => w.Text)), words.Min(w => w.Confidence));
