@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
-# Accuracy on the evaluation corpus, in one go: for each set (dev, real/en complete pages, real/fr) the raw
+# Accuracy on the evaluation corpus, in one go: for each set (dev, real/en, real/fr, real/de complete pages) the raw
 # tesseract CLI (default settings), ingest --raw and ingest (default cleanup), each scored with eval, then one table.
-# The real sets keep line-end hyphens as typed, so they are scored with --join-hyphens; fr is read with fra.
+# The real sets keep line-end hyphens as typed, so they are scored with --join-hyphens; fr is read with fra, de with deu.
+# SETS="en de" runs only those sets.
 # Usage: infra/accuracy.sh [OUT_DIR]   (default artifacts/accuracy; the corpus is $CORPUS, default ../shared/corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 corpus=${CORPUS:-$root/../shared/corpus}
 out=${1:-artifacts/accuracy}
-[[ -d $corpus/dev && -d $corpus/real/en && -d $corpus/real/fr ]] || { echo "error: no corpus at $corpus (set CORPUS)" >&2; exit 1; }
+[[ -d $corpus/dev && -d $corpus/real/en && -d $corpus/real/fr && -d $corpus/real/de ]] || { echo "error: no corpus at $corpus (set CORPUS)" >&2; exit 1; }
 
 infra/install-deps.sh
 dotnet build -c Release src/IngestPipeline.Cli -v quiet -nologo >/dev/null
@@ -31,16 +32,25 @@ run_set() {
   done
 }
 
+complete() { sed "s|^\(.*[^[:space:]]\)[[:space:]]*$|$corpus/real/$1/\1.jpg|" "$corpus/real/$1/complete_pages.txt" | grep '\.jpg$'; }
 mapfile -t dev < <(find "$corpus/dev" -maxdepth 1 -name '*.png' | sort)
-mapfile -t en < <(sed "s|^\(.*[^[:space:]]\)[[:space:]]*$|$corpus/real/en/\1.jpg|" "$corpus/real/en/complete_pages.txt" | grep '\.jpg$')
+mapfile -t en < <(complete en)
 mapfile -t fr < <(find "$corpus/real/fr" -maxdepth 1 -name '*.jpg' | sort)
-run_set dev "$corpus/dev" eng "" "${dev[@]}"
-run_set en "$corpus/real/en" eng --join-hyphens "${en[@]}" # eval scores the complete_pages.txt pages by itself
-run_set fr "$corpus/real/fr" fra --join-hyphens "${fr[@]}"
+mapfile -t de < <(complete de)
+sets=(${SETS:-dev en fr de})
+for set in "${sets[@]}"; do
+  case $set in
+    dev) run_set dev "$corpus/dev" eng "" "${dev[@]}" ;;
+    en) run_set en "$corpus/real/en" eng --join-hyphens "${en[@]}" ;; # eval scores the complete_pages.txt pages by itself
+    fr) run_set fr "$corpus/real/fr" fra --join-hyphens "${fr[@]}" ;;
+    de) run_set de "$corpus/real/de" deu --join-hyphens "${de[@]}" ;;
+    *) echo "error: unknown set $set (dev, en, fr, de)" >&2; exit 2 ;;
+  esac
+done
 
 echo
 printf '%-4s %-11s %7s %7s %7s %13s %13s %7s\n' set system CER WER markers "span recall" precision false
-for set in dev en fr; do
+for set in "${sets[@]}"; do
   for system in tesseract ingest-raw ingest; do
     jq -r --arg set "$set" --arg system "$system" '.overall as $o
       | def r: if . == null then "n/a" else (. * 10000 | round / 10000 | tostring) end;

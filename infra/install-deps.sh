@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Models and word lists of the languages ingest --lang offers (eng, fra, deu): the cleanup's lexicon follows the language.
+# Models and word lists of the languages installed by default (eng, fra, deu; --lang takes any other Debian model too): the cleanup's lexicon follows the language.
 packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-osd
-  poppler-utils wamerican wfrench wngerman curl jq)
+  poppler-utils wamerican wfrench wngerman wogerman curl jq)
 # Test and benchmark tools: ImageMagick and qpdf make test inputs, ocrmypdf is the benchmark's yardstick,
 # python3-numpy runs the corpus's reference scorer that eval is checked against.
 # --services: what the scale-out and its tests run on (RabbitMQ, PostgreSQL, Node.js for Azurite).

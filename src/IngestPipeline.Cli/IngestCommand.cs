@@ -27,6 +27,7 @@ public static class IngestCommand
         var noReread = new Option<bool>("--no-reread") { Description = "Do not re-read, each alone and contrast stretched, the doubtful words on damaged ink" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
         var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
+        var speckReach = new Option<double>("--speck-reach") { Description = "Keep specks this many glyph heights from a letter (punctuation); 0 removes every speck", DefaultValueFactory = _ => new OcrOptions().SpeckReach };
         var variables = new Option<string[]>("--tesseract-variable", "-c") { Description = "Set a Tesseract variable on every engine: NAME=VALUE (repeatable)" };
         var raw = new Option<bool>("--raw") { Description = "Write the raw OCR: no [ILLEGIBLE] markers, no cleanup" };
         var lexicons = new Option<string[]>("--lexicon") { Description = "A word list of the collection's names and places, added to the lexicon (repeatable)" };
@@ -36,7 +37,7 @@ public static class IngestCommand
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, noGapReread, noReread, speckSize, variables, raw, lexicons, maxMegapixels, deadline, layout,
+            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, noGapReread, noReread, speckSize, speckReach, variables, raw, lexicons, maxMegapixels, deadline, layout,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -61,6 +62,7 @@ public static class IngestCommand
                     RereadGaps = !parse.GetValue(noGapReread),
                     Reread = !parse.GetValue(noReread),
                     SpeckSizeAt300Dpi = parse.GetValue(speckSize),
+                    SpeckReach = Math.Max(0, parse.GetValue(speckReach)),
                     EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
                     PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
                 };

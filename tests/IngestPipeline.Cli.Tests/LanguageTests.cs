@@ -53,7 +53,18 @@ public sealed class LanguageTests : IDisposable
         Assert.True(french.Contains("gouvernement"));
         Assert.True(both.Contains("government") && both.Contains("gouvernement"));
         Assert.True(french.Contains("Chungking")); // the shipped domain list, for every language
-        Assert.Throws<ArgumentException>(() => LexiconFiles.Load(languages: ["ita"]));
+    }
+
+    [Fact]
+    public void German_reads_the_old_spelling_beside_the_new_and_a_language_without_a_list_keeps_the_domain_list()
+    {
+        var german = LexiconFiles.Load(languages: ["deu"]);
+        Assert.True(german.Contains("daß") && german.Contains("dass"));
+        Assert.True(german.Contains("Zucker"));
+
+        var latin = LexiconFiles.Load(languages: ["lat"]);
+        Assert.True(latin.Contains("Chungking"));
+        Assert.False(latin.Contains("government"));
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);

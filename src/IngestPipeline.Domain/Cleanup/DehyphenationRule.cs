@@ -7,7 +7,8 @@ namespace IngestPipeline.Domain.Cleanup;
 /// with a lowercase continuation (or both halves are in capitals) the halves are joined without the hyphen
 /// (<c>"Chek-"</c> + <c>"iang"</c> gives <c>"Chekiang"</c>) if the joined word is in the lexicon or the hyphenated form
 /// is not; a real compound keeps its hyphen (<c>"self-"</c> + <c>"government"</c> gives <c>"self-government"</c>), and
-/// so does a capitalised continuation (<c>"Soviet-"</c> + <c>"Chinese"</c> gives <c>"Soviet-Chinese"</c>).
+/// so does a capitalised continuation (<c>"Soviet-"</c> + <c>"Chinese"</c> gives <c>"Soviet-Chinese"</c>). Older German
+/// breaks are undone as the typist made them (<c>"Zuk-"</c> + <c>"ker"</c> gives <c>"Zucker"</c>).
 /// </summary>
 /// <remarks>
 /// Not touched: a dash (<c>"--"</c>), a lone hyphen, a hyphen after a digit or punctuation, and a next line that
@@ -35,10 +36,36 @@ public static class DehyphenationRule
             return null;
         }
         bool continuation = char.IsLower(tail[0]) || (WordParts.IsAllCaps(head) && WordParts.IsAllCaps(tail));
-        var joined = head + tail;
         var hyphenated = head + "-" + tail;
-        bool join = continuation && (lexicon.Contains(joined) || !lexicon.Contains(hyphenated));
-        return lead + (join ? joined : hyphenated) + trail;
+        if (!continuation)
+        {
+            return lead + hyphenated + trail;
+        }
+        var joinings = Joinings(head, tail).ToList();
+        var known = joinings.FirstOrDefault(lexicon.Contains);
+        // A compound the language writes with a hyphen keeps it; anything else unknown is taken as a broken word.
+        var word = known ?? (lexicon.Contains(hyphenated) ? hyphenated : joinings[0]);
+        return lead + word + trail;
+    }
+
+    /// <summary>
+    /// The words a break may have split, the plain joining first. Older German spelling changed letters at a break:
+    /// "ck" was typed "k-k" ("Zuk-ker" is "Zucker") and a triple consonant before a vowel lost one letter except at the
+    /// break ("Schiff-fahrt" is "Schiffahrt"). The variants are only taken when the lexicon knows them, so they cost
+    /// nothing in languages that never break so.
+    /// </summary>
+    private static IEnumerable<string> Joinings(string head, string tail)
+    {
+        yield return head + tail;
+        if (head.Length >= 2 && tail.Length >= 2 && head[^1] == 'k' && tail[0] == 'k')
+        {
+            yield return head[..^1] + "ck" + tail[1..];
+        }
+        if (head.Length >= 3 && tail.Length >= 2 && head[^1] == head[^2] && tail[0] == head[^1] && char.IsLetter(head[^1])
+            && "aeiouäöüy".Contains(char.ToLowerInvariant(tail[1])))
+        {
+            yield return head + tail[1..];
+        }
     }
 
     /// <summary>New lines with every broken word rebuilt on the line where it starts.</summary>

@@ -42,8 +42,18 @@ public static class PlainTextExporter
                 text.Append('\n');
             }
             AppendWords(lines[i], text);
-            text.Append(runsOn[i] ? ' ' : '\n');
+            text.Append(runsOn[i] && !EndsInBrokenWord(lines[i]) ? ' ' : '\n');
         }
+    }
+
+    /// <summary>
+    /// A line ending in a word broken with a hyphen (left so by raw output, or by a cleanup that could not tell a broken
+    /// word from a compound) keeps its line end: "discrimina- tions" is neither as typed nor rejoined.
+    /// </summary>
+    private static bool EndsInBrokenWord(Line line)
+    {
+        var last = line.Words.Count == 0 ? "" : line.Words[^1].Text;
+        return last.Length >= 2 && last[^1] == '-' && char.IsLetter(last[^2]);
     }
 
     private static void AppendWords(Line line, StringBuilder text)

@@ -84,24 +84,38 @@ public sealed unsafe class PageImage : IDisposable
     public PageImage Binarize(int threshold) => new(Leptonica.pixThresholdToBinary(Handle, threshold), "binarise the image");
 
     /// <summary>
-    /// Whitens specks (dust, scanner noise) no larger than <paramref name="maxSize"/> pixels either way in a
+    /// Whitens specks (dust, scanner noise, foxing) no larger than <paramref name="maxSize"/> pixels either way in a
     /// gray page. The page stays gray: Tesseract's line recogniser reads the gray image, and a binarised
     /// one costs it accuracy. Specks are found on the page binarised at <paramref name="inkThreshold"/>.
+    /// A speck within <paramref name="textReach"/> pixels across and half that up or down of a larger mark (a letter)
+    /// is kept: on a text line it is punctuation or the dot of an i as often as dirt, and on a clean scan a full stop
+    /// is no larger than a speck. Dirt between the lines and in the margins goes; 0 takes every speck.
     /// </summary>
-    public PageImage RemoveSpecks(int inkThreshold, int maxSize)
+    public PageImage RemoveSpecks(int inkThreshold, int maxSize, int textReach = 0)
     {
         using var ink = Binarize(inkThreshold);
         using var kept = new PageImage(
             Leptonica.pixSelectBySize(ink.Handle, maxSize, maxSize, 8, 5 /* either dimension */, 2 /* greater than */, IntPtr.Zero),
             "find specks");
         using var specks = new PageImage(Leptonica.pixSubtract(IntPtr.Zero, ink.Handle, kept.Handle), "find specks");
+        using var lone = textReach > 0 ? LoneSpecks(specks, kept, textReach) : specks.Share();
         var cleaned = Scale(1f);
-        if (Leptonica.pixSetMasked(cleaned.Handle, specks.Handle, 255) != 0)
+        if (Leptonica.pixSetMasked(cleaned.Handle, lone.Handle, 255) != 0)
         {
             cleaned.Dispose();
             throw new InvalidOperationException("Leptonica could not remove specks.");
         }
         return cleaned;
+    }
+
+    /// <summary>The specks no part of which lies within reach of a letter.</summary>
+    private static PageImage LoneSpecks(PageImage specks, PageImage letters, int reach)
+    {
+        using var nearLetters = new PageImage(Leptonica.pixDilateBrick(IntPtr.Zero, letters.Handle, 2 * reach + 1, reach + 1), "find specks");
+        using var touching = new PageImage(Leptonica.pixAnd(IntPtr.Zero, specks.Handle, nearLetters.Handle), "find specks");
+        // Grow each touching part back to its whole speck, so a speck is kept or taken whole.
+        using var beside = new PageImage(Leptonica.pixSeedfillBinary(IntPtr.Zero, touching.Handle, specks.Handle, 8), "find specks");
+        return new PageImage(Leptonica.pixSubtract(IntPtr.Zero, specks.Handle, beside.Handle), "find specks");
     }
 
     public PageImage Scale(float factor) => new(Leptonica.pixScale(Handle, factor, factor), "scale the image");

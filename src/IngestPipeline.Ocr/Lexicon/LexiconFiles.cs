@@ -10,34 +10,47 @@ namespace IngestPipeline.Ocr.Lexicon;
 public static class LexiconFiles
 {
     /// <summary>
-    /// Each language's Debian word list and its package. The files themselves, not <c>/usr/share/dict/words</c>: that
-    /// link points at whichever list was installed with the highest priority, so it may be French on an English setup.
+    /// Debian's word lists of the languages that have one, by Tesseract language code. The files themselves, not
+    /// <c>/usr/share/dict/words</c>: that link points at whichever list was installed with the highest priority, so it
+    /// may be French on an English setup. German has two: the archives' typescripts predate the 1996 spelling reform
+    /// ("daß", "muß"), which only <c>wogerman</c> spells, and the 20th century's later papers follow it.
     /// </summary>
-    public static readonly IReadOnlyDictionary<string, (string Path, string Package)> SystemWordLists =
-        new Dictionary<string, (string, string)>(StringComparer.Ordinal)
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<(string Path, string Package)>> SystemWordLists =
+        new Dictionary<string, IReadOnlyList<(string, string)>>(StringComparer.Ordinal)
         {
-            ["eng"] = ("/usr/share/dict/american-english", "wamerican"),
-            ["fra"] = ("/usr/share/dict/french", "wfrench"),
-            ["deu"] = ("/usr/share/dict/ngerman", "wngerman"),
+            ["eng"] = [("/usr/share/dict/american-english", "wamerican")],
+            ["fra"] = [("/usr/share/dict/french", "wfrench")],
+            ["deu"] = [("/usr/share/dict/ngerman", "wngerman"), ("/usr/share/dict/ogerman", "wogerman")],
+            ["ita"] = [("/usr/share/dict/italian", "witalian")],
+            ["spa"] = [("/usr/share/dict/spanish", "wspanish")],
+            ["por"] = [("/usr/share/dict/portuguese", "wportuguese")],
+            ["nld"] = [("/usr/share/dict/dutch", "wdutch")],
+            ["dan"] = [("/usr/share/dict/danish", "wdanish")],
+            ["swe"] = [("/usr/share/dict/swedish", "wswedish")],
+            ["nor"] = [("/usr/share/dict/bokmaal", "wnorwegian")],
+            ["pol"] = [("/usr/share/dict/polish", "wpolish")],
+            ["cat"] = [("/usr/share/dict/catalan", "wcatalan")],
+            ["bul"] = [("/usr/share/dict/bulgarian", "wbulgarian")],
+            ["ukr"] = [("/usr/share/dict/ukrainian", "wukrainian")],
         };
 
     public static string DomainWordList => Path.Combine(AppContext.BaseDirectory, "Lexicon", "domain-words.txt");
 
-    /// <summary>The union of the word lists of <paramref name="languages"/> (default English), the domain list and <paramref name="extraFiles"/>.</summary>
-    /// <exception cref="ArgumentException">A language has no known word list.</exception>
+    /// <summary>The union of the word lists of <paramref name="languages"/> (default English) that Debian has, the domain list and <paramref name="extraFiles"/>.</summary>
     /// <exception cref="FileNotFoundException">A list is missing; for a language's list the message names its package.</exception>
     public static Domain.Cleanup.Lexicon Load(IEnumerable<string>? extraFiles = null, IEnumerable<string>? languages = null)
     {
         var files = new List<string>();
         foreach (var language in languages ?? [OcrLanguages.Default])
         {
-            if (!SystemWordLists.TryGetValue(language, out var list))
-                throw new ArgumentException(
-                    $"no word list is known for the language '{language}' (known: {string.Join(", ", SystemWordLists.Keys)}); " +
-                    "the cleanup needs one to tell words from garbage, so ingest it with --raw");
-            if (!File.Exists(list.Path))
-                throw new FileNotFoundException($"{list.Path}: word list for '{language}' not found; install {list.Package} (infra/install-deps.sh)");
-            files.Add(list.Path);
+            // A language Debian has no word list for is read with the domain list alone: its words are judged by the
+            // engine's confidence and the ink, not by a lexicon.
+            foreach (var list in SystemWordLists.GetValueOrDefault(language) ?? [])
+            {
+                if (!File.Exists(list.Path))
+                    throw new FileNotFoundException($"{list.Path}: word list for '{language}' not found; install {list.Package} (apt-get install, or infra/install-deps.sh for eng, fra and deu)");
+                files.Add(list.Path);
+            }
         }
         files.Add(DomainWordList);
         files.AddRange(extraFiles ?? []);

@@ -51,6 +51,9 @@ internal static unsafe partial class Leptonica
 
     [LibraryImport(Lib)] public static partial PixHandle pixScaleAreaMap(PixHandle pix, float scaleX, float scaleY);
     [LibraryImport(Lib)] public static partial PixHandle pixOpenBrick(IntPtr destination, PixHandle pix, int width, int height);
+    [LibraryImport(Lib)] public static partial PixHandle pixDilateBrick(IntPtr destination, PixHandle pix, int width, int height);
+    [LibraryImport(Lib)] public static partial PixHandle pixAnd(IntPtr destination, PixHandle first, PixHandle second);
+    [LibraryImport(Lib)] public static partial PixHandle pixSeedfillBinary(IntPtr destination, PixHandle seed, PixHandle mask, int connectivity);
     [LibraryImport(Lib)] public static partial int pixGetWpl(PixHandle pix);
     [LibraryImport(Lib)] public static partial uint* pixGetData(PixHandle pix);
     [LibraryImport(Lib)] public static partial BoxaHandle pixConnComp(PixHandle pix, out IntPtr components, int connectivity);

@@ -64,4 +64,11 @@ public sealed record OcrOptions
     /// layout analysis drop whole paragraphs. 5 px (0.4 mm) is below a typewriter's full stop.
     /// </summary>
     public int SpeckSizeAt300Dpi { get; init; } = 5;
+
+    /// <summary>
+    /// A speck this many glyph heights across (and half that up or down) from a letter is kept: on a text line it is
+    /// as likely a full stop, a comma or the dot of an i as dirt, and on a clean 300-dpi scan those are no larger than
+    /// a speck. 0 removes every speck wherever it lies.
+    /// </summary>
+    public double SpeckReach { get; init; }
 }

@@ -98,8 +98,9 @@ public static class PageRecognizer
                 : options.SpeckSizeAt300Dpi * dpi / 300.0);
             if (speckSize > 0)
             {
-                Replace(ref image, image.RemoveSpecks(ink, speckSize));
-                steps.Add($"specks up to {speckSize} px removed");
+                int reach = (int)Math.Round(options.SpeckReach * (glyphHeight > 0 ? glyphHeight : GlyphHeightAt300Dpi * dpi / 300.0));
+                Replace(ref image, image.RemoveSpecks(ink, speckSize, reach));
+                steps.Add(reach > 0 ? $"specks up to {speckSize} px removed off the text lines" : $"specks up to {speckSize} px removed");
             }
             var blocks = ReadingOrder.Arrange(engine.Recognize(image, dpi));
             var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps))

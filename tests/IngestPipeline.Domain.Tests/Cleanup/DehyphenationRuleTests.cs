@@ -17,6 +17,15 @@ public class DehyphenationRuleTests
         Assert.Equal(expected, DehyphenationRule.TryJoin(end, start, Words));
 
     [Theory]
+    [InlineData("Zuk-", "ker", "Zucker")] // "ck" typed "k-k" at a break
+    [InlineData("Schiff-", "fahrt", "Schiffahrt")] // a triple consonant before a vowel, old spelling
+    [InlineData("Druk-", "kerei", "Druckerei")]
+    [InlineData("book-", "keeper", "bookkeeper")] // the plain joining first
+    [InlineData("Stük-", "ke", "Stükke")] // no variant known: the plain joining
+    public void Older_german_breaks_are_undone_as_typed_when_the_lexicon_knows_the_word(string end, string start, string expected) =>
+        Assert.Equal(expected, DehyphenationRule.TryJoin(end, start, new Lexicon(["Zucker", "Schiffahrt", "Druckerei", "bookkeeper", "book", "keeper"])));
+
+    [Theory]
     [InlineData("arrangements--", "that")] // a dash
     [InlineData("-", "that")]
     [InlineData("1945-", "and")]

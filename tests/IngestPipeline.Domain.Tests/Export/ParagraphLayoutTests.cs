@@ -75,6 +75,17 @@ public class ParagraphLayoutTests
     }
 
     [Fact]
+    public void A_word_broken_at_a_line_end_keeps_its_line_end_rather_than_a_space_after_the_hyphen()
+    {
+        var page = OnePage(Block(
+            Full(200, "Text", "discrimina-"),
+            Full(250, "tions"),
+            LineAt(300, ("end.", 90f))));
+
+        Assert.StartsWith("Text bbbbbbbb cccccccc dddddddd discrimina-\ntions bbbbbbbb ", PlainTextExporter.Write(page, TextLayout.Paragraphs));
+    }
+
+    [Fact]
     public void Lines_layout_keeps_every_typed_line()
     {
         var page = OnePage(Block(Full(200, "One"), Full(250, "Two"), LineAt(300, ("end.", 90f))));
