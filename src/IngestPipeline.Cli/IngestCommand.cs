@@ -23,6 +23,7 @@ public static class IngestCommand
         var psm = new Option<int?>("--psm") { Description = "Tesseract page segmentation mode (default 3)" };
         var noOrientation = new Option<bool>("--no-orientation") { Description = "Skip orientation detection" };
         var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
+        var minDeskew = new Option<float>("--min-deskew") { Description = "Leave a skew under this many degrees to the engine", DefaultValueFactory = _ => new OcrOptions().MinDeskewAngle };
         var noGapReread = new Option<bool>("--no-gap-reread") { Description = "Do not re-read, contrast stretched, the stretches of lines where words are missing" };
         var noReread = new Option<bool>("--no-reread") { Description = "Do not re-read, each alone and contrast stretched, the doubtful words on damaged ink" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
@@ -37,7 +38,7 @@ public static class IngestCommand
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, noGapReread, noReread, speckSize, speckReach, variables, raw, lexicons, maxMegapixels, deadline, layout,
+            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, noReread, speckSize, speckReach, variables, raw, lexicons, maxMegapixels, deadline, layout,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -59,6 +60,7 @@ public static class IngestCommand
                     PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
                     DetectOrientation = !parse.GetValue(noOrientation),
                     Deskew = !parse.GetValue(noDeskew),
+                    MinDeskewAngle = parse.GetValue(minDeskew),
                     RereadGaps = !parse.GetValue(noGapReread),
                     Reread = !parse.GetValue(noReread),
                     SpeckSizeAt300Dpi = parse.GetValue(speckSize),

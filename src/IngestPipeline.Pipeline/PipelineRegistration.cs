@@ -43,9 +43,15 @@ public static class PipelineRegistration
             // A language without its model fails the host on start, naming the package, not the first page.
             var languages = OcrLanguages.Parse(options.Ocr.Language);
             OcrLanguages.RequireModels(languages);
-            services.AddSingleton(_ => new EnginePool(new OcrOptions
+            var ocr = options.Ocr;
+            var defaults = new OcrOptions();
+            services.AddSingleton(_ => new EnginePool(defaults with
             {
                 Engines = engines, PageDeadline = options.Worker.PageDeadline, Language = string.Join('+', languages),
+                Deskew = ocr.Deskew ?? defaults.Deskew,
+                MinDeskewAngle = ocr.MinDeskewAngle ?? defaults.MinDeskewAngle,
+                SpeckSizeAt300Dpi = ocr.SpeckSizeAt300Dpi ?? defaults.SpeckSizeAt300Dpi,
+                SpeckReach = ocr.SpeckReach ?? defaults.SpeckReach,
             }));
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load(languages: languages));
             services.AddHostedService<WorkerWarmUp>();

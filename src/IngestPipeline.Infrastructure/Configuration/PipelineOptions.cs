@@ -26,6 +26,20 @@ public sealed class RecognitionOptions
 {
     /// <summary>Tesseract languages of the collection (<c>eng</c>, <c>fra</c>, <c>eng+fra</c>); the cleanup's word lists follow them.</summary>
     public string Language { get; set; } = "eng";
+
+    // Preprocessing a collection may set against the page's own choice; unset keeps the measured default (docs/preprocessing.md).
+
+    /// <summary>Whether a measured skew is corrected at all.</summary>
+    public bool? Deskew { get; set; }
+
+    /// <summary>Skew under this many degrees is left to the engine's own line finding.</summary>
+    public float? MinDeskewAngle { get; set; }
+
+    /// <summary>Largest speck removed, in pixels at 300 dpi (scaled with the type); 0 keeps every speck.</summary>
+    public int? SpeckSizeAt300Dpi { get; set; }
+
+    /// <summary>Specks this many glyph heights from a letter are kept as punctuation; 0 removes them wherever they lie.</summary>
+    public double? SpeckReach { get; set; }
 }
 
 /// <summary>What one upload may demand before it is refused with its reason (bounds on time, memory and disk).</summary>

@@ -52,17 +52,16 @@ public sealed unsafe class PageImage : IDisposable
 
     /// <summary>
     /// Finds the skew of the text lines and rotates it away; returns the angle found (degrees, counter-clockwise
-    /// positive). The lines are measured on the page binarised at its own ink threshold, so faint typing is measured too
-    /// (Leptonica's own deskew thresholds at a fixed gray level and misses a faded ribbon).
+    /// positive) and Leptonica's confidence in it. The lines are measured on the page binarised at its own ink threshold,
+    /// so faint typing is measured too (Leptonica's own deskew thresholds at a fixed gray level and misses a faded ribbon).
+    /// An angle under <paramref name="minAngle"/> is measured but left alone (<paramref name="rotated"/> false).
     /// </summary>
-    public PageImage Deskew(int inkThreshold, out float angle)
+    public PageImage Deskew(int inkThreshold, float minAngle, out float angle, out float confidence, out bool rotated)
     {
         using var ink = Binarize(inkThreshold);
-        if (Leptonica.pixFindSkew(ink.Handle, out angle, out var confidence) != 0 || confidence <= 0 || MathF.Abs(angle) < 0.05f)
-        {
-            angle = 0;
+        rotated = Leptonica.pixFindSkew(ink.Handle, out angle, out confidence) == 0 && confidence > 0 && MathF.Abs(angle) >= Math.Max(minAngle, 0.05f);
+        if (!rotated)
             return Share();
-        }
         // Shear rotation: at the few degrees a scan is skewed it reads as well as area-mapped rotation
         // (dev corpus CER 0.0073 against 0.0072) and costs a fraction of it.
         const int shear = 2, bringInWhite = 1;

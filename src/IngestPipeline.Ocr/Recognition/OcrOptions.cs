@@ -39,6 +39,13 @@ public sealed record OcrOptions
     public bool Deskew { get; init; } = true;
 
     /// <summary>
+    /// Skew under this many degrees is left to the engine's own line finding, which follows a slight slope well: a
+    /// rotation resamples every stroke, and on crowded or wavy lines a small measured angle can be an artefact that
+    /// rotates the page into unreadable lines (docs/preprocessing.md has the per-page figures).
+    /// </summary>
+    public float MinDeskewAngle { get; init; } = 1.0f;
+
+    /// <summary>
     /// Pages whose typed characters are less than this many pixels high (the median of the ink's glyphs, see
     /// <c>GlyphSize</c>) are enlarged before recognition to <see cref="TargetGlyphHeight"/>; 0 never enlarges.
     /// </summary>

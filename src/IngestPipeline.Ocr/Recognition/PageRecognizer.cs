@@ -89,8 +89,9 @@ public static class PageRecognizer
         {
             if (options.Deskew)
             {
-                Replace(ref image, image.Deskew(ink, out skew));
-                if (skew != 0) steps.Add($"deskewed {skew:0.##}");
+                Replace(ref image, image.Deskew(ink, options.MinDeskewAngle, out float measured, out float confidence, out bool rotated));
+                skew = rotated ? measured : 0;
+                steps.Add($"{(rotated ? "deskewed" : "not deskewed")} {measured:0.##} (confidence {confidence:0.#})");
             }
             // Specks scale with the type, not the stated resolution: on small type a fixed size takes the dots of i and the accents.
             int speckSize = (int)Math.Round(glyphHeight > 0
