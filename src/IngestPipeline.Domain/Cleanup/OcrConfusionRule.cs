@@ -152,11 +152,20 @@ public static partial class OcrConfusionRule
         var corrected = new List<string>(count);
         for (int i = first; i < first + count; i++)
         {
+            // Either half of a word broken at a line end is no word to look up ("al-" is not a misread "ai"):
+            // the joined word is judged whole, by the dehyphenation.
+            if (IsBrokenHalf(texts[i]) || IsBrokenHalf(texts[i - 1]))
+            {
+                corrected.Add(texts[i]!);
+                continue;
+            }
             var context = new WordContext(texts[i - 1], texts[i + 1], i >= 2 ? texts[i - 2] : null);
             corrected.Add(CorrectWord(texts[i]!, lexicon, context, options));
         }
         return corrected;
     }
+
+    private static bool IsBrokenHalf(string? word) => word is { Length: >= 2 } && word[^1] == '-' && char.IsLetter(word[^2]);
 
     private static Line Rebuild(Line line, List<string> corrected, int offset)
     {

@@ -272,4 +272,18 @@ public class OcrConfusionRuleTests
         Assert.Same(lines[0], result[0]);
         Assert.Same(lines[2], result[2]);
     }
+
+    [Fact]
+    public void The_halves_of_a_word_broken_at_a_line_end_are_left_to_the_dehyphenation()
+    {
+        // "al-" alone is one swap from "ai" (French "j'ai"), "lusions" one from nothing known: neither half is a word.
+        var lexicon = new Lexicon(["ai", "allusions", "it"]);
+        var lines = new[] { LineAt(100, "les", "al-"), LineAt(150, "lusions", "1t") };
+
+        var result = OcrConfusionRule.Correct(lines, lexicon);
+
+        Assert.Equal(["les", "al-"], Texts(result[0]));
+        Assert.Equal(["lusions", "it"], Texts(result[1]));
+        Assert.Equal(["ai"], Texts(OcrConfusionRule.Correct([LineAt(100, "al")], lexicon)[0]));
+    }
 }
