@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using IngestPipeline.Domain.Transcripts;
@@ -77,7 +78,7 @@ public static partial class OcrConfusionRule
         ArgumentNullException.ThrowIfNull(lexicon);
         options ??= OcrConfusionOptions.Default;
         var (lead, core, trail) = WordParts.Of(word);
-        if (core.Length == 0 || IsProtected(word, core))
+        if (core.Length == 0 || IsProtected(word, core) || StartsWithGluedSymbol(lead))
         {
             return word;
         }
@@ -164,6 +165,14 @@ public static partial class OcrConfusionRule
         }
         return corrected;
     }
+
+    /// <summary>
+    /// A symbol glued to the letters ("£lle", "§tat") is a misread letter of the word, not punctuation before it:
+    /// the letters after it are a fragment, and "correcting" them ("£Lie") only moves further from what was typed.
+    /// </summary>
+    private static bool StartsWithGluedSymbol(string lead) =>
+        lead.Length > 0 && char.GetUnicodeCategory(lead[^1]) is UnicodeCategory.CurrencySymbol or UnicodeCategory.MathSymbol
+            or UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol;
 
     private static bool IsBrokenHalf(string? word) => word is { Length: >= 2 } && word[^1] == '-' && char.IsLetter(word[^2]);
 

@@ -55,13 +55,16 @@ public static class GapMarker
 
     /// <summary>
     /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Blank paper is lost text only
-    /// where the sentence visibly breaks across it: two words' width or more after a lower-case word that does not end
-    /// a sentence (ribbon faded to nothing); elsewhere it is a tabulation or the spacing after a full stop.
+    /// where the sentence visibly breaks across it inside a line: two words' width or more between a lower-case word
+    /// that does not end a sentence and the words typed after it (ribbon faded to nothing); elsewhere it is a
+    /// tabulation or the spacing after a full stop. Blank paper at a line's end is never lost text: a typist ends a
+    /// line early on purpose, and worn type reads a full stop there as a comma as often as not.
     /// </summary>
     private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, PageInk? ink, IllegibilityOptions options)
     {
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
-        if (!ink.IsBlank(gap.Ink) || gap.Box.Width < options.BlankLostFromChars * charWidth) return GapEvidence.None;
+        bool insideLine = words.Any(w => w.Box.Left >= gap.Box.Right - 1);
+        if (!insideLine || !ink.IsBlank(gap.Ink) || gap.Box.Width < options.BlankLostFromChars * charWidth) return GapEvidence.None;
         // The last word before the stretch's end: a full stop typed after a space ("usée .") may stand inside it.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible);
         bool midSentence = before is not null && char.IsLower(before.Text[0]) && !".;:!?".Contains(before.Text.TrimEnd('"', '\'', ')', '’', '”')[^1]);

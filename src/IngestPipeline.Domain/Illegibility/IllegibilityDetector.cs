@@ -53,12 +53,14 @@ public static class IllegibilityDetector
         || (word.Reread is { } second && second.Text.Split(' ').All(t => WordPlausibility.Classify(t, lexicon) is WordKind.Lexicon or WordKind.Number));
 
     /// <summary>
-    /// Punctuation alone read unsurely is a speck taken for a mark, unless its ink is as dark as the page's typing:
-    /// French typing sets ; : ! ? and quotes apart with a space, and those stand alone on every line.
+    /// Punctuation alone read unsurely is a speck taken for a mark, unless its ink is like the page's typing. Where
+    /// the typist sets punctuation apart (French typing: ; : ! ? stand alone on every line) only faint ink makes it a
+    /// speck: a mark's box is nearly all ink, so its coverage says nothing. Elsewhere a lone mark is rare, and any
+    /// ink unlike the typing (a dense dot of foxing or dirt) makes it one.
     /// </summary>
     private static bool IsStrayMark(Word word, IllegibilityOptions options, PageInk? ink) =>
         word.Confidence < options.StrayMarkBelow && WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit)
-        && MayBeDamaged(word, ink);
+        && (ink is null || word.Ink is null || (ink.SpacesPunctuation ? ink.IsFaded(word.Ink) : ink.IsDamaged(word.Ink)));
 
     /// <summary>Damaged ink, or ink not measured (then the reading alone decides, as for transcripts made before ink was measured).</summary>
     private static bool MayBeDamaged(Word word, PageInk? ink) => ink is null || word.Ink is null || ink.IsDamaged(word.Ink);

@@ -17,12 +17,22 @@ public sealed class PageInk
     private readonly float _coverage;
     private readonly IllegibilityOptions _options;
 
-    private PageInk(float contrast, float coverage, IllegibilityOptions options)
+    private PageInk(float contrast, float coverage, bool spacesPunctuation, IllegibilityOptions options)
     {
         _contrast = contrast;
         _coverage = coverage;
+        SpacesPunctuation = spacesPunctuation;
         _options = options;
     }
+
+    /// <summary>
+    /// Whether the typist set punctuation apart with a space (French typing: "mot ; mot", "Quoi ?"): the page has at
+    /// least <see cref="SpacedMarksForHabit"/> marks standing alone that the engine read surely. On such a page an
+    /// unsure lone mark is most likely one more of them; elsewhere it is most likely a speck.
+    /// </summary>
+    public bool SpacesPunctuation { get; }
+
+    private const int SpacedMarksForHabit = 3;
 
     /// <summary>The page's typical ink, or null when too few words were measured to tell (then no ink evidence is used).</summary>
     public static PageInk? Of(Page page, IllegibilityOptions options)
@@ -32,12 +42,20 @@ public sealed class PageInk
             .Select(w => w.Ink!)
             .ToList();
         if (sure.Count < MinSureWords) return null;
-        return new PageInk(Median(sure.Select(i => i.Contrast)), Median(sure.Select(i => i.Coverage)), options);
+        int spacedMarks = page.Words.Count(w => w.Confidence >= SureConfidence && w.Text.Length is >= 1 and <= 2
+            && w.Text.All(c => ".,;:!?«»\"".Contains(c)));
+        return new PageInk(Median(sure.Select(i => i.Contrast)), Median(sure.Select(i => i.Coverage)), spacedMarks >= SpacedMarksForHabit, options);
     }
 
     /// <summary>Ink far fainter or far denser than the page's typing: the physical sign that what was typed there is lost.</summary>
     public bool IsDamaged(InkMeasure? ink) =>
         ink is not null && (ink.Contrast < _options.FadedBelow * _contrast || ink.Coverage > _options.SmudgedAbove * _coverage);
+
+    /// <summary>
+    /// Ink far fainter than the page's typing. The only test that tells a lone mark from a speck: a full stop's or a
+    /// comma's box is nearly all ink, so its coverage says nothing about smudging.
+    /// </summary>
+    public bool IsFaded(InkMeasure? ink) => ink is not null && ink.Contrast < _options.FadedBelow * _contrast;
 
     /// <summary>
     /// Whether a stretch where words are missing holds ink like lost typing: faint strokes or a smudge. Blank paper

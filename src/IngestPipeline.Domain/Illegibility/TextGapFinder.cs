@@ -39,8 +39,12 @@ public static class TextGapFinder
             // Specks read as "." or a lone low-confidence letter stand where no word is: they neither close a gap nor end a line.
             var words = PageLayout.SubstantialWords(line);
             if (words.Count == 0) continue;
+            // A gap is measured at the height of the words beside it, not over the whole line's box: on a page read
+            // with its slight slope the box of a long line reaches into the lines above and below, whose typing
+            // would pass for ink in the gap.
             foreach (var (before, after) in layout.WideGaps(line))
-                gaps.Add(new BoundingBox(before.Box.Right + inset, line.Box.Top, after.Box.Left - inset, line.Box.Bottom));
+                gaps.Add(new BoundingBox(before.Box.Right + inset, Math.Min(before.Box.Top, after.Box.Top),
+                    after.Box.Left - inset, Math.Max(before.Box.Bottom, after.Box.Bottom)));
             var last = words[^1];
             if (prose && RunsOnFromAbove(layout, i)
                 && layout.ContinuesParagraph(i)
@@ -48,9 +52,31 @@ public static class TextGapFinder
                 && !layout.IsIndented(layout.Lines[i + 1])
                 && last.Text.TrimEnd().LastOrDefault() is char end && Array.IndexOf(SentenceEnd, end) < 0)
             {
-                gaps.Add(new BoundingBox(last.Box.Right + inset, line.Box.Top, layout.RightMargin, line.Box.Bottom));
+                gaps.Add(LineEnd(words, last.Box.Right + inset, layout.RightMarginAt(line)));
             }
         }
         return gaps;
+    }
+
+    /// <summary>
+    /// The stretch from <paramref name="left"/> to <paramref name="right"/> where the line's words would have gone on:
+    /// the band of the words' height around the line's centre, followed along the line's slope (a least-squares fit of
+    /// the words' centres), so a line on a page read with a slight skew is followed rather than its box.
+    /// </summary>
+    private static BoundingBox LineEnd(IReadOnlyList<Word> words, int left, int right)
+    {
+        double n = words.Count, sx = 0, sy = 0, sxx = 0, sxy = 0;
+        foreach (var w in words)
+        {
+            double x = (w.Box.Left + w.Box.Right) / 2.0, y = w.Box.CenterY;
+            sx += x; sy += y; sxx += x * x; sxy += x * y;
+        }
+        double variance = n * sxx - sx * sx;
+        double slope = words.Count >= 3 && variance > 0 ? (n * sxy - sx * sy) / variance : 0;
+        double intercept = (sy - slope * sx) / n;
+        var heights = words.Select(w => w.Box.Height).Order().ToList();
+        double half = heights[heights.Count / 2] / 2.0;
+        double atLeft = intercept + slope * left, atRight = intercept + slope * right;
+        return new BoundingBox(left, (int)Math.Floor(Math.Min(atLeft, atRight) - half), right, (int)Math.Ceiling(Math.Max(atLeft, atRight) + half));
     }
 }

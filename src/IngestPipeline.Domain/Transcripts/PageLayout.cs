@@ -13,7 +13,8 @@ namespace IngestPipeline.Domain.Transcripts;
 /// no breaks where every gap is equally large. A line that goes back up the page (the next column), or a block
 /// that stands beside the previous one, also starts a paragraph.
 /// The left margin is the median start of the lines, the right margin the 90th percentile of their ends (a ragged
-/// typewriter margin, so not the maximum). A cable's "TELEGRAM RECEIVED / FROM / TO / Dated" block is the header:
+/// typewriter margin, so not the maximum). Starts and ends are measured across the lines' own slope: on a page read
+/// with a slight skew the margins are slanted too, and a line low on the page would otherwise seem indented or short. A cable's "TELEGRAM RECEIVED / FROM / TO / Dated" block is the header:
 /// see <see cref="HeaderLength"/>.
 /// </remarks>
 public sealed class PageLayout
@@ -27,12 +28,13 @@ public sealed class PageLayout
     /// <summary>A line that starts more than this many character widths right of the margin is indented (a new paragraph).</summary>
     public const double IndentCharacters = 2.0;
 
-    private PageLayout(IReadOnlyList<Line> lines, bool[] breakBefore, int left, int right, double charWidth)
+    private PageLayout(IReadOnlyList<Line> lines, bool[] breakBefore, double slope, double charWidth)
     {
+        _slope = slope;
         Lines = lines;
         BreakBefore = breakBefore;
-        LeftMargin = left;
-        RightMargin = right;
+        LeftMargin = lines.Count == 0 ? 0 : Percentile(lines.Select(Start), 0.5);
+        RightMargin = lines.Count == 0 ? 0 : Percentile(lines.Select(End), 0.9);
         CharWidth = charWidth;
         HeaderLength = LeadingHeaderLength();
     }
@@ -43,8 +45,18 @@ public sealed class PageLayout
     /// <summary>Per line: whether a paragraph starts with it (never the first line).</summary>
     public IReadOnlyList<bool> BreakBefore { get; }
 
+    private readonly double _slope;
+
+    /// <summary>The margins, across the lines' slope at the page's top (for a line elsewhere, see <see cref="RightMarginAt"/>).</summary>
     public int LeftMargin { get; }
     public int RightMargin { get; }
+
+    /// <summary>Where the right margin runs at the height of <paramref name="line"/>, in the page's coordinates.</summary>
+    public int RightMarginAt(Line line) => (int)Math.Round(RightMargin - _slope * line.Box.CenterY);
+
+    /// <summary>The line's start and end measured across the slope of the page's lines (a slanted margin is a straight one).</summary>
+    private int Start(Line line) => (int)Math.Round(line.Box.Left + _slope * line.Box.CenterY);
+    private int End(Line line) => (int)Math.Round(line.Box.Right + _slope * line.Box.CenterY);
 
     /// <summary>The median width of one character (typewriter text is monospaced); 0 when no word tells.</summary>
     public double CharWidth { get; }
@@ -66,26 +78,46 @@ public sealed class PageLayout
             breakBefore[i] = IsParagraphBreak(entries[i - 1], entries[i], medianPitch);
         }
         var lines = entries.Select(e => e.Line).ToList();
-        if (lines.Count == 0)
-        {
-            return new PageLayout(lines, breakBefore, 0, 0, 0);
-        }
-        return new PageLayout(lines, breakBefore,
-            Percentile(lines.Select(l => l.Box.Left), 0.5),
-            Percentile(lines.Select(l => l.Box.Right), 0.9),
-            CharacterWidth(lines));
+        return new PageLayout(lines, breakBefore, Slope(lines), CharacterWidth(lines));
     }
+
+    /// <summary>
+    /// How far the page's lines fall per pixel across (positive: down to the right): the median over lines of three
+    /// words or more of the least-squares slope of their words' centres; 0 when no line tells. A slope of a page
+    /// deskewed before reading is about 0; one read as scanned (a skew under <c>MinDeskewAngle</c>) keeps its slope.
+    /// </summary>
+    private static double Slope(IReadOnlyList<Line> lines)
+    {
+        var slopes = new List<double>();
+        foreach (var line in lines.Where(l => l.Words.Count >= 3))
+        {
+            double n = line.Words.Count, sx = 0, sy = 0, sxx = 0, sxy = 0;
+            foreach (var w in line.Words)
+            {
+                double x = (w.Box.Left + w.Box.Right) / 2.0, y = w.Box.CenterY;
+                sx += x; sy += y; sxx += x * x; sxy += x * y;
+            }
+            double variance = n * sxx - sx * sx;
+            if (variance > 0) slopes.Add((n * sxy - sx * sy) / variance);
+        }
+        if (slopes.Count == 0) return 0;
+        slopes.Sort();
+        // Beyond 3 degrees the page was deskewed or the lines are not straight text: measure as drawn.
+        return Math.Clamp(slopes[slopes.Count / 2], -MaxSlope, MaxSlope);
+    }
+
+    private const double MaxSlope = 0.05;
 
     public double ColumnWidth => RightMargin - LeftMargin;
 
     /// <summary>Whether the line reaches close to the right margin.</summary>
-    public bool IsFull(Line line) => ColumnWidth > 0 && (line.Box.Right - LeftMargin) / ColumnWidth >= FullLineShare;
+    public bool IsFull(Line line) => ColumnWidth > 0 && (End(line) - LeftMargin) / ColumnWidth >= FullLineShare;
 
     /// <summary>Whether line <paramref name="index"/> is followed, without a paragraph break, by another line.</summary>
     public bool ContinuesParagraph(int index) => index + 1 < Lines.Count && !BreakBefore[index + 1];
 
     /// <summary>Whether the line starts more than <see cref="IndentCharacters"/> character widths right of the margin.</summary>
-    public bool IsIndented(Line line) => line.Box.Left > LeftMargin + IndentCharacters * CharWidth;
+    public bool IsIndented(Line line) => Start(line) > LeftMargin + IndentCharacters * CharWidth;
 
     /// <summary>A gap between two words of a line wider than this many characters is more than a typist's spacing.</summary>
     public const double WideGapCharacters = 3.5;

@@ -286,4 +286,10 @@ public class OcrConfusionRuleTests
         Assert.Equal(["lusions", "it"], Texts(result[1]));
         Assert.Equal(["ai"], Texts(OcrConfusionRule.Correct([LineAt(100, "al")], lexicon)[0]));
     }
+
+    [Theory]
+    [InlineData("£lle")] // French "Elle" with a misread capital: "lle" is no word with a slip
+    [InlineData("$1ist")]
+    public void Letters_after_a_glued_symbol_are_a_fragment_and_left_alone(string word) =>
+        Assert.Equal(word, OcrConfusionRule.CorrectWord(word, new Lexicon(["lie", "list"])));
 }

@@ -86,6 +86,32 @@ public class ParagraphLayoutTests
     }
 
     [Fact]
+    public void On_a_page_read_with_its_slope_the_slanted_margins_are_the_margins()
+    {
+        // Lines falling 1 px per 25 across (a page skewed 2.3 degrees and read as scanned), so the margins slant left
+        // going down, 4 px a line: the top line starts 60 px right of the median start, yet is no new paragraph, and
+        // the short line at the bottom ends the paragraph.
+        static Line Sloped(int left, int baseline, params string[] texts)
+        {
+            var words = new List<Word>();
+            int x = left;
+            foreach (var text in texts)
+            {
+                int width = 20 * text.Length, drop = (x - 200) / 25;
+                words.Add(new Word(text, new BoundingBox(x, baseline + drop - 30, x + width, baseline + drop), 90f));
+                x += width + 20;
+            }
+            return new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
+        }
+        string[] full = ["aaaaaaaa", "bbbbbbbb", "cccccccc", "dddddddd", "eeeeeeee"];
+        var lines = Enumerable.Range(0, 30).Select(i => Sloped(200 - 4 * i, 200 + 100 * i, full)).Append(Sloped(80, 3200, "end.")).ToArray();
+
+        var text = PlainTextExporter.Write(OnePage(Block(lines)), TextLayout.Paragraphs);
+
+        Assert.Equal(1, text.Count(c => c == '\n'));
+    }
+
+    [Fact]
     public void Lines_layout_keeps_every_typed_line()
     {
         var page = OnePage(Block(Full(200, "One"), Full(250, "Two"), LineAt(300, ("end.", 90f))));

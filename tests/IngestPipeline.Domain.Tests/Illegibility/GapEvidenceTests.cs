@@ -45,6 +45,22 @@ public sealed class GapEvidenceTests
     }
 
     [Fact]
+    public void Blank_paper_at_a_line_end_is_a_line_ended_early_not_lost_words()
+    {
+        // "left," with a full stop read as a comma on worn type, then nothing to the margin: the typist ended the line.
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships left,", Fill(At("left,", 400), gap));
+        Assert.Equal("the ships left", Fill(At("left", 400), gap));
+    }
+
+    [Fact]
+    public void Faint_typing_at_a_line_end_is_lost_text()
+    {
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(60, 0.25f) };
+        Assert.Equal("the ships left [ILLEGIBLE]", Fill(At("left", 400), gap));
+    }
+
+    [Fact]
     public void A_narrow_blank_stretch_is_a_tabulation()
     {
         var gap = new TextGap(new BoundingBox(550, 1000, 700, 1040), []) { Ink = new InkMeasure(4, 0.002f) };

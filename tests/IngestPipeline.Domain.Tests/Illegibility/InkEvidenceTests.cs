@@ -53,6 +53,22 @@ public sealed class InkEvidenceTests
         Assert.Equal("the [ILLEGIBLE] was", Marked(At("the", 0, 95, Typed), At("oamp@e", 1, 10, new(35, 0.1f)), At("was", 2, 95, Typed)));
     }
 
+    [Theory]
+    [InlineData(true, 125, 0.8f, "the : was")] // set apart as the page's typist does (French spacing): dark as the typing, its box all ink
+    [InlineData(true, 30, 0.8f, "the was")] // a faint speck read as a mark
+    [InlineData(false, 125, 0.8f, "the was")] // a typist who never sets marks apart: a dense dot is dirt
+    [InlineData(false, 120, 0.3f, "the : was")]
+    public void Lone_punctuation_read_unsurely_is_dropped_only_on_ink_unlike_the_typing(bool spacedPage, int contrast, float coverage, string expected)
+    {
+        // Three marks set apart and read surely elsewhere on the page make the typist's habit.
+        var habit = spacedPage ? new[] { At("morning", 3, 95, Typed), At(";", 4, 95, Typed), At("?", 5, 95, Typed), At(":", 6, 95, Typed) } : [];
+        var (page, line) = PageWith([At("the", 0, 95, Typed), At(":", 1, 30, new(contrast, coverage)), At("was", 2, 95, Typed), .. habit]);
+        var ink = PageInk.Of(page, IllegibilityOptions.Default);
+        Assert.NotNull(ink);
+        var kept = IllegibilityDetector.Mark(line, Words, IllegibilityOptions.Default, ink).Words.Take(3).Select(w => w.Text);
+        Assert.Equal(expected, string.Join(' ', kept.Where(t => t != "morning")));
+    }
+
     [Fact]
     public void A_letterless_mark_of_a_character_or_two_is_never_lost_words()
     {
