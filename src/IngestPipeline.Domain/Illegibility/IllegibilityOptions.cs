@@ -41,6 +41,13 @@ public sealed record IllegibilityOptions
     /// <summary>A word's ink counts as smudged or blotted above this multiple of the page's typical coverage.</summary>
     public float SmudgedAbove { get; init; } = 1.6f;
 
+    /// <summary>
+    /// A stretch with words missing holds faint (lost) typing only below this share of the page's typical contrast:
+    /// over the corpus the stretches of faded text measure 0.5-0.6, those where the engine skipped legible worn type
+    /// 0.65-1.1.
+    /// </summary>
+    public float FaintBelow { get; init; } = 0.62f;
+
     /// <summary>A stretch with words missing whose contrast is below this share of the page's typing is blank paper.</summary>
     public float BlankBelow { get; init; } = 0.2f;
 

@@ -60,10 +60,12 @@ public sealed class PageInk
     /// <summary>
     /// Whether a stretch where words are missing holds ink like lost typing: faint strokes or a smudge. Blank paper
     /// (a tabulation, the wide spacing after a sentence) and sparse marks (a stroke of a neighbouring letter, foxing)
-    /// are not lost words.
+    /// are not lost words, and neither is ink as dark as the page's typing: that is legible typing the engine did not
+    /// read, which a marker would call illegible.
     /// </summary>
     public bool HoldsLostTyping(InkMeasure? ink) =>
-        ink is not null && ink.Contrast >= _options.BlankBelow * _contrast && ink.Coverage >= _options.SparseBelow * _coverage;
+        ink is not null && ink.Contrast >= _options.BlankBelow * _contrast && ink.Coverage >= _options.SparseBelow * _coverage
+        && (ink.Contrast < _options.FaintBelow * _contrast || ink.Coverage > _options.SmudgedAbove * _coverage);
 
     /// <summary>Paper with no ink to speak of: contrast below <see cref="IllegibilityOptions.BlankBelow"/> of the page's typing.</summary>
     public bool IsBlank(InkMeasure ink) => ink.Contrast < _options.BlankBelow * _contrast;

@@ -61,6 +61,14 @@ public sealed class GapEvidenceTests
     }
 
     [Fact]
+    public void Ink_as_dark_as_the_typing_is_legible_type_the_engine_skipped_not_lost_text()
+    {
+        // Worn type the engine did not read, its re-reading junk: nothing to call illegible, so the line stays as read.
+        var gap = new TextGap(new BoundingBox(550, 1000, 1000, 1040), [At("jij", 560, 30)]) { Ink = new InkMeasure(110, 0.28f) };
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1050)));
+    }
+
+    [Fact]
     public void A_narrow_blank_stretch_is_a_tabulation()
     {
         var gap = new TextGap(new BoundingBox(550, 1000, 700, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
