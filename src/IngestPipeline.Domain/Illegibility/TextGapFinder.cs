@@ -6,8 +6,9 @@ namespace IngestPipeline.Domain.Illegibility;
 /// Finds where a page's typed lines are missing words, from the layout alone: a typist leaves one space between
 /// words (two after a full stop) and ends a line early only where a sentence or paragraph ends. So a gap of several
 /// characters between two words of a line, or a line of running text (the line above reaches the margin) that
-/// stops well short of the margin in mid-sentence while its paragraph goes on below, held words that did not come
-/// out: faded ribbon, erasure, damage.
+/// stops more than that short of the margin in mid-sentence while its paragraph goes on below, held words that did
+/// not come out: faded ribbon, erasure, damage. The geometry only proposes: <see cref="GapMarker"/> marks a stretch
+/// only where its ink shows faint or smudged typing, so a place is worth proposing even where the line is nearly full.
 /// </summary>
 /// <remarks>
 /// Header blocks are left alone (their fields are spaced out and short by design), and so are lines that end
@@ -48,7 +49,7 @@ public static class TextGapFinder
             var last = words[^1];
             if (prose && RunsOnFromAbove(layout, i)
                 && layout.ContinuesParagraph(i)
-                && !layout.IsFull(line)
+                && layout.RightMarginAt(line) - last.Box.Right > PageLayout.WideGapCharacters * cw
                 && !layout.IsIndented(layout.Lines[i + 1])
                 && last.Text.TrimEnd().LastOrDefault() is char end && Array.IndexOf(SentenceEnd, end) < 0)
             {

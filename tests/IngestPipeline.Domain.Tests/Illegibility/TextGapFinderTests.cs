@@ -1,0 +1,38 @@
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Transcripts;
+using static IngestPipeline.Domain.Tests.Export.SampleTranscripts;
+
+namespace IngestPipeline.Domain.Tests.Illegibility;
+
+/// <summary>Where a page's layout says words are missing: the geometry proposes, the ink in the stretch decides (GapEvidenceTests).</summary>
+public sealed class TextGapFinderTests
+{
+    // 20 px per character and 20 px between words from x = 100: five words of eight letters end at x = 980, the margin.
+    private static Line Full(int baseline, string last = "eeeeeeee") =>
+        LineAt(baseline, ("aaaaaaaa", 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("dddddddd", 90f), (last, 90f));
+
+    private static IReadOnlyList<BoundingBox> Gaps(params Line[] lines) =>
+        TextGapFinder.Find(OnePage(Block(lines)).Pages[0]);
+
+    [Fact]
+    public void A_line_that_stops_in_mid_sentence_well_short_of_the_margin_is_a_place_to_look_even_if_it_is_nearly_full()
+    {
+        // Six characters short of the margin after "of": too long to call the line short, too short for the typist to stop.
+        var gaps = Gaps(Full(200), Full(250),
+            LineAt(300, ("aaaaaaaa", 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("dddddddd", 90f), ("of", 90f)),
+            Full(350), LineAt(400, ("end.", 90f)));
+
+        var gap = Assert.Single(gaps);
+        Assert.InRange(gap.Left, 860, 880);
+        Assert.Equal(980, gap.Right);
+        Assert.InRange(gap.Top, 265, 275);
+    }
+
+    [Fact]
+    public void A_line_that_ends_a_sentence_or_reaches_the_margin_holds_no_gap()
+    {
+        Assert.Empty(Gaps(Full(200), Full(250),
+            LineAt(300, ("aaaaaaaa", 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("dddddddd", 90f), ("end.", 90f)),
+            Full(350, "eeeeeee,"), Full(400), LineAt(450, ("end.", 90f))));
+    }
+}
