@@ -66,18 +66,10 @@ public static class TextGapFinder
     /// </summary>
     private static BoundingBox LineEnd(IReadOnlyList<Word> words, int left, int right)
     {
-        double n = words.Count, sx = 0, sy = 0, sxx = 0, sxy = 0;
-        foreach (var w in words)
-        {
-            double x = (w.Box.Left + w.Box.Right) / 2.0, y = w.Box.CenterY;
-            sx += x; sy += y; sxx += x * x; sxy += x * y;
-        }
-        double variance = n * sxx - sx * sx;
-        double slope = words.Count >= 3 && variance > 0 ? (n * sxy - sx * sy) / variance : 0;
-        double intercept = (sy - slope * sx) / n;
+        var fit = LineFit.Of(words);
         var heights = words.Select(w => w.Box.Height).Order().ToList();
         double half = heights[heights.Count / 2] / 2.0;
-        double atLeft = intercept + slope * left, atRight = intercept + slope * right;
+        double atLeft = fit.At(left), atRight = fit.At(right);
         return new BoundingBox(left, (int)Math.Floor(Math.Min(atLeft, atRight) - half), right, (int)Math.Ceiling(Math.Max(atLeft, atRight) + half));
     }
 }

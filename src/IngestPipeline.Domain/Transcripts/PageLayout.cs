@@ -88,18 +88,7 @@ public sealed class PageLayout
     /// </summary>
     private static double Slope(IReadOnlyList<Line> lines)
     {
-        var slopes = new List<double>();
-        foreach (var line in lines.Where(l => l.Words.Count >= 3))
-        {
-            double n = line.Words.Count, sx = 0, sy = 0, sxx = 0, sxy = 0;
-            foreach (var w in line.Words)
-            {
-                double x = (w.Box.Left + w.Box.Right) / 2.0, y = w.Box.CenterY;
-                sx += x; sy += y; sxx += x * x; sxy += x * y;
-            }
-            double variance = n * sxx - sx * sx;
-            if (variance > 0) slopes.Add((n * sxy - sx * sy) / variance);
-        }
+        var slopes = lines.Where(l => LineFit.TellsSlope(l.Words)).Select(l => LineFit.Of(l.Words).Slope).ToList();
         if (slopes.Count == 0) return 0;
         slopes.Sort();
         // Beyond 3 degrees the page was deskewed or the lines are not straight text: measure as drawn.
