@@ -25,7 +25,7 @@ public static class DehyphenationRule
         ArgumentNullException.ThrowIfNull(lineEndWord);
         ArgumentNullException.ThrowIfNull(nextLineStartWord);
         ArgumentNullException.ThrowIfNull(lexicon);
-        if (lineEndWord.Length < 2 || lineEndWord[^1] != '-' || !char.IsLetter(lineEndWord[^2]))
+        if (!WordParts.EndsInBreak(lineEndWord))
         {
             return null;
         }

@@ -155,7 +155,7 @@ public static partial class OcrConfusionRule
         {
             // Either half of a word broken at a line end is no word to look up ("al-" is not a misread "ai"):
             // the joined word is judged whole, by the dehyphenation.
-            if (IsBrokenHalf(texts[i]) || IsBrokenHalf(texts[i - 1]))
+            if (WordParts.EndsInBreak(texts[i]) || WordParts.EndsInBreak(texts[i - 1]))
             {
                 corrected.Add(texts[i]!);
                 continue;
@@ -173,8 +173,6 @@ public static partial class OcrConfusionRule
     private static bool StartsWithGluedSymbol(string lead) =>
         lead.Length > 0 && char.GetUnicodeCategory(lead[^1]) is UnicodeCategory.CurrencySymbol or UnicodeCategory.MathSymbol
             or UnicodeCategory.OtherSymbol or UnicodeCategory.ModifierSymbol;
-
-    private static bool IsBrokenHalf(string? word) => word is { Length: >= 2 } && word[^1] == '-' && char.IsLetter(word[^2]);
 
     private static Line Rebuild(Line line, List<string> corrected, int offset)
     {

@@ -20,6 +20,9 @@ internal readonly record struct WordParts(string Lead, string Core, string Trail
         return new WordParts(text[..start], text[start..end], text[end..]);
     }
 
+    /// <summary>Whether the word ends in a hyphen after a letter: the first half of a word broken at a line end ("discrimina-").</summary>
+    public static bool EndsInBreak(string? word) => word is { Length: >= 2 } && word[^1] == '-' && char.IsLetter(word[^2]);
+
     /// <summary>
     /// Whether the word ends a sentence (or a heading field like <c>"FROM:"</c>), so the next word may be
     /// capitalised for that reason alone. No word at all (the start of the text) counts as a sentence end.

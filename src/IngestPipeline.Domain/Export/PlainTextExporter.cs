@@ -1,4 +1,5 @@
 using System.Text;
+using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Transcripts;
 
 namespace IngestPipeline.Domain.Export;
@@ -50,11 +51,7 @@ public static class PlainTextExporter
     /// A line ending in a word broken with a hyphen (left so by raw output, or by a cleanup that could not tell a broken
     /// word from a compound) keeps its line end: "discrimina- tions" is neither as typed nor rejoined.
     /// </summary>
-    private static bool EndsInBrokenWord(Line line)
-    {
-        var last = line.Words.Count == 0 ? "" : line.Words[^1].Text;
-        return last.Length >= 2 && last[^1] == '-' && char.IsLetter(last[^2]);
-    }
+    private static bool EndsInBrokenWord(Line line) => line.Words.Count > 0 && WordParts.EndsInBreak(line.Words[^1].Text);
 
     private static void AppendWords(Line line, StringBuilder text)
     {
