@@ -27,8 +27,9 @@ public sealed class PageInk
 
     /// <summary>
     /// Whether the typist set punctuation apart with a space (French typing: "mot ; mot", "Quoi ?"): the page has at
-    /// least <see cref="SpacedMarksForHabit"/> marks standing alone that the engine read surely. On such a page an
-    /// unsure lone mark is most likely one more of them; elsewhere it is most likely a speck.
+    /// least <see cref="SpacedMarksForHabit"/> marks of one or two characters (. , ; : ! ? « » ") standing alone that the
+    /// engine read surely. On such a page an unsure lone mark is most likely one more of them; elsewhere it is most
+    /// likely a speck.
     /// </summary>
     public bool SpacesPunctuation { get; }
 
@@ -48,8 +49,7 @@ public sealed class PageInk
     }
 
     /// <summary>Ink far fainter or far denser than the page's typing: the physical sign that what was typed there is lost.</summary>
-    public bool IsDamaged(InkMeasure? ink) =>
-        ink is not null && (ink.Contrast < _options.FadedBelow * _contrast || ink.Coverage > _options.SmudgedAbove * _coverage);
+    public bool IsDamaged(InkMeasure? ink) => IsFaded(ink) || (ink is not null && ink.Coverage > _options.SmudgedAbove * _coverage);
 
     /// <summary>
     /// Ink far fainter than the page's typing. The only test that tells a lone mark from a speck: a full stop's or a

@@ -19,11 +19,11 @@ public readonly record struct LineFit(double Slope, double Intercept)
             sx += x; sy += y; sxx += x * x; sxy += x * y;
         }
         double variance = n * sxx - sx * sx;
-        double slope = words.Count >= 3 && variance > 0 ? (n * sxy - sx * sy) / variance : 0;
+        double slope = TellsSlope(words) && variance > 0 ? (n * sxy - sx * sy) / variance : 0;
         return new LineFit(slope, (sy - slope * sx) / n);
     }
 
-    /// <summary>Whether the fit rests on enough words to tell a slope.</summary>
+    /// <summary>Whether the fit rests on enough words to tell a slope (three: two always fit exactly).</summary>
     public static bool TellsSlope(IReadOnlyList<Word> words) => words.Count >= 3;
 
     /// <summary>The line's height at <paramref name="x"/>.</summary>
