@@ -11,7 +11,8 @@ namespace IngestPipeline.Domain.Export;
 /// page, a TextBlock per block, a TextLine per line, a String per word (HPOS, VPOS, WIDTH, HEIGHT, CONTENT, and WC =
 /// confidence / 100 in 0..1) and an SP for the space between consecutive words. IDs are positional and unique in
 /// the document (p1, p1_b2, p1_b2_l3, p1_b2_l3_w4). Lines without words are left out (ALTO needs a String in every
-/// TextLine).
+/// TextLine). Marks that are not typed text (<see cref="Page.Regions"/>) follow the text blocks as Illustrations whose
+/// TYPE is the kind ("handwriting", "stamp", "punch-hole", ...; IDs p1_r1, p1_r2).
 /// </summary>
 public static class AltoExporter
 {
@@ -130,6 +131,14 @@ public static class AltoExporter
                 textBlock.Add(textLine);
             }
             printSpace.Add(textBlock);
+        }
+        for (int r = 0; r < page.Regions.Count; r++)
+        {
+            var region = page.Regions[r];
+            printSpace.Add(new XElement(Namespace + "Illustration",
+                new XAttribute("ID", $"{pageId}_r{I(r + 1)}"),
+                Position(region.Box),
+                new XAttribute("TYPE", RegionKinds.Name(region.Kind))));
         }
 
         return new XElement(Namespace + "Page",

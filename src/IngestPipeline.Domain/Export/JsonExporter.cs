@@ -68,7 +68,8 @@ public static class JsonExporter
                     ToDto(l.Box),
                     l.Words.Select(ToDto).ToList())).ToList())).ToList(),
             p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList())).ToList(),
-            p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList(), ToDto(g.Ink))).ToList())).ToList());
+            p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList(), ToDto(g.Ink))).ToList(),
+            p.Regions.Count == 0 ? null : p.Regions.Select(r => new RegionDto(RegionKinds.Name(r.Kind), ToDto(r.Box), r.Reading)).ToList())).ToList());
 
     private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess, w.Corrected, w.Uncertain,
         ToDto(w.Ink), w.Reread is { } r ? new ReadingDto(r.Text, MathF.Round(r.Confidence, 1)) : null);
@@ -100,6 +101,7 @@ public static class JsonExporter
         {
             DarkRegions = p.DarkRegions?.Select(r => new DarkRegion(FromDto(r.Box), r.Rows.Select(FromDto).ToList())).ToList() ?? [],
             TextGaps = p.TextGaps?.Select(g => new TextGap(FromDto(g.Box), g.Reread.Select(FromDto).ToList()) { Ink = FromDto(g.Ink) }).ToList() ?? [],
+            Regions = p.Regions?.Select(r => new PageRegion(RegionKinds.Parse(r.Kind), FromDto(r.Box), r.Reading)).ToList() ?? [],
         }).ToList())
     {
         Metadata = t.Metadata,
@@ -117,7 +119,10 @@ internal sealed record MetadataDocumentDto(string SourceName, CableMetadata? Met
 
 internal sealed record PageDto(int Number, int Width, int Height, int Dpi, ProcessingDto Processing, List<BlockDto> Blocks,
     List<DarkRegionDto>? DarkRegions = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<TextGapDto>? TextGaps = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<TextGapDto>? TextGaps = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<RegionDto>? Regions = null);
+
+internal sealed record RegionDto(string Kind, BoxDto Box, string Reading);
 
 internal sealed record DarkRegionDto(BoxDto Box, List<BoxDto> Rows);
 

@@ -10,8 +10,11 @@ namespace IngestPipeline.Domain.Illegibility;
 /// </summary>
 public sealed class PageInk
 {
-    private const float SureConfidence = 85;
-    private const int MinSureWords = 5;
+    /// <summary>Words read at least this surely, of three letters or more, show the page's typing.</summary>
+    internal const float SureConfidence = 85;
+
+    /// <summary>Fewer sure words than this tell too little about the page's typing.</summary>
+    internal const int MinSureWords = 5;
 
     private readonly float _contrast;
     private readonly float _coverage;

@@ -8,6 +8,7 @@ namespace IngestPipeline.Domain.Illegibility;
 /// <summary>Which cleanup steps run; all of them by default.</summary>
 public sealed record CleanupOptions
 {
+    public bool SeparateNonText { get; init; } = true;
     public bool NormaliseCharacters { get; init; } = true;
     public bool FixConfusions { get; init; } = true;
     public bool MarkIllegible { get; init; } = true;
@@ -20,7 +21,7 @@ public sealed record CleanupOptions
 }
 
 /// <summary>
-/// Turns raw OCR into the transcript staff publish: typewriter characters, markers written one way,
+/// Turns raw OCR into the transcript staff publish: marks that are not typing set apart, typewriter characters, markers written one way,
 /// OCR confusions repaired where the lexicon makes it safe, what cannot be read replaced by
 /// [ILLEGIBLE], and words broken across line ends joined. Words keep their boxes throughout, so every
 /// part of the output still points at the part of the scan it came from.
@@ -36,6 +37,8 @@ public static class TranscriptCleaner
 
     private static Page CleanPage(Page page, Lexicon lexicon, CleanupOptions options)
     {
+        // Handwriting, stamps and specks first: the rules below would read them as damaged typing.
+        if (options.SeparateNonText) page = NonTextSeparator.Separate(page, lexicon);
         // Confusions first: "JapaneSe" is a word with a slip, not garbage, once it reads "Japanese".
         page = MapLines(page, lines =>
         {

@@ -61,6 +61,9 @@ public sealed record Page(int Number, int Width, int Height, int Dpi, IReadOnlyL
     /// <summary>Large solid dark regions (blots, torn-away paper): evidence that text there is lost.</summary>
     public IReadOnlyList<DarkRegion> DarkRegions { get; init; } = [];
 
+    /// <summary>Marks that are not typed text (handwriting, stamps, specks, punch holes, the sheet's edge), left out of the words.</summary>
+    public IReadOnlyList<PageRegion> Regions { get; init; } = [];
+
     /// <summary>Stretches of typed lines where words are missing, and what re-reading them found.</summary>
     public IReadOnlyList<TextGap> TextGaps { get; init; } = [];
 

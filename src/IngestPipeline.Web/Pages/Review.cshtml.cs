@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Domain.Review;
+using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Web.Security;
@@ -21,7 +22,12 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     /// <summary>Form field names of the lines: <c>line:PAGE:INDEX</c>.</summary>
     public const string LinePrefix = "line:";
 
-    public sealed record PageView(int Number, int Width, int Height);
+    /// <summary>A page of the scan and the marks on it that are not text, outlined faintly so a reviewer can still read them.</summary>
+    public sealed record PageView(int Number, int Width, int Height, IReadOnlyList<PageRegion> Regions)
+    {
+        public static string TitleOf(PageRegion region) =>
+            region.Reading.Length == 0 ? RegionKinds.Name(region.Kind) : $"{RegionKinds.Name(region.Kind)}, read as: {region.Reading}";
+    }
 
     public Guid Id { get; private set; }
     public string FileName { get; private set; } = "";
@@ -93,7 +99,7 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         Stage = document.Stage;
         ClaimedBy = await db.ReviewTasks.Where(t => t.DocumentId == id).Select(t => t.ClaimedBy).SingleOrDefaultAsync(cancellation);
         var transcript = JsonExporter.Read(document.TranscriptJson);
-        Pages = transcript.Pages.Select(p => new PageView(p.Number, p.Width, p.Height)).ToList();
+        Pages = transcript.Pages.Select(p => new PageView(p.Number, p.Width, p.Height, p.Regions)).ToList();
         Lines = ReviewSheet.Of(transcript);
         foreach (var line in Lines) Texts[(line.Page, line.Index)] = line.Text;
         Extracted = ReviewedMetadata.Of(transcript.Metadata);

@@ -101,16 +101,24 @@
     });
   }
 
+  /** Places an outline over a box of the page (image pixels), in percentages so it follows the zoom. */
+  function place(element, sheet, [x, y, w, h]) {
+    const W = +sheet.dataset.width, H = +sheet.dataset.height;
+    Object.assign(element.style, { left: `${(100 * x) / W}%`, top: `${(100 * y) / H}%`, width: `${(100 * w) / W}%`, height: `${(100 * h) / H}%` });
+  }
+
   flags.forEach((flag, i) => {
     const sheet = sheets.find(s => +s.dataset.page === flag.page);
     const box = document.createElement("div");
     box.className = `box ${flag.kind}`;
     box.id = `box-${i}`;
-    const [x, y, w, h] = flag.box, W = +sheet.dataset.width, H = +sheet.dataset.height;
-    Object.assign(box.style, { left: `${(100 * x) / W}%`, top: `${(100 * y) / H}%`, width: `${(100 * w) / W}%`, height: `${(100 * h) / H}%` });
+    place(box, sheet, flag.box);
     box.addEventListener("click", () => select(i));
     sheet.appendChild(box);
   });
+
+  // Marks that are not text (handwriting, stamps, punch holes), as the server listed them on each sheet.
+  for (const region of document.querySelectorAll(".sheet .region")) place(region, region.closest(".sheet"), region.dataset.box.split(",").map(Number));
 
   function setZoom(next) {
     const sheet = sheets.find(s => +s.dataset.page === shown);

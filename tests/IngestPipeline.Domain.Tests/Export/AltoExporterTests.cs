@@ -160,6 +160,23 @@ public class AltoExporterTests
     }
 
     [Fact]
+    public void Marks_that_are_not_text_follow_the_text_blocks_as_illustrations_of_their_kind()
+    {
+        var transcript = OnePage(Block(LineAt(200, ("ONE", 90f))));
+        var page = transcript.Pages[0] with
+        {
+            Regions = [new PageRegion(RegionKind.Handwriting, new BoundingBox(300, 900, 800, 1020), "Mhrchat"), new PageRegion(RegionKind.PunchHole, new BoundingBox(40, 1500, 120, 1580), "")],
+        };
+        var printSpace = XDocument.Parse(AltoExporter.Write(transcript with { Pages = [page] })).Descendants(Alto + "PrintSpace").Single();
+
+        Assert.Equal(["TextBlock", "Illustration", "Illustration"], printSpace.Elements().Select(e => e.Name.LocalName));
+        var illustrations = printSpace.Elements(Alto + "Illustration").ToList();
+        Assert.Equal(["handwriting", "punch-hole"], illustrations.Select(i => (string)i.Attribute("TYPE")!));
+        Assert.Equal(["p1_r1", "p1_r2"], illustrations.Select(i => (string)i.Attribute("ID")!));
+        Assert.Equal(page.Regions.Select(r => Position(r.Box)), illustrations.Select(Position));
+    }
+
+    [Fact]
     public void Lines_without_words_are_left_out()
     {
         var empty = new Line(new BoundingBox(100, 220, 200, 250), []);

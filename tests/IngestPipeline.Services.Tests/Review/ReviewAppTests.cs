@@ -93,6 +93,26 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
     }
 
     [Fact]
+    public async Task Punch_holes_and_other_marks_that_are_not_text_are_outlined_on_the_scan_with_their_kind()
+    {
+        var id = app.Document("dev13"); // punched twice, its corner torn away
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync($"/review/{id}");
+        var holes = page.Locator(".sheet .region.punch-hole");
+        await holes.First.WaitForAsync();
+        Assert.Equal("punch-hole", await holes.First.GetAttributeAsync("title"));
+        var hole = await holes.First.BoundingBoxAsync();
+        var sheet = await page.Locator(".sheet").First.BoundingBoxAsync();
+        Assert.NotNull(hole);
+        Assert.NotNull(sheet);
+        // A punch hole is a few millimetres across: a small square well inside the sheet.
+        Assert.InRange(hole.Width / sheet.Width, 0.01, 0.1);
+        Assert.InRange(hole.Height / hole.Width, 0.6, 1.6);
+        Assert.InRange(hole.X, sheet.X, sheet.X + sheet.Width);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Hostile_text_in_lines_metadata_and_file_names_is_shown_as_text_and_never_runs()
     {
         const string hostile = "<script>window.__pwned=1</script><img src=x onerror=\"window.__pwned=2\"><b>bold</b>";

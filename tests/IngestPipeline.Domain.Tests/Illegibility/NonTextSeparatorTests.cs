@@ -1,0 +1,120 @@
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Tests.Illegibility;
+
+/// <summary>Handwriting, stamps, rules and specks leave the text as regions; typing of every kind stays.</summary>
+public sealed class NonTextSeparatorTests
+{
+    private static readonly Lexicon Words = new(["the ships left from the port of Dalian in the morning Atherton a"]);
+
+    /// <summary>Typed words are 40 px high on this 300-dpi page.</summary>
+    private const int Typed = 40;
+
+    private static Word At(string text, int left, int top, float confidence = 95, int height = Typed) =>
+        new(text, new BoundingBox(left, top, left + 30 * text.Length, top + height), confidence);
+
+    private static Line LineOf(params Word[] words) => new(BoundingBox.Union(words.Select(w => w.Box)), words);
+
+    /// <summary>A page of eight sure typed lines with <paramref name="extra"/> lines below them.</summary>
+    private static Page PageWith(params Line[] extra)
+    {
+        var typed = Enumerable.Range(0, 8)
+            .Select(i => LineOf(At("the", 300, 400 + 60 * i), At("ships", 420, 400 + 60 * i), At("morning", 600, 400 + 60 * i)))
+            .ToList();
+        var lines = typed.Concat(extra).ToList();
+        return new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, []));
+    }
+
+    private static string Text(Page page) => string.Join('\n', page.Lines.Skip(8).Select(l => l.Text));
+
+    [Fact]
+    public void A_signature_over_a_typed_name_becomes_a_handwriting_region_and_the_name_stays()
+    {
+        var line = LineOf(At("Mhrchat", 300, 1000, confidence: 12, height: 3 * Typed), At("Atherton", 700, 1060));
+        var page = NonTextSeparator.Separate(PageWith(line), Words);
+        Assert.Equal("Atherton", Text(page));
+        var region = Assert.Single(page.Regions);
+        Assert.Equal(RegionKind.Handwriting, region.Kind);
+        Assert.Equal("Mhrchat", region.Reading);
+        Assert.Equal(new BoundingBox(300, 1000, 510, 1120), region.Box);
+    }
+
+    [Fact]
+    public void A_line_of_pen_strokes_read_as_short_words_leaves_the_text()
+    {
+        var line = LineOf(At("un", 300, 1000, 25, 2 * Typed), At("Mh", 400, 1000, 20, 2 * Typed), At("a", 500, 1000, 30, 2 * Typed));
+        var page = NonTextSeparator.Separate(PageWith(line), Words);
+        Assert.Equal("", Text(page));
+        Assert.Equal("un Mh a", Assert.Single(page.Regions).Reading);
+    }
+
+    [Fact]
+    public void A_flat_garbage_line_is_a_rule_and_small_marks_are_specks()
+    {
+        var rule = LineOf(At("ee", 300, 1000, 30, 10), At("eeeeee", 380, 1000, 30, 10), At("ere", 600, 1000, 20, 10));
+        var speck = LineOf(At("a", 1500, 1200, 20, 9));
+        var page = NonTextSeparator.Separate(PageWith(rule, speck), Words);
+        Assert.Equal("", Text(page));
+        Assert.Equal([RegionKind.Rule, RegionKind.Specks], page.Regions.Select(r => r.Kind));
+    }
+
+    [Fact]
+    public void Page_numbers_typed_initials_and_faded_typing_of_typed_size_stay_text()
+    {
+        var number = LineOf(At("-3-", 1200, 1000, 60, 30));
+        var initials = LineOf(At("RA/MM", 300, 1100, 90));
+        var faded = LineOf(At("sh!ps", 300, 1200, 20), At("lef#", 480, 1200, 15));
+        var page = NonTextSeparator.Separate(PageWith(number, initials, faded), Words);
+        Assert.Equal("-3-\nRA/MM\nsh!ps lef#", Text(page));
+        Assert.Empty(page.Regions);
+    }
+
+    [Fact]
+    public void A_typed_word_touched_by_a_stroke_stays_however_unsure()
+    {
+        // Underlined by hand: the box reaches twice the typed height, the engine reads it at 40.
+        var line = LineOf(At("the", 300, 1000), At("ships", 420, 1000, confidence: 40, height: 2 * Typed), At("left", 600, 1000));
+        Assert.Equal("the ships left", Text(NonTextSeparator.Separate(PageWith(line), Words)));
+    }
+
+    [Fact]
+    public void What_lies_under_a_blot_is_left_for_the_illegibility_rules()
+    {
+        var line = LineOf(At("ee@e", 300, 1000, 10, 3 * Typed));
+        var blot = new DarkRegion(new BoundingBox(290, 990, 450, 1130), [new BoundingBox(290, 990, 450, 1130)]);
+        var page = NonTextSeparator.Separate(PageWith(line) with { DarkRegions = [blot] }, Words);
+        Assert.Equal("ee@e", Text(page));
+        Assert.Empty(page.Regions);
+    }
+
+    [Fact]
+    public void Round_dark_marks_beside_the_text_are_punch_holes_and_dark_marks_at_the_side_the_sheet_s_edge()
+    {
+        var hole = new DarkRegion(new BoundingBox(100, 1500, 180, 1580), []);
+        var edge = new DarkRegion(new BoundingBox(0, 0, 60, 3300), []);
+        var blot = new DarkRegion(new BoundingBox(400, 500, 480, 580), []);
+        var page = NonTextSeparator.Separate(PageWith() with { DarkRegions = [hole, edge, blot] }, Words);
+        Assert.Equal([(RegionKind.PunchHole, hole.Box), (RegionKind.PageEdge, edge.Box)], page.Regions.Select(r => (r.Kind, r.Box)));
+    }
+
+    [Fact]
+    public void A_page_with_too_little_sure_typing_is_left_as_read()
+    {
+        var line = LineOf(At("Mhrchat", 300, 1000, confidence: 12, height: 3 * Typed));
+        var page = new Page(1, 2550, 3300, 300, [new Block(line.Box, [line])], new PageProcessing(0, 0, []));
+        Assert.Same(page, NonTextSeparator.Separate(page, Words));
+    }
+
+    [Fact]
+    public void Regions_survive_the_json_round_trip()
+    {
+        var line = LineOf(At("Mhrchat", 300, 1000, confidence: 12, height: 3 * Typed));
+        var page = NonTextSeparator.Separate(PageWith(line), Words);
+        var read = JsonExporter.Read(JsonExporter.Write(new Transcript("scan.tif", [page])));
+        Assert.Equal(page.Regions, read.Pages[0].Regions);
+        Assert.Contains("\"kind\": \"handwriting\"", JsonExporter.Write(read));
+    }
+}
