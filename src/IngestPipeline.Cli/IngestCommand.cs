@@ -29,6 +29,7 @@ public static class IngestCommand
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
         var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
         var speckReach = new Option<double>("--speck-reach") { Description = "Keep specks this many glyph heights from a letter (punctuation); 0 removes every speck", DefaultValueFactory = _ => new OcrOptions().SpeckReach };
+        var specks = new Option<string>("--specks") { Description = "auto: the page decides whether its specks are dirt or punctuation; remove; keep", DefaultValueFactory = _ => "auto" };
         var variables = new Option<string[]>("--tesseract-variable", "-c") { Description = "Set a Tesseract variable on every engine: NAME=VALUE (repeatable)" };
         var raw = new Option<bool>("--raw") { Description = "Write the raw OCR: no [ILLEGIBLE] markers, no cleanup" };
         var lexicons = new Option<string[]>("--lexicon") { Description = "A word list of the collection's names and places, added to the lexicon (repeatable)" };
@@ -38,7 +39,7 @@ public static class IngestCommand
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, noReread, speckSize, speckReach, variables, raw, lexicons, maxMegapixels, deadline, layout,
+            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, noReread, speckSize, speckReach, specks, variables, raw, lexicons, maxMegapixels, deadline, layout,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -65,10 +66,14 @@ public static class IngestCommand
                     Reread = !parse.GetValue(noReread),
                     SpeckSizeAt300Dpi = parse.GetValue(speckSize),
                     SpeckReach = Math.Max(0, parse.GetValue(speckReach)),
+                    Specks = SpeckTreatments.Parse(parse.GetValue(specks)!, "--specks"),
                     EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
                     PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
                 };
-                cleanup = parse.GetValue(raw) ? null : new TranscriptCleanup(LexiconFiles.Load(parse.GetValue(lexicons), languages), CleanupOptions.Default);
+                // The lexicon judges a page read two ways (raw output too) besides cleaning the text.
+                var lexicon = LexiconFiles.Load(parse.GetValue(lexicons), languages);
+                options = options with { Lexicon = lexicon };
+                cleanup = parse.GetValue(raw) ? null : new TranscriptCleanup(lexicon, CleanupOptions.Default);
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidOperationException)
             {

@@ -45,13 +45,16 @@ public static class PipelineRegistration
             OcrLanguages.RequireModels(languages);
             var ocr = options.Ocr;
             var defaults = new OcrOptions();
-            services.AddSingleton(_ => new EnginePool(defaults with
+            var specks = ocr.Specks is null ? defaults.Specks : SpeckTreatments.Parse(ocr.Specks, "Pipeline:Ocr:Specks");
+            services.AddSingleton(provider => new EnginePool(defaults with
             {
                 Engines = engines, PageDeadline = options.Worker.PageDeadline, Language = string.Join('+', languages),
                 Deskew = ocr.Deskew ?? defaults.Deskew,
                 MinDeskewAngle = ocr.MinDeskewAngle ?? defaults.MinDeskewAngle,
                 SpeckSizeAt300Dpi = ocr.SpeckSizeAt300Dpi ?? defaults.SpeckSizeAt300Dpi,
                 SpeckReach = ocr.SpeckReach ?? defaults.SpeckReach,
+                Specks = specks,
+                Lexicon = provider.GetRequiredService<Lexicon>(),
             }));
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load(languages: languages));
             services.AddHostedService<WorkerWarmUp>();

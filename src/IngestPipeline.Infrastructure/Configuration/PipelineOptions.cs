@@ -40,6 +40,9 @@ public sealed class RecognitionOptions
 
     /// <summary>Specks this many glyph heights from a letter are kept as punctuation; 0 removes them wherever they lie.</summary>
     public double? SpeckReach { get; set; }
+
+    /// <summary>"auto" (the page decides), "remove" (always) or "keep" (never remove): see SpeckTreatment.</summary>
+    public string? Specks { get; set; }
 }
 
 /// <summary>What one upload may demand before it is refused with its reason (bounds on time, memory and disk).</summary>

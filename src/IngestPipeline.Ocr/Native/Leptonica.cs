@@ -58,6 +58,7 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial uint* pixGetData(PixHandle pix);
     [LibraryImport(Lib)] public static partial BoxaHandle pixConnComp(PixHandle pix, out IntPtr components, int connectivity);
     [LibraryImport(Lib)] public static partial BoxaHandle pixConnCompBB(PixHandle pix, int connectivity);
+    [LibraryImport(Lib)] public static partial int pixCountConnComp(PixHandle pix, int connectivity, out int count);
     [LibraryImport(Lib)] public static partial PixHandle pixaGetPix(IntPtr components, int index, int access);
     [LibraryImport(Lib)] public static partial void pixaDestroy(ref IntPtr components);
     [LibraryImport(Lib)] public static partial int boxaGetCount(BoxaHandle boxa);

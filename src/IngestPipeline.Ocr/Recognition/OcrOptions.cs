@@ -1,5 +1,7 @@
 namespace IngestPipeline.Ocr.Recognition;
 
+using Lexicon = IngestPipeline.Domain.Cleanup.Lexicon;
+
 /// <summary>How pages are recognised. Defaults are the ones measured best on the dev corpus (docs/preprocessing.md).</summary>
 public sealed record OcrOptions
 {
@@ -78,4 +80,43 @@ public sealed record OcrOptions
     /// a speck. 0 removes every speck wherever it lies.
     /// </summary>
     public double SpeckReach { get; init; }
+
+    /// <summary>Whether specks are removed, kept, or (the default) left for the page to decide: see <see cref="SpeckTreatment"/>.</summary>
+    public SpeckTreatment Specks { get; init; } = SpeckTreatment.Auto;
+
+    /// <summary>
+    /// The words a reading is judged by when a page is read two ways (see <see cref="SpeckTreatment.Auto"/>): the
+    /// lexicon of the cleanup. Null judges by the engine's confidence alone.
+    /// </summary>
+    public Lexicon? Lexicon { get; init; }
+}
+
+/// <summary>What speck removal does to a page.</summary>
+public enum SpeckTreatment
+{
+    /// <summary>
+    /// Specks are removed, and where the page is doubtful (many specks beside its letters: full stops, commas and the
+    /// dots of i, or dirt on the line) the page is read again as scanned and the reading the page itself prefers is
+    /// kept: higher mean confidence with no fewer lexicon words.
+    /// </summary>
+    Auto,
+
+    /// <summary>Specks are always removed (the collection's scans are dirty).</summary>
+    Remove,
+
+    /// <summary>Specks are always kept (the collection's scans are clean: what is small is punctuation).</summary>
+    Keep,
+}
+
+public static class SpeckTreatments
+{
+    /// <summary>"auto", "remove" or "keep", in any case.</summary>
+    /// <exception cref="ArgumentException">Another word; the message names the <paramref name="setting"/> it came from.</exception>
+    public static SpeckTreatment Parse(string value, string setting) => value.ToLowerInvariant() switch
+    {
+        "auto" => SpeckTreatment.Auto,
+        "remove" => SpeckTreatment.Remove,
+        "keep" => SpeckTreatment.Keep,
+        _ => throw new ArgumentException($"{setting} must be auto, remove or keep, not '{value}'"),
+    };
 }
