@@ -41,7 +41,8 @@ public static class NonTextSeparator
         ArgumentNullException.ThrowIfNull(lexicon);
         var sure = page.Words.Where(w => !w.IsIllegible && w.Confidence >= PageInk.SureConfidence && w.Text.Count(char.IsLetter) >= 3).ToList();
         if (sure.Count < PageInk.MinSureWords) return page;
-        var typing = new Typing(page, Median(sure.Select(w => (double)w.Box.Height)), lexicon);
+        var (holes, edges) = MarksOfDarkRegions(page, BoundingBox.Union(sure.Select(w => w.Box)));
+        var typing = new Typing(page, Median(sure.Select(w => (double)w.Box.Height)), lexicon, holes);
         var regions = new List<PageRegion>(page.Regions);
         var blocks = new List<Block>();
         foreach (var block in page.Blocks)
@@ -54,43 +55,72 @@ public static class NonTextSeparator
             }
             if (lines.Count > 0) blocks.Add(block with { Box = BoundingBox.Union(lines.Select(l => l.Box)), Lines = lines });
         }
-        regions.AddRange(MarksOfDarkRegions(page, blocks));
+        regions.AddRange(holes.Select(h => new PageRegion(RegionKind.PunchHole, h.Box, string.Join(' ', typing.ReadIn(h)))));
+        regions.AddRange(edges.Select(e => new PageRegion(RegionKind.PageEdge, e.Box, "")));
         return page with { Blocks = blocks, Regions = regions };
     }
 
     /// <summary>The page's typed word height and what reads as typing on it.</summary>
-    private sealed class Typing(Page page, double wordHeight, Lexicon lexicon)
+    private sealed class Typing(Page page, double wordHeight, Lexicon lexicon, IReadOnlyList<DarkRegion> holes)
     {
+        private readonly Dictionary<DarkRegion, List<string>> _readInHoles = [];
+
+        /// <summary>What the engine read in a punch hole (taken out of the lines by <see cref="Split"/>).</summary>
+        public IReadOnlyList<string> ReadIn(DarkRegion hole) => _readInHoles.GetValueOrDefault(hole) ?? [];
+
         /// <summary>The line without its foreign marks, which are added to <paramref name="regions"/>.</summary>
         public Line Split(Line line, List<PageRegion> regions)
         {
-            if (line.Words.Any(w => UnderDarkRegion(w.Box))) return line;
             var read = line.Words.Select(ReadAsTyping).ToArray();
-            var content = line.Words.Select((w, i) => (Word: w, Read: read[i])).Where(x => x.Word.Text.Any(char.IsLetterOrDigit)).ToList();
+            var words = new List<Word>(line.Words.Count);
+            var kept = new List<bool>(line.Words.Count);
+            for (int i = 0; i < line.Words.Count; i++)
+            {
+                var word = line.Words[i];
+                if (!read[i] && holes.FirstOrDefault(h => Contains(h.Box, word.Box)) is { } hole)
+                {
+                    (_readInHoles.TryGetValue(hole, out var texts) ? texts : _readInHoles[hole] = []).Add(word.Text);
+                    continue;
+                }
+                words.Add(word);
+                kept.Add(read[i]);
+            }
+            if (words.Count == 0) return line with { Words = [] };
+            if (words.Any(w => UnderDarkRegion(w.Box))) return Rebuilt(line, words);
+            var content = words.Select((w, i) => (Word: w, Read: kept[i])).Where(x => x.Word.Text.Any(char.IsLetterOrDigit)).ToList();
             if (content.Count > 0 && content.Count(x => x.Read) * 3 < content.Count)
             {
                 double height = Median(content.Select(x => (double)x.Word.Box.Height));
                 if (height > TallFactor * wordHeight || height < SmallFactor * wordHeight)
                 {
-                    regions.Add(RegionOf(line.Words));
+                    regions.Add(RegionOf(words));
                     return line with { Words = [] };
                 }
             }
-            var kept = new List<Word>();
-            for (int i = 0; i < line.Words.Count;)
+            bool Foreign(int i) => !kept[i] && (words[i].Box.Height > InLineTallFactor * wordHeight
+                || (words[i].Box.Height < SmallFactor * wordHeight && words[i].Box.Width > RuleLength * wordHeight));
+            var typed = new List<Word>();
+            for (int i = 0; i < words.Count;)
             {
-                if (read[i] || line.Words[i].Box.Height <= InLineTallFactor * wordHeight)
+                if (!Foreign(i))
                 {
-                    kept.Add(line.Words[i++]);
+                    typed.Add(words[i++]);
                     continue;
                 }
                 int end = i;
-                while (end + 1 < line.Words.Count && !read[end + 1] && line.Words[end + 1].Box.Height > InLineTallFactor * wordHeight) end++;
-                regions.Add(RegionOf(line.Words.Skip(i).Take(end - i + 1).ToList()));
+                while (end + 1 < words.Count && Foreign(end + 1)) end++;
+                regions.Add(RegionOf(words.GetRange(i, end - i + 1)));
                 i = end + 1;
             }
-            return kept.Count == line.Words.Count ? line : line with { Box = BoundingBox.Union(kept.Select(w => w.Box)), Words = kept };
+            return Rebuilt(line, typed);
         }
+
+        private static Line Rebuilt(Line line, List<Word> words) =>
+            words.Count == line.Words.Count ? line : line with { Box = BoundingBox.Union(words.Select(w => w.Box)), Words = words };
+
+        /// <summary>Whether the word's centre lies in the box.</summary>
+        private static bool Contains(BoundingBox box, BoundingBox word) =>
+            word.Left + word.Width / 2 is var x && word.CenterY is var y && x >= box.Left && x < box.Right && y >= box.Top && y < box.Bottom;
 
         /// <summary>
         /// Whether the engine read the word as something typed: surely, as a word of the lexicon of four letters or
@@ -112,7 +142,7 @@ public static class NonTextSeparator
         }
 
         private bool UnderDarkRegion(BoundingBox box) =>
-            page.DarkRegions.Any(r => r.ExtentBetween(box.Top, box.Bottom) is { IsEmpty: false } extent && extent.Left < box.Right && extent.Right > box.Left);
+            page.DarkRegions.Except(holes).Any(r => r.ExtentBetween(box.Top, box.Bottom) is { IsEmpty: false } extent && extent.Left < box.Right && extent.Right > box.Left);
 
         private PageRegion RegionOf(IReadOnlyList<Word> words)
         {
@@ -140,26 +170,27 @@ public static class NonTextSeparator
     private const double StampAspect = 2.5;
 
     /// <summary>
-    /// Dark regions the engine read nothing in that are no damage to the text: those at the image's side (the sheet's
-    /// edge, the scanner's background or shadow) and small round solid ones beside the text (punch holes).
+    /// Dark regions that are no damage to the text: those at the image's side (the sheet's edge, the scanner's
+    /// background or shadow) and small round solid ones beside the typing (punch holes; what the engine read in one is
+    /// no word). <paramref name="typing"/> is the box of the words read surely.
     /// </summary>
-    private static IEnumerable<PageRegion> MarksOfDarkRegions(Page page, IReadOnlyList<Block> blocks)
+    private static (List<DarkRegion> Holes, List<DarkRegion> Edges) MarksOfDarkRegions(Page page, BoundingBox typing)
     {
-        var text = BoundingBox.Union(blocks.Select(b => b.Box));
+        var (holes, edges) = (new List<DarkRegion>(), new List<DarkRegion>());
         foreach (var dark in page.DarkRegions)
         {
             var box = dark.Box;
             if (AtEdge(page, box))
             {
-                yield return new PageRegion(RegionKind.PageEdge, box, "");
+                edges.Add(dark);
                 continue;
             }
             double inches = Math.Max(box.Width, box.Height) / (double)Math.Max(1, page.Dpi);
             bool round = box.Width < RoundAspect * box.Height && box.Height < RoundAspect * box.Width;
-            bool besideText = text.IsEmpty || box.Right <= text.Left || box.Left >= text.Right || box.Bottom <= text.Top || box.Top >= text.Bottom;
-            if (round && besideText && inches is >= MinHoleInches and <= MaxHoleInches)
-                yield return new PageRegion(RegionKind.PunchHole, box, "");
+            bool beside = box.Right <= typing.Left || box.Left >= typing.Right || box.Bottom <= typing.Top || box.Top >= typing.Bottom;
+            if (round && beside && inches is >= MinHoleInches and <= MaxHoleInches) holes.Add(dark);
         }
+        return (holes, edges);
     }
 
     /// <summary>Punch holes are 5-8 mm across; a scan shows them 4-13 mm with their shadow.</summary>

@@ -43,7 +43,9 @@ public static class TextGapFinder
             // A gap is measured at the height of the words beside it, not over the whole line's box: on a page read
             // with its slight slope the box of a long line reaches into the lines above and below, whose typing
             // would pass for ink in the gap.
-            foreach (var (before, after) in layout.WideGaps(line))
+            // Before the column's margin stand labels and notes in the margin, never typing that was lost.
+            int column = layout.LeftMarginAt(line) + (int)(PageLayout.IndentCharacters * cw);
+            foreach (var (before, after) in layout.WideGaps(line).Where(g => g.After.Box.Left > column))
                 gaps.Add(new BoundingBox(before.Box.Right + inset, Math.Min(before.Box.Top, after.Box.Top),
                     after.Box.Left - inset, Math.Max(before.Box.Bottom, after.Box.Bottom)));
             var last = words[^1];

@@ -51,8 +51,9 @@ public sealed class PageLayout
     public int LeftMargin { get; }
     public int RightMargin { get; }
 
-    /// <summary>Where the right margin runs at the height of <paramref name="line"/>, in the page's coordinates.</summary>
+    /// <summary>Where the margins run at the height of <paramref name="line"/>, in the page's coordinates.</summary>
     public int RightMarginAt(Line line) => (int)Math.Round(RightMargin - _slope * line.Box.CenterY);
+    public int LeftMarginAt(Line line) => (int)Math.Round(LeftMargin - _slope * line.Box.CenterY);
 
     /// <summary>The line's start and end measured across the slope of the page's lines (a slanted margin is a straight one).</summary>
     private int Start(Line line) => (int)Math.Round(line.Box.Left + _slope * line.Box.CenterY);

@@ -101,6 +101,27 @@ public sealed class NonTextSeparatorTests
     }
 
     [Fact]
+    public void What_the_engine_read_in_a_punch_hole_is_no_word()
+    {
+        // A hole in the left margin beside a typed line, read as a word at its start.
+        var hole = new DarkRegion(new BoundingBox(100, 990, 180, 1070), [new BoundingBox(100, 990, 180, 1070)]);
+        var line = LineOf(At("e", 110, 1000, 20), At("the", 300, 1000), At("ships", 420, 1000));
+        var page = NonTextSeparator.Separate(PageWith(line) with { DarkRegions = [hole] }, Words);
+        Assert.Equal("the ships", Text(page));
+        var region = Assert.Single(page.Regions);
+        Assert.Equal((RegionKind.PunchHole, "e"), (region.Kind, region.Reading));
+    }
+
+    [Fact]
+    public void A_typed_underline_read_as_a_word_in_a_typed_line_is_a_rule()
+    {
+        var line = LineOf(At("ee", 300, 1000, 30, 8) with { Box = new BoundingBox(300, 1000, 560, 8 + 1000) }, At("sides", 700, 1000), At("of", 880, 1000));
+        var page = NonTextSeparator.Separate(PageWith(line), Words);
+        Assert.Equal("sides of", Text(page));
+        Assert.Equal(RegionKind.Rule, Assert.Single(page.Regions).Kind);
+    }
+
+    [Fact]
     public void A_page_with_too_little_sure_typing_is_left_as_read()
     {
         var line = LineOf(At("Mhrchat", 300, 1000, confidence: 12, height: 3 * Typed));

@@ -35,4 +35,19 @@ public sealed class TextGapFinderTests
             LineAt(300, ("aaaaaaaa", 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("dddddddd", 90f), ("end.", 90f)),
             Full(350, "eeeeeee,"), Full(400), LineAt(450, ("end.", 90f))));
     }
+
+    [Fact]
+    public void The_paper_between_a_note_in_the_margin_and_the_typed_column_is_no_gap()
+    {
+        // The column starts at x = 300; initials written at x = 100 are read into the line ahead of its first word.
+        Line Column(int baseline) => LineAt(300, baseline, ("aaaaaaaa", 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("end.", 90f));
+        var noted = Column(300);
+        noted = noted with { Words = [new Word("S.B.", new BoundingBox(100, 270, 180, 300), 40), .. noted.Words] };
+        Assert.Empty(Gaps(Column(200), Column(250), noted, Column(350)));
+
+        // The same stretch inside the column is a place to look.
+        var inside = LineAt(300, 300, ("aaaaaaaa", 90f));
+        inside = inside with { Words = [.. inside.Words, new Word("end.", new BoundingBox(760, 270, 840, 300), 90)] };
+        Assert.Single(Gaps(Column(200), Column(250), inside, Column(350)));
+    }
 }
