@@ -30,6 +30,7 @@ public static class IngestCommand
         var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
         var speckReach = new Option<double>("--speck-reach") { Description = "Keep specks this many glyph heights from a letter (punctuation); 0 removes every speck", DefaultValueFactory = _ => new OcrOptions().SpeckReach };
         var specks = new Option<string>("--specks") { Description = "auto: the page decides whether its specks are dirt or punctuation; remove; keep", DefaultValueFactory = _ => "auto" };
+        var megapixelsAtOnce = new Option<double>("--megapixels-at-once") { Description = "Most megapixels recognised at once (a larger page runs alone): memory grows with pixels", DefaultValueFactory = _ => new OcrOptions().MaxPixelsAtOnce / 1e6 };
         var variables = new Option<string[]>("--tesseract-variable", "-c") { Description = "Set a Tesseract variable on every engine: NAME=VALUE (repeatable)" };
         var raw = new Option<bool>("--raw") { Description = "Write the raw OCR: no [ILLEGIBLE] markers, no cleanup" };
         var lexicons = new Option<string[]>("--lexicon") { Description = "A word list of the collection's names and places, added to the lexicon (repeatable)" };
@@ -39,7 +40,7 @@ public static class IngestCommand
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, noReread, speckSize, speckReach, specks, variables, raw, lexicons, maxMegapixels, deadline, layout,
+            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, noReread, speckSize, speckReach, specks, megapixelsAtOnce, variables, raw, lexicons, maxMegapixels, deadline, layout,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -67,6 +68,7 @@ public static class IngestCommand
                     SpeckSizeAt300Dpi = parse.GetValue(speckSize),
                     SpeckReach = Math.Max(0, parse.GetValue(speckReach)),
                     Specks = SpeckTreatments.Parse(parse.GetValue(specks)!, "--specks"),
+                    MaxPixelsAtOnce = (long)(parse.GetValue(megapixelsAtOnce) * 1e6),
                     EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
                     PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
                 };

@@ -49,6 +49,7 @@ public static class PipelineRegistration
             services.AddSingleton(provider => new EnginePool(defaults with
             {
                 Engines = engines, PageDeadline = options.Worker.PageDeadline, Language = string.Join('+', languages),
+                MaxPixelsAtOnce = options.Worker.MaxMegapixelsAtOnce is { } budget ? (long)(budget * 1e6) : defaults.MaxPixelsAtOnce,
                 Deskew = ocr.Deskew ?? defaults.Deskew,
                 MinDeskewAngle = ocr.MinDeskewAngle ?? defaults.MinDeskewAngle,
                 SpeckSizeAt300Dpi = ocr.SpeckSizeAt300Dpi ?? defaults.SpeckSizeAt300Dpi,

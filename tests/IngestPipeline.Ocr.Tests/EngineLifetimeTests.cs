@@ -58,6 +58,33 @@ public sealed class EngineLifetimeTests
         Assert.Equal(2, engines.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Pages_larger_together_than_the_pixel_budget_are_recognised_one_at_a_time()
+    {
+        using var pool = new EnginePool(new OcrOptions { Engines = 2, MaxPixelsAtOnce = 20_000_000 });
+        int running = 0, most = 0;
+        int Work(TesseractEngine engine)
+        {
+            int now = Interlocked.Increment(ref running);
+            InterlockedMax(ref most, now);
+            // Wait for a second page to join, as the pool allows or not (engine start-up takes well under this).
+            SpinWait.SpinUntil(() => Volatile.Read(ref running) >= 2, TimeSpan.FromSeconds(2));
+            Interlocked.Decrement(ref running);
+            return 0;
+        }
+
+        // Two 16-megapixel pages (400-dpi A4): over the budget together, so one waits for the other.
+        await Task.WhenAll(pool.RunAsync(Work, pixels: 16_000_000), pool.RunAsync(Work, pixels: 16_000_000));
+        Assert.Equal(1, most);
+        // Two 8.7-megapixel pages (300-dpi A4) fit together; a page over the budget still runs, alone.
+        most = 0;
+        await Task.WhenAll(pool.RunAsync(Work, pixels: 8_700_000), pool.RunAsync(Work, pixels: 8_700_000));
+        Assert.Equal(2, most);
+        most = 0;
+        Assert.Equal(0, await pool.RunAsync(Work, pixels: 34_000_000));
+        Assert.Equal(1, most);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

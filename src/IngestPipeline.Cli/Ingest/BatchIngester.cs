@@ -69,7 +69,7 @@ public sealed class BatchIngester(
                     images.Save(recognized);
                     progress.PageDone(file.OutputName, index + 1);
                     return recognized.Page;
-                }, cancellation).ConfigureAwait(false);
+                }, cancellation, scan.PagePixels(index)).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

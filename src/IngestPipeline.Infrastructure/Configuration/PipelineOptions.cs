@@ -122,6 +122,9 @@ public sealed class WorkerOptions
     /// <summary>OCR engines, i.e. pages recognised at once in this process; 0 means one per core.</summary>
     public int Engines { get; set; }
 
+    /// <summary>Most megapixels recognised at once in this process (a larger page runs alone); unset keeps OcrOptions.MaxPixelsAtOnce.</summary>
+    public double? MaxMegapixelsAtOnce { get; set; }
+
     /// <summary>Recognition attempts of one page before it is failed.</summary>
     public int MaxPageAttempts { get; set; } = 3;
 

@@ -38,6 +38,17 @@ internal sealed class PdfScan : Scan
     public override ScanFormat Format => ScanFormat.Pdf;
     public override int PageCount { get; }
 
+    public override long PagePixels(int index)
+    {
+        lock (_gate)
+        {
+            var page = _document.GetPage(index + 1);
+            var images = page.GetImages().Take(2).ToList();
+            if (images.Count == 1 && page.Letters.Count == 0) return (long)images[0].WidthInSamples * images[0].HeightInSamples;
+            return (long)(page.Width / 72.0 * Limits.DefaultDpi) * (long)(page.Height / 72.0 * Limits.DefaultDpi);
+        }
+    }
+
     protected override PageImage DecodePageCore(int index)
     {
         double widthInches, heightInches;

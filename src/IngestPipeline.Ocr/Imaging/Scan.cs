@@ -35,6 +35,12 @@ public abstract class Scan : IDisposable
 
     protected abstract PageImage DecodePageCore(int index);
 
+    /// <summary>
+    /// How many pixels page <paramref name="index"/> (0-based) holds once decoded, known before decoding (for a PDF page
+    /// drawn rather than scanned, at the default resolution): what recognising it will cost in memory.
+    /// </summary>
+    public abstract long PagePixels(int index);
+
     protected virtual void Dispose(bool disposing) { }
 
     public void Dispose()

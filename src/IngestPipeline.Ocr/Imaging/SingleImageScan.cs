@@ -6,6 +6,7 @@ namespace IngestPipeline.Ocr.Imaging;
 internal sealed unsafe class SingleImageScan : Scan
 {
     private readonly byte[] _data;
+    private readonly long _pixels;
 
     public SingleImageScan(string name, byte[] data, ScanFormat format, ScanLimits limits) : base(name, limits)
     {
@@ -17,7 +18,10 @@ internal sealed unsafe class SingleImageScan : Scan
         if (status != 0)
             throw new UnreadableScanException(name, $"the {format.ToString().ToUpperInvariant()} header cannot be read; the file is truncated or corrupt");
         limits.CheckPixels(name, 1, width, height);
+        _pixels = (long)width * height;
     }
+
+    public override long PagePixels(int index) => _pixels;
 
     public override ScanFormat Format { get; }
     public override int PageCount => 1;

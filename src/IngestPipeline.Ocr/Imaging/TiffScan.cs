@@ -5,6 +5,7 @@ internal sealed class TiffScan : Scan
 {
     private readonly byte[] _data;
     private readonly int _pageCount;
+    private readonly long[] _pixels;
 
     public TiffScan(string name, byte[] data, ScanLimits limits) : base(name, limits)
     {
@@ -14,7 +15,10 @@ internal sealed class TiffScan : Scan
         limits.CheckPageCount(name, pages.Count, countedToLimit: true);
         for (int i = 0; i < pages.Count; i++) limits.CheckPixels(name, i + 1, pages[i].Width, pages[i].Height);
         _pageCount = pages.Count;
+        _pixels = pages.Select(p => (long)p.Width * p.Height).ToArray();
     }
+
+    public override long PagePixels(int index) => _pixels[index];
 
     public override ScanFormat Format => ScanFormat.Tiff;
     public override int PageCount => _pageCount;

@@ -4,7 +4,10 @@ namespace IngestPipeline.Ocr.Recognition;
 
 /// <summary>
 /// A fixed number of engines shared by any number of callers: at most <see cref="OcrOptions.Engines"/>
-/// pages are recognised at once, each on its own engine. Engines are created on first need and reused.
+/// pages are recognised at once, each on its own engine, and no more pixels than
+/// <see cref="OcrOptions.MaxPixelsAtOnce"/> (a larger page is recognised alone). A page's memory grows with its
+/// pixels, not its count: two 34-megapixel pages at once take twice the memory one does. Engines are created on
+/// first need and reused.
 /// </summary>
 public sealed class EnginePool : IDisposable
 {
@@ -12,6 +15,9 @@ public sealed class EnginePool : IDisposable
     private readonly SemaphoreSlim _slots;
     private readonly ConcurrentBag<TesseractEngine> _idle = [];
     private readonly ConcurrentBag<TesseractEngine> _all = [];
+    private readonly Lock _gate = new();
+    private long _pixelsInUse;
+    private TaskCompletionSource _pixelsFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public EnginePool(OcrOptions options)
     {
@@ -22,30 +28,72 @@ public sealed class EnginePool : IDisposable
 
     public OcrOptions Options => _options;
 
-    /// <summary>Runs <paramref name="work"/> on an engine of its own, waiting for one to be free.</summary>
-    public async Task<T> RunAsync<T>(Func<TesseractEngine, T> work, CancellationToken cancellation = default)
+    /// <summary>
+    /// Runs <paramref name="work"/> on an engine of its own, waiting for one to be free and, for a page of
+    /// <paramref name="pixels"/> pixels, for room among the pixels being recognised.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<TesseractEngine, T> work, CancellationToken cancellation = default, long pixels = 0)
     {
         await _slots.WaitAsync(cancellation).ConfigureAwait(false);
         try
         {
-            // Starting an engine and recognising are native CPU work: keep both off the caller's thread.
-            return await Task.Run(() =>
+            await AdmitAsync(pixels, cancellation).ConfigureAwait(false);
+            try
             {
-                var engine = Take();
-                try
+                // Starting an engine and recognising are native CPU work: keep both off the caller's thread.
+                return await Task.Run(() =>
                 {
-                    return work(engine);
-                }
-                finally
-                {
-                    _idle.Add(engine);
-                }
-            }, cancellation).ConfigureAwait(false);
+                    var engine = Take();
+                    try
+                    {
+                        return work(engine);
+                    }
+                    finally
+                    {
+                        _idle.Add(engine);
+                    }
+                }, cancellation).ConfigureAwait(false);
+            }
+            finally
+            {
+                Leave(pixels);
+            }
         }
         finally
         {
             _slots.Release();
         }
+    }
+
+    /// <summary>Waits until the page's pixels fit beside those being recognised, or nothing is being recognised.</summary>
+    private async Task AdmitAsync(long pixels, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            Task freed;
+            lock (_gate)
+            {
+                if (_pixelsInUse == 0 || _pixelsInUse + pixels <= _options.MaxPixelsAtOnce)
+                {
+                    _pixelsInUse += pixels;
+                    return;
+                }
+                freed = _pixelsFreed.Task;
+            }
+            await freed.WaitAsync(cancellation).ConfigureAwait(false);
+        }
+    }
+
+    private void Leave(long pixels)
+    {
+        TaskCompletionSource freed;
+        lock (_gate)
+        {
+            _pixelsInUse -= pixels;
+            freed = _pixelsFreed;
+            _pixelsFreed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        freed.SetResult();
     }
 
     private TesseractEngine Take()

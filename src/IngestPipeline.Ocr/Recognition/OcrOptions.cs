@@ -23,6 +23,13 @@ public sealed record OcrOptions
     /// <summary>Number of engines, i.e. pages recognised at once. One per core: each engine runs single-threaded.</summary>
     public int Engines { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// Most pixels recognised at once across the engines; a page larger than this is recognised alone. A page's
+    /// memory grows with its pixels (a 34-megapixel page peaks near 450 MB, an A4 page at 300 dpi, 8.7 megapixels,
+    /// near 250 MB with the process), so the default lets two ordinary pages or one large one run at once.
+    /// </summary>
+    public long MaxPixelsAtOnce { get; init; } = 24_000_000;
+
     /// <summary>Longest one page may take in recognition before it fails with a clear error.</summary>
     public TimeSpan PageDeadline { get; init; } = TimeSpan.FromMinutes(2);
 

@@ -62,7 +62,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
             {
                 laps.Add(("wait for engine", clock.Elapsed));
                 return PageRecognizer.Recognize(engine, engines.Options, raw, number);
-            }, cancellation);
+            }, cancellation, (long)raw.Width * raw.Height);
             laps.Add(("recognise", clock.Elapsed));
             recognized = result.Page;
             jpeg = await Task.Run(() => result.Image.EncodeJpeg(), cancellation);
