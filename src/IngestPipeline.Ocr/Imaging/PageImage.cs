@@ -92,12 +92,8 @@ public sealed unsafe class PageImage : IDisposable
     /// </summary>
     public PageImage RemoveSpecks(int inkThreshold, int maxSize, int textReach = 0)
     {
-        using var ink = Binarize(inkThreshold);
-        using var kept = new PageImage(
-            Leptonica.pixSelectBySize(ink.Handle, maxSize, maxSize, 8, 5 /* either dimension */, 2 /* greater than */, IntPtr.Zero),
-            "find specks");
-        using var specks = new PageImage(Leptonica.pixSubtract(IntPtr.Zero, ink.Handle, kept.Handle), "find specks");
-        using var lone = textReach > 0 ? LoneSpecks(specks, kept, textReach) : specks.Share();
+        using var split = SplitSpecks(inkThreshold, maxSize);
+        using var lone = textReach > 0 ? LoneSpecks(split.Specks, split.Letters, textReach) : split.Specks.Share();
         var cleaned = Scale(1f);
         if (Leptonica.pixSetMasked(cleaned.Handle, lone.Handle, 255) != 0)
         {
@@ -114,15 +110,41 @@ public sealed unsafe class PageImage : IDisposable
     /// </summary>
     public (int All, int BesideLetters) CountSpecks(int inkThreshold, int maxSize, int textReach)
     {
-        using var ink = Binarize(inkThreshold);
-        using var letters = new PageImage(
-            Leptonica.pixSelectBySize(ink.Handle, maxSize, maxSize, 8, 5 /* either dimension */, 2 /* greater than */, IntPtr.Zero),
-            "find specks");
-        using var specks = new PageImage(Leptonica.pixSubtract(IntPtr.Zero, ink.Handle, letters.Handle), "find specks");
-        using var lone = LoneSpecks(specks, letters, textReach);
-        if (Leptonica.pixCountConnComp(specks.Handle, 8, out int all) != 0 || Leptonica.pixCountConnComp(lone.Handle, 8, out int loneCount) != 0)
+        using var split = SplitSpecks(inkThreshold, maxSize);
+        using var lone = LoneSpecks(split.Specks, split.Letters, textReach);
+        if (Leptonica.pixCountConnComp(split.Specks.Handle, 8, out int all) != 0 || Leptonica.pixCountConnComp(lone.Handle, 8, out int loneCount) != 0)
             throw new InvalidOperationException("Leptonica could not count specks.");
         return (all, all - loneCount);
+    }
+
+    /// <summary>The page's ink, binarised at <paramref name="inkThreshold"/>, as marks larger than <paramref name="maxSize"/> either way (letters) and the rest (specks).</summary>
+    private SpeckSplit SplitSpecks(int inkThreshold, int maxSize)
+    {
+        using var ink = Binarize(inkThreshold);
+        var letters = new PageImage(
+            Leptonica.pixSelectBySize(ink.Handle, maxSize, maxSize, 8, 5 /* either dimension */, 2 /* greater than */, IntPtr.Zero),
+            "find specks");
+        try
+        {
+            return new SpeckSplit(letters, new PageImage(Leptonica.pixSubtract(IntPtr.Zero, ink.Handle, letters.Handle), "find specks"));
+        }
+        catch
+        {
+            letters.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class SpeckSplit(PageImage letters, PageImage specks) : IDisposable
+    {
+        public PageImage Letters => letters;
+        public PageImage Specks => specks;
+
+        public void Dispose()
+        {
+            letters.Dispose();
+            specks.Dispose();
+        }
     }
 
     /// <summary>The specks no part of which lies within reach of a letter.</summary>
