@@ -33,7 +33,8 @@ public readonly record struct WordContext(string? Previous = null, string? Next 
 /// <summary>
 /// Rule 2: undoes typical typewriter OCR confusions, only where it is safe. A word that is not in the lexicon becomes
 /// the single lexicon word reachable by at most <see cref="OcrConfusionOptions.MaxEdits"/> swaps: '1' to 'l' or 'i',
-/// 'l' and 'i' either way, '0' to 'o', "rn" to "m", "vv" to "w", '@' to 'e' or 'a' (a filled-in bowl), a doubled "sS"/"Ss" to "s"; letter case is free, so a
+/// 'l' and 'i' either way, '0' to 'o', "rn" to "m", "vv" to "w", '@' to 'e' or 'a' (a filled-in bowl), 'o' to 'c' in words of
+/// four letters or more (a worn 'c'), a doubled "sS"/"Ss" to "s"; letter case is free, so a
 /// wrongly capital 'S' (or 'I', 'O') inside a word costs nothing (<c>"alsSo"</c>, <c>"1S"</c>, <c>"Sltuation"</c>).
 /// A known word with a stray capital S, I or O inside (<c>"JapaneSe"</c>, <c>"diStance"</c>, <c>"aS"</c>) gets its
 /// ordinary case. When two candidates tie, a very common short word wins (<c>"is"</c> over <c>"ls"</c>); otherwise
@@ -64,9 +65,15 @@ public static partial class OcrConfusionRule
         "not", "off", "one", "our", "the", "was", "who", "will", "with", "this", "that", "also", "into", "only",
     };
 
-    private static readonly (string From, string To)[] Swaps =
+    /// <summary>
+    /// The confusions, each allowed in words of at least MinLength characters. A worn 'c' whose gap fills with ink reads
+    /// as 'o' ("oamp", "whioh", "dootor"); 'o' is so common that in short words the swap finds words never typed
+    /// ("oon" is not "con").
+    /// </summary>
+    private static readonly (string From, string To, int MinLength)[] Swaps =
     [
-        ("1", "l"), ("1", "i"), ("l", "i"), ("i", "l"), ("0", "o"), ("rn", "m"), ("vv", "w"), ("@", "e"), ("@", "a"),
+        ("1", "l", 0), ("1", "i", 0), ("l", "i", 0), ("i", "l", 0), ("0", "o", 0), ("rn", "m", 0), ("vv", "w", 0), ("@", "e", 0), ("@", "a", 0),
+        ("o", "c", 4),
     ];
 
     private enum CaseStyle { Lower, Capital, Upper }
@@ -352,9 +359,9 @@ public static partial class OcrConfusionRule
             {
                 return;
             }
-            foreach (var (from, to) in Swaps)
+            foreach (var (from, to, minLength) in Swaps)
             {
-                if (string.CompareOrdinal(Lower, index, from, 0, from.Length) == 0 && MaySwap(index, from.Length))
+                if (Lower.Length >= minLength && string.CompareOrdinal(Lower, index, from, 0, from.Length) == 0 && MaySwap(index, from.Length))
                 {
                     built.Append(to);
                     Generate(index + from.Length, cost + 1, built);

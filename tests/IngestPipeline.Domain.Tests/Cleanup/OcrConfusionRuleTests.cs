@@ -65,6 +65,16 @@ public class OcrConfusionRuleTests
     }
 
     [Fact]
+    public void A_worn_c_read_as_o_is_undone_in_words_of_four_letters_or_more()
+    {
+        var lexicon = new Lexicon(["camp", "which", "occupied", "doctor", "con", "on"]);
+        string Fix(string word) => OcrConfusionRule.CorrectWord(word, lexicon, new WordContext("the"));
+        Assert.Equal(["camp", "which", "occupied", "doctor"], new[] { "oamp", "whioh", "oooupied", "dootor" }.Select(Fix));
+        // Short words: 'o' is too common for the swap to be evidence ("oon" was no "con").
+        Assert.Equal("oon", Fix("oon"));
+    }
+
+    [Fact]
     public void A_tie_between_uncommon_words_changes_nothing()
     {
         var lexicon = new Lexicon(["lit", "iit"]);
