@@ -65,6 +65,9 @@ public static class NonTextSeparator
     {
         private readonly Dictionary<DarkRegion, List<string>> _readInHoles = [];
 
+        /// <summary>The dark regions that are damage to the text (blots, tears): all but the punch holes.</summary>
+        private readonly List<DarkRegion> _damage = page.DarkRegions.Except(holes).ToList();
+
         /// <summary>What the engine read in a punch hole (taken out of the lines by <see cref="Split"/>).</summary>
         public IReadOnlyList<string> ReadIn(DarkRegion hole) => _readInHoles.GetValueOrDefault(hole) ?? [];
 
@@ -142,7 +145,7 @@ public static class NonTextSeparator
         }
 
         private bool UnderDarkRegion(BoundingBox box) =>
-            page.DarkRegions.Except(holes).Any(r => r.ExtentBetween(box.Top, box.Bottom) is { IsEmpty: false } extent && extent.Left < box.Right && extent.Right > box.Left);
+            _damage.Any(r => r.ExtentBetween(box.Top, box.Bottom) is { IsEmpty: false } extent && extent.Left < box.Right && extent.Right > box.Left);
 
         private PageRegion RegionOf(IReadOnlyList<Word> words)
         {

@@ -128,13 +128,20 @@ public static class PageRecognizer
             return ReadingOrder.Arrange(engine.Recognize(image, dpi));
         }
         int reach = (int)Math.Round(options.SpeckReach * glyph);
+        var removed = $"specks up to {speckSize} px removed{(reach > 0 ? " off the text lines" : "")}";
+        if (options.Specks == SpeckTreatment.Remove)
+        {
+            Replace(ref image, image.RemoveSpecks(ink, speckSize, reach));
+            steps.Add(removed);
+            return ReadingOrder.Arrange(engine.Recognize(image, dpi));
+        }
         var (all, beside) = image.CountSpecks(ink, speckSize, (int)Math.Round(glyph));
+        removed += $" ({all} specks, {beside} beside letters)";
         using var asScanned = image.Share();
         Replace(ref image, image.RemoveSpecks(ink, speckSize, reach));
-        var removed = $"specks up to {speckSize} px removed{(reach > 0 ? " off the text lines" : "")} ({all} specks, {beside} beside letters)";
         var cleaned = ReadingOrder.Arrange(engine.Recognize(image, dpi));
         int characters = cleaned.SelectMany(b => b.Lines).SelectMany(l => l.Words).Sum(w => w.Text.Length);
-        if (options.Specks == SpeckTreatment.Remove || beside < DoubtfulSpecksPerCharacter * characters)
+        if (beside < DoubtfulSpecksPerCharacter * characters)
         {
             steps.Add(removed);
             return cleaned;
