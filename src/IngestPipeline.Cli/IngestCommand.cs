@@ -36,11 +36,13 @@ public static class IngestCommand
         var lexicons = new Option<string[]>("--lexicon") { Description = "A word list of the collection's names and places, added to the lexicon (repeatable)" };
         var layout = new Option<TextLayout>("--text-layout") { Description = "NAME.txt as running paragraphs (headers kept as lines) or one line per typed line", DefaultValueFactory = _ => TextLayout.Paragraphs };
         var language = new Option<string>("--lang", "-l") { Description = "Tesseract languages of the pages, e.g. eng, fra or eng+fra; the cleanup's word lists follow them", DefaultValueFactory = _ => OcrLanguages.Default };
+        var engines = new Option<string>("--engines") { Description = "tesseract: Tesseract alone; both: Tesseract and PP-OCR, combined word by word", DefaultValueFactory = _ => "tesseract" };
+        var models = new Option<string?>("--models") { Description = "Folder of PP-OCR's model files (default: beside the program)" };
         var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, noReread, speckSize, speckReach, specks, megapixelsAtOnce, variables, raw, lexicons, maxMegapixels, deadline, layout,
+            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, noReread, speckSize, speckReach, specks, megapixelsAtOnce, variables, raw, lexicons, maxMegapixels, deadline, layout, engines, models,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -71,6 +73,8 @@ public static class IngestCommand
                     MaxPixelsAtOnce = (long)(parse.GetValue(megapixelsAtOnce) * 1e6),
                     EngineVariables = ParseVariables(parse.GetValue(variables) ?? [], defaults.EngineVariables),
                     PageDeadline = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(deadline))),
+                    Recognizers = RecognizerChoices.Parse(parse.GetValue(engines)!, "--engines"),
+                    ModelsPath = parse.GetValue(models),
                 };
                 // The lexicon judges a page read two ways (raw output too) besides cleaning the text.
                 var lexicon = LexiconFiles.Load(parse.GetValue(lexicons), languages);
@@ -104,16 +108,19 @@ public static class IngestCommand
     private static async Task<int> RunAsync(IReadOnlyList<InputFile> files, OcrOptions options, ScanLimits limits,
         TranscriptOutputWriter writer, TranscriptCleanup? cleanup, CancellationToken cancellation)
     {
-        using var pool = new EnginePool(options);
+        EnginePool? pool = null;
         try
         {
+            pool = new EnginePool(options); // PP-OCR's models are checked here
             await pool.RunAsync(_ => 0, cancellation); // starts one engine: a bad setting fails here, once
         }
         catch (InvalidOperationException e)
         {
+            pool?.Dispose();
             Console.Error.WriteLine($"error: {e.Message}");
             return 2;
         }
+        using var engines = pool;
         var clock = Stopwatch.StartNew();
         IReadOnlyList<DocumentResult> results;
         if (AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)

@@ -6,6 +6,7 @@ using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Ocr.Languages;
 using IngestPipeline.Ocr.Lexicon;
+using IngestPipeline.Ocr.Paddle;
 using IngestPipeline.Ocr.Recognition;
 using IngestPipeline.Pipeline.Jobs;
 using IngestPipeline.Pipeline.Publication;
@@ -46,6 +47,9 @@ public static class PipelineRegistration
             var ocr = options.Ocr;
             var defaults = new OcrOptions();
             var specks = ocr.Specks is null ? defaults.Specks : SpeckTreatments.Parse(ocr.Specks, "Pipeline:Ocr:Specks");
+            var recognizers = ocr.Engines is null ? defaults.Recognizers : RecognizerChoices.Parse(ocr.Engines, "Pipeline:Ocr:Engines");
+            // Like a missing language, missing PP-OCR models fail the host on start with how to install them.
+            if (recognizers == RecognizerChoice.Both) PaddleModels.Open(ocr.ModelsPath);
             services.AddSingleton(provider => new EnginePool(defaults with
             {
                 Engines = engines, PageDeadline = options.Worker.PageDeadline, Language = string.Join('+', languages),
@@ -55,6 +59,8 @@ public static class PipelineRegistration
                 SpeckSizeAt300Dpi = ocr.SpeckSizeAt300Dpi ?? defaults.SpeckSizeAt300Dpi,
                 SpeckReach = ocr.SpeckReach ?? defaults.SpeckReach,
                 Specks = specks,
+                Recognizers = recognizers,
+                ModelsPath = ocr.ModelsPath,
                 Lexicon = provider.GetRequiredService<Lexicon>(),
             }));
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load(languages: languages));

@@ -103,6 +103,41 @@ public sealed class CorpusTests : IDisposable
             $"cleanup made the text worse: CER {cleaned.GetProperty("cer").GetDouble():0.0000} against the raw {raw.GetProperty("cer").GetDouble():0.0000}");
     }
 
+    [Theory]
+    [InlineData("real/en", "eng")]
+    [InlineData("real/fr", "fra")]
+    public async Task Tesseract_and_PP_OCR_combined_read_real_pages_better_than_Tesseract_alone(string set, string language)
+    {
+        var names = set == "real/en" ? EnglishPages : FrenchPages;
+        var gt = CopyTruth(set, names);
+        var scans = names.Select(n => Path.Combine(Corpus, set, n + ".jpg")).ToArray();
+        async Task<double> Cer(string engines)
+        {
+            var output = Path.Combine(_work, engines);
+            Assert.Equal(0, await CliApp.RunAsync(["ingest", .. scans, "--out", output, "--formats", "txt,json", "--lang", language, "--engines", engines]));
+            var json = await File.ReadAllTextAsync(Path.Combine(output, names[0] + ".json"));
+            Assert.Equal(engines == "both", json.Contains("\"engine\": \"pp-ocr\""));
+            return ReferenceScore(gt, output, ["--join-hyphens"]).GetProperty("cer").GetDouble();
+        }
+
+        var alone = await Cer("tesseract");
+        var both = await Cer("both");
+
+        Assert.True(both < alone, $"combined CER {both:0.0000} should be below Tesseract's alone {alone:0.0000}");
+    }
+
+    [Fact]
+    public async Task Both_engines_without_PP_OCRs_models_are_refused_before_reading_pages()
+    {
+        var scan = Path.Combine(Corpus, "real", "en", EnglishPages[0] + ".jpg");
+        var output = Path.Combine(_work, "out");
+        var empty = Directory.CreateDirectory(Path.Combine(_work, "no-models")).FullName;
+
+        Assert.Equal(2, await CliApp.RunAsync(["ingest", scan, "--out", output, "--engines", "both", "--models", empty]));
+        Assert.Equal(2, await CliApp.RunAsync(["ingest", scan, "--out", output, "--engines", "three"]));
+        Assert.False(Directory.Exists(output) && Directory.EnumerateFiles(output).Any());
+    }
+
     private string CopyTruth(string set, IEnumerable<string> names)
     {
         var gt = Directory.CreateDirectory(Path.Combine(_work, "gt")).FullName;

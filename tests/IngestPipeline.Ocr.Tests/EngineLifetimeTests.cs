@@ -41,7 +41,7 @@ public sealed class EngineLifetimeTests
     {
         using var pool = new EnginePool(new OcrOptions { Engines = 2 });
         int running = 0, most = 0;
-        var engines = new System.Collections.Concurrent.ConcurrentBag<TesseractEngine>();
+        var engines = new System.Collections.Concurrent.ConcurrentBag<Recognizers>();
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => pool.RunAsync(engine =>
         {
             engines.Add(engine);
@@ -63,7 +63,7 @@ public sealed class EngineLifetimeTests
     {
         using var pool = new EnginePool(new OcrOptions { Engines = 2, MaxPixelsAtOnce = 20_000_000 });
         int running = 0, most = 0;
-        int Work(TesseractEngine engine)
+        int Work(Recognizers engines)
         {
             int now = Interlocked.Increment(ref running);
             InterlockedMax(ref most, now);

@@ -72,7 +72,8 @@ public static class JsonExporter
             p.Regions.Count == 0 ? null : p.Regions.Select(r => new RegionDto(RegionKinds.Name(r.Kind), ToDto(r.Box), r.Reading)).ToList())).ToList());
 
     private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess, w.Corrected, w.Uncertain,
-        ToDto(w.Ink), w.Reread is { } r ? new ReadingDto(r.Text, MathF.Round(r.Confidence, 1)) : null);
+        ToDto(w.Ink), w.Reread is { } r ? new ReadingDto(r.Text, MathF.Round(r.Confidence, 1)) : null,
+        w.Readings?.Select(e => new EngineReadingDto(e.Engine, e.Text, MathF.Round(e.Confidence, 1))).ToList());
 
     private static InkDto? ToDto(InkMeasure? ink) => ink is null ? null : new(MathF.Round(ink.Contrast, 1), MathF.Round(ink.Coverage, 3));
 
@@ -84,6 +85,7 @@ public static class JsonExporter
             IllegibleGuess = w.IllegibleGuess, Corrected = w.Corrected, Uncertain = w.Uncertain,
             Ink = FromDto(w.Ink),
             Reread = w.Reread is { } r ? new Reading(r.Text, r.Confidence) : null,
+            Readings = w.Readings?.Select(e => new EngineReading(e.Engine, e.Text, e.Confidence)).ToList(),
         };
 
     private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
@@ -137,7 +139,8 @@ internal sealed record LineDto(BoxDto Box, List<WordDto> Words);
 
 /// <summary>
 /// A word; <c>illegibleGuess</c> appears only on [ILLEGIBLE] markers (what the engine read there), <c>corrected</c> and
-/// <c>uncertain</c> only when a reviewer changed the word or marked the reading as uncertain.
+/// <c>uncertain</c> only when a reviewer changed the word or marked the reading as uncertain, <c>readings</c> only where
+/// two recognisers read the page (each one's text and confidence; <c>text</c> is the one chosen).
 /// </summary>
 internal sealed record WordDto(
     string Text,
@@ -147,7 +150,10 @@ internal sealed record WordDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Corrected = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Uncertain = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReadingDto? Reread = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReadingDto? Reread = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<EngineReadingDto>? Readings = null);
+
+internal sealed record EngineReadingDto(string Engine, string Text, float Confidence);
 
 internal sealed record InkDto(float Contrast, float Coverage);
 

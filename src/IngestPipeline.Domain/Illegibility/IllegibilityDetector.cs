@@ -47,9 +47,12 @@ public static class IllegibilityDetector
         return line with { Words = result };
     }
 
-    /// <summary>Two independent readings agree on something a typist could have written: the word is legible, however worn.</summary>
+    /// <summary>
+    /// Two independent readings (the word re-read alone, or a second recogniser) agree on something a typist could
+    /// have written: the word is legible, however worn.
+    /// </summary>
     private static bool ReadTwiceAlike(Word word, Lexicon lexicon) =>
-        (MarkerGuess.ReadingsAgree(word) && WordPlausibility.Classify(word.Text, lexicon) != WordKind.Garbage)
+        ((MarkerGuess.ReadingsAgree(word) || word.ReadAlike) && WordPlausibility.Classify(word.Text, lexicon) != WordKind.Garbage)
         || (word.Reread is { } second && second.Text.Split(' ').All(t => WordPlausibility.Classify(t, lexicon) is WordKind.Lexicon or WordKind.Number));
 
     /// <summary>

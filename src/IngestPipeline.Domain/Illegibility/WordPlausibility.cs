@@ -58,6 +58,9 @@ public static partial class WordPlausibility
         return false;
     }
 
+    /// <summary>Whether the token holds a symbol no typewriter of the period had (@ # | ~ ¥ …) or a Chinese character.</summary>
+    public static bool HasForeignSymbols(string token) => Symbols().IsMatch(token) || token.Any(c => c >= '\u2E80');
+
     /// <summary>The token without surrounding quotes, brackets and sentence punctuation.</summary>
     public static string Core(string token) => token.Trim('"', '\'', '(', ')', '[', ']', '.', ',', ';', ':', '!', '?', '‘', '’', '“', '”', '-', '—');
 

@@ -29,6 +29,15 @@ public sealed record Word(string Text, BoundingBox Box, float Confidence)
     /// </summary>
     public Reading? Reread { get; init; }
 
+    /// <summary>
+    /// Each recogniser's reading of the word where a second recogniser read the page (null otherwise); the word's
+    /// <see cref="Text"/> is the one chosen (see <c>ReadingMerger</c>).
+    /// </summary>
+    public IReadOnlyList<EngineReading>? Readings { get; init; }
+
+    /// <summary>Whether two recognisers read the word alike (case aside): strong evidence that it is legible.</summary>
+    public bool ReadAlike => Readings is [var first, var second] && first.Text.Equals(second.Text, StringComparison.OrdinalIgnoreCase);
+
     public static Word Illegible(BoundingBox box, string guess, float confidence) =>
         new(IllegibleMarker, box, confidence) { IllegibleGuess = guess };
 }
@@ -42,6 +51,9 @@ public sealed record InkMeasure(float Contrast, float Coverage);
 
 /// <summary>What one reading of a stretch gave, and the engine's confidence in it.</summary>
 public sealed record Reading(string Text, float Confidence);
+
+/// <summary>A word as one recogniser read it: the engine's name, its text (empty: it read nothing there) and confidence (0-100).</summary>
+public sealed record EngineReading(string Engine, string Text, float Confidence);
 
 /// <summary>A text line: words left to right.</summary>
 public sealed record Line(BoundingBox Box, IReadOnlyList<Word> Words)

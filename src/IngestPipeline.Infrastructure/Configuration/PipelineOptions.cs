@@ -27,6 +27,12 @@ public sealed class RecognitionOptions
     /// <summary>Tesseract languages of the collection (<c>eng</c>, <c>fra</c>, <c>eng+fra</c>); the cleanup's word lists follow them.</summary>
     public string Language { get; set; } = "eng";
 
+    /// <summary>"tesseract" (alone) or "both" (Tesseract and PP-OCR combined word by word); unset keeps OcrOptions' default.</summary>
+    public string? Engines { get; set; }
+
+    /// <summary>Folder of PP-OCR's model files; unset means the one beside the program.</summary>
+    public string? ModelsPath { get; set; }
+
     // Preprocessing a collection may set against the page's own choice; unset keeps the measured default (docs/preprocessing.md).
 
     /// <summary>Whether a measured skew is corrected at all.</summary>

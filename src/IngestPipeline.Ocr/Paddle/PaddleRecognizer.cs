@@ -1,3 +1,4 @@
+using IngestPipeline.Domain.Readings;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Ocr.Native;
@@ -8,9 +9,10 @@ namespace IngestPipeline.Ocr.Paddle;
 
 /// <summary>
 /// PaddleOCR's PP-OCRv4 text recogniser through ONNX Runtime: reads one line crop, scaled to the model's
-/// <see cref="InputHeight"/>, into characters with their probabilities and places. Not thread-safe: one per engine
-/// (the <see cref="Recognition.EnginePool"/> pairs one with each Tesseract engine). The session runs on one thread
-/// and without ONNX Runtime's memory arena, so memory follows the line being read, not the widest line ever read.
+/// <see cref="InputHeight"/>, into characters with their probabilities and places. Thread-safe: ONNX Runtime runs a
+/// session for several callers at once, so the <see cref="Recognition.EnginePool"/>'s engines share one (and its
+/// weights and memory arena). Each reading runs on its caller's thread alone; the arena stays small because no input
+/// is wider than <see cref="DefaultMaxInputWidth"/>.
 /// </summary>
 public sealed unsafe class PaddleRecognizer : IDisposable
 {
@@ -35,10 +37,12 @@ public sealed unsafe class PaddleRecognizer : IDisposable
     private readonly InferenceSession _session;
     private readonly string _inputName;
     private readonly string[] _alphabet;
+    private readonly HashSet<char> _writable;
 
     public PaddleRecognizer(PaddleModels models, int maxInputWidth = DefaultMaxInputWidth)
     {
         _maxInputWidth = maxInputWidth;
+        Models = models;
         using var options = new SessionOptions
         {
             IntraOpNumThreads = 1,
@@ -51,6 +55,7 @@ public sealed unsafe class PaddleRecognizer : IDisposable
         _inputName = _session.InputMetadata.Keys.First();
         // PP-OCR's recogniser knows the characters of its list and a space after them; class 0 is CTC's blank.
         _alphabet = [.. File.ReadAllLines(models.CharactersPath).Select(LatinPunctuation.Fold), " "];
+        _writable = [.. _alphabet.Where(a => a.Length == 1).Select(a => a[0])];
         int classes = _session.OutputMetadata.Values.First().Dimensions[^1];
         if (classes != _alphabet.Length + 1)
         {
@@ -59,42 +64,61 @@ public sealed unsafe class PaddleRecognizer : IDisposable
         }
     }
 
+    /// <summary>The model files it reads with.</summary>
+    public PaddleModels Models { get; }
+
+    /// <summary>Whether the model can write the character at all (its list has no ß, ô or ç).</summary>
+    public bool CanWrite(char character) => _writable.Contains(character);
+
+    /// <summary>PP-OCR's reading of one line Tesseract found (see <see cref="ReadLines"/>).</summary>
+    public IReadOnlyList<ReadCharacter> ReadLine(PageImage gray, Line line) => ReadLines(gray, [line])[0];
+
     /// <summary>
-    /// PP-OCR's reading of a line Tesseract found, in page pixels: the line is read in parts of its words, each part
-    /// at most <see cref="DefaultMaxInputWidth"/> wide once scaled, cut halfway between two words.
+    /// PP-OCR's reading of the lines Tesseract found on <paramref name="gray"/> (the page image Tesseract read), placed
+    /// in page pixels. Each line is read in parts of its words, each part at most the widest input once scaled and cut
+    /// halfway between two words, with a space between parts.
     /// </summary>
-    public IReadOnlyList<PaddleWord> ReadLine(PageImage gray, Line line)
+    public IReadOnlyList<IReadOnlyList<ReadCharacter>> ReadLines(PageImage gray, IReadOnlyList<Line> lines)
     {
-        var words = new List<PaddleWord>();
+        var result = lines.Select(_ => new List<ReadCharacter>()).ToArray();
+        for (int l = 0; l < lines.Count; l++)
+            foreach (var box in PartsOf(lines[l]))
+            {
+                if (Prepare(gray, box) is not { } part) continue;
+                if (result[l].Count > 0) result[l].Add(new ReadCharacter(" ", 1, part.Left, part.Left));
+                result[l].AddRange(Run(part));
+            }
+        return result;
+    }
+
+    /// <summary>Parts of at most the widest input once scaled, each ending halfway to the next word at most.</summary>
+    private IEnumerable<BoundingBox> PartsOf(Line line)
+    {
         int height = line.Box.Height;
         float scale = InputHeight / (height * (1 + 2 * VerticalMargin));
         int end = (int)Math.Round(height * HorizontalMargin);
-        int first = 0;
-        while (first < line.Words.Count)
+        for (int first = 0, last; first < line.Words.Count; first = last + 1)
         {
-            int last = first;
+            last = first;
             while (last + 1 < line.Words.Count && (line.Words[last + 1].Box.Right - line.Words[first].Box.Left + 2 * end) * scale <= _maxInputWidth) last++;
-            // A part ends halfway to the next word at most: a neighbour's letter cut in two reads as a stray character.
+            // A neighbour's letter cut in two reads as a stray character.
             int left = first == 0 ? line.Words[0].Box.Left - end
                 : Math.Max(line.Words[first].Box.Left - end, (line.Words[first - 1].Box.Right + line.Words[first].Box.Left) / 2);
             int right = last == line.Words.Count - 1 ? line.Words[last].Box.Right + end
                 : Math.Min(line.Words[last].Box.Right + end, (line.Words[last].Box.Right + line.Words[last + 1].Box.Left) / 2);
             // A part is as high as its own words: a sloping line's box takes in parts of the lines above and below.
-            int top = line.Words.Skip(first).Take(last - first + 1).Min(w => w.Box.Top);
-            int bottom = line.Words.Skip(first).Take(last - first + 1).Max(w => w.Box.Bottom);
-            words.AddRange(Read(gray, new BoundingBox(left, top, right, bottom)));
-            first = last + 1;
+            var words = line.Words.Skip(first).Take(last - first + 1).ToList();
+            yield return new BoundingBox(left, words.Min(w => w.Box.Top), right, words.Max(w => w.Box.Bottom));
         }
-        return words;
     }
 
-    /// <summary>The words PP-OCR reads in <paramref name="box"/> of <paramref name="gray"/> (the page image Tesseract read), in page pixels.</summary>
-    public IReadOnlyList<PaddleWord> Read(PageImage gray, BoundingBox box)
+    /// <summary>The part's pixels scaled to the model's height and normalised as PP-OCR does: (v / 255 - 0.5) / 0.5.</summary>
+    private Part? Prepare(PageImage gray, BoundingBox box)
     {
         int margin = (int)Math.Round(box.Height * VerticalMargin);
         int left = Math.Max(0, box.Left), top = Math.Max(0, box.Top - margin);
         int right = Math.Min(gray.Width, box.Right), bottom = Math.Min(gray.Height, box.Bottom + margin);
-        if (right - left < 2 || bottom - top < 2) return [];
+        if (right - left < 2 || bottom - top < 2) return null;
         float scale = InputHeight / (float)(bottom - top);
         // A single word wider than one input (a rule of dashes) is read squeezed rather than cut.
         if ((right - left) * scale > _maxInputWidth) scale = _maxInputWidth / (float)(right - left);
@@ -102,66 +126,44 @@ public sealed unsafe class PaddleRecognizer : IDisposable
         using var cut = gray.Crop(left, top, right - left, bottom - top);
         using var crop = cut.Depth == 8 ? cut.Share() : cut.ToGray();
         using var scaled = crop.Scale(scale);
-        int width = scaled.Width, height = Math.Min(scaled.Height, InputHeight);
-        var input = new DenseTensor<float>([1, 3, InputHeight, width]);
-        var pixels = input.Buffer.Span;
+        int width = Math.Max(1, scaled.Width), height = Math.Min(scaled.Height, InputHeight);
+        var pixels = new float[InputHeight * width];
         int wpl = Leptonica.pixGetWpl(scaled.Handle);
         byte* data = (byte*)Leptonica.pixGetData(scaled.Handle);
-        int plane = InputHeight * width;
         for (int y = 0; y < InputHeight; y++)
         {
             // Below a squeezed crop (or one a rounding short of the model's height) the input is white paper.
             byte* row = y < height ? data + (long)y * wpl * 4 : null;
-            for (int x = 0; x < width; x++)
-            {
-                if (row is null)
-                {
-                    pixels[y * width + x] = pixels[plane + y * width + x] = pixels[2 * plane + y * width + x] = 1f;
-                    continue;
-                }
+            for (int x = 0; x < width && x < scaled.Width; x++)
                 // Leptonica keeps 8-bit pixels in big-endian 32-bit words: byte x of a row is at x ^ 3 on little-endian machines.
-                float value = row[x ^ 3] / 127.5f - 1f; // PP-OCR's normalisation: (v / 255 - 0.5) / 0.5
-                int at = y * width + x;
-                pixels[at] = value;
-                pixels[plane + at] = value;
-                pixels[2 * plane + at] = value;
-            }
+                pixels[y * width + x] = row is null ? 1f : row[x ^ 3] / 127.5f - 1f;
         }
+        return new Part(left, scale, width, pixels);
+    }
 
+    /// <summary>
+    /// Reads one part. Parts are read one at a time: batches of parts padded to a common width took longer and more
+    /// memory on this CPU (docs/recognition.md).
+    /// </summary>
+    private List<ReadCharacter> Run(Part part)
+    {
+        int plane = InputHeight * part.Width;
+        var input = new DenseTensor<float>([1, 3, InputHeight, part.Width]);
+        var pixels = input.Buffer.Span;
+        for (int channel = 0; channel < 3; channel++) part.Pixels.CopyTo(pixels.Slice(channel * plane, plane));
         using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)]);
         var output = results[0].AsTensor<float>();
         int steps = output.Dimensions[1], classes = output.Dimensions[2];
         var probabilities = output is DenseTensor<float> dense ? dense.Buffer.Span : output.ToArray();
         var characters = CtcDecoder.Decode(probabilities, classes, _alphabet);
         // Each time step covers an equal share of the input's width.
-        float stepWidth = width / (float)steps / scale;
-        return Words(characters, step => left + (int)Math.Round(step * stepWidth), box);
+        float stepWidth = part.Width / (float)steps / part.Scale;
+        return [.. characters.Select(c => new ReadCharacter(c.Text, c.Probability,
+            part.Left + (int)Math.Round(c.FirstStep * stepWidth), part.Left + (int)Math.Round((c.LastStep + 1) * stepWidth)))];
     }
 
-    private static List<PaddleWord> Words(List<DecodedCharacter> characters, Func<int, int> x, BoundingBox line)
-    {
-        var words = new List<PaddleWord>();
-        int start = 0;
-        for (int i = 0; i <= characters.Count; i++)
-        {
-            if (i < characters.Count && characters[i].Text != " ") continue;
-            if (i > start)
-            {
-                var part = characters.GetRange(start, i - start);
-                var box = new BoundingBox(x(part[0].FirstStep), line.Top, x(part[^1].LastStep + 1), line.Bottom);
-                words.Add(new PaddleWord(string.Concat(part.Select(c => c.Text)), box, [.. part.Select(c => c.Probability)]));
-            }
-            start = i + 1;
-        }
-        return words;
-    }
+    /// <summary>A stretch of a line ready for the model: its left edge and scale on the page, and normalised pixels.</summary>
+    private sealed record Part(int Left, float Scale, int Width, float[] Pixels);
 
     public void Dispose() => _session.Dispose();
-}
-
-/// <summary>A word as PP-OCR read it: text, box in page pixels, and each character's probability (0-1).</summary>
-public sealed record PaddleWord(string Text, BoundingBox Box, IReadOnlyList<float> Probabilities)
-{
-    /// <summary>The mean character probability, 0-100 like Tesseract's word confidence.</summary>
-    public float Confidence => Probabilities.Count == 0 ? 0 : 100 * Probabilities.Average();
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IngestPipeline.Ocr.Paddle;
 
 namespace IngestPipeline.Ocr.Recognition;
 
@@ -7,22 +8,29 @@ namespace IngestPipeline.Ocr.Recognition;
 /// pages are recognised at once, each on its own engine, and no more pixels than
 /// <see cref="OcrOptions.MaxPixelsAtOnce"/> (a larger page is recognised alone). A page's memory grows with its
 /// pixels, not its count: two 34-megapixel pages at once take twice the memory one does. Engines are created on
-/// first need and reused.
+/// first need and reused; where both recognisers read, the engines share one PP-OCR recogniser.
 /// </summary>
 public sealed class EnginePool : IDisposable
 {
     private readonly OcrOptions _options;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentBag<TesseractEngine> _idle = [];
-    private readonly ConcurrentBag<TesseractEngine> _all = [];
+    private readonly Lazy<PaddleRecognizer>? _paddle;
+    private readonly ConcurrentBag<Recognizers> _idle = [];
+    private readonly ConcurrentBag<Recognizers> _all = [];
     private readonly Lock _gate = new();
     private long _pixelsInUse;
     private TaskCompletionSource _pixelsFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <exception cref="PaddleModelsMissingException">Both recognisers are asked for and PP-OCR's models are not installed.</exception>
     public EnginePool(OcrOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Engines, 1);
         _options = options;
+        if (options.Recognizers == RecognizerChoice.Both)
+        {
+            var models = PaddleModels.Open(options.ModelsPath);
+            _paddle = new Lazy<PaddleRecognizer>(() => new PaddleRecognizer(models));
+        }
         _slots = new SemaphoreSlim(options.Engines, options.Engines);
     }
 
@@ -32,7 +40,7 @@ public sealed class EnginePool : IDisposable
     /// Runs <paramref name="work"/> on an engine of its own, waiting for one to be free and, for a page of
     /// <paramref name="pixels"/> pixels, for room among the pixels being recognised.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<TesseractEngine, T> work, CancellationToken cancellation = default, long pixels = 0)
+    public async Task<T> RunAsync<T>(Func<Recognizers, T> work, CancellationToken cancellation = default, long pixels = 0)
     {
         await _slots.WaitAsync(cancellation).ConfigureAwait(false);
         try
@@ -96,17 +104,19 @@ public sealed class EnginePool : IDisposable
         freed.SetResult();
     }
 
-    private TesseractEngine Take()
+    private Recognizers Take()
     {
-        if (_idle.TryTake(out var engine)) return engine;
-        engine = new TesseractEngine(_options);
-        _all.Add(engine);
-        return engine;
+        if (_idle.TryTake(out var engines)) return engines;
+        var paddle = _paddle?.Value;
+        engines = new Recognizers(new TesseractEngine(_options), paddle);
+        _all.Add(engines);
+        return engines;
     }
 
     public void Dispose()
     {
         foreach (var engine in _all) engine.Dispose();
+        if (_paddle is { IsValueCreated: true }) _paddle.Value.Dispose();
         _slots.Dispose();
     }
 }

@@ -20,6 +20,12 @@ public sealed record OcrOptions
     /// </summary>
     public int PageSegmentationMode { get; init; } = 3;
 
+    /// <summary>Which recognisers read each page: Tesseract alone, or Tesseract and PP-OCR combined word by word.</summary>
+    public RecognizerChoice Recognizers { get; init; } = RecognizerChoice.Tesseract;
+
+    /// <summary>Folder of PP-OCR's model files; null means the one beside the program (<c>PaddleModels.DefaultFolder</c>).</summary>
+    public string? ModelsPath { get; init; }
+
     /// <summary>Number of engines, i.e. pages recognised at once. One per core: each engine runs single-threaded.</summary>
     public int Engines { get; init; } = Environment.ProcessorCount;
 

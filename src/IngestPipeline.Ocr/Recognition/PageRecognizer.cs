@@ -1,5 +1,7 @@
+using IngestPipeline.Domain.Readings;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Paddle;
 
 namespace IngestPipeline.Ocr.Recognition;
 
@@ -10,17 +12,24 @@ namespace IngestPipeline.Ocr.Recognition;
 /// </summary>
 public static class PageRecognizer
 {
-    public static RecognizedPage Recognize(TesseractEngine engine, OcrOptions options, PageImage scan, int pageNumber)
+    public static RecognizedPage Recognize(TesseractEngine engine, OcrOptions options, PageImage scan, int pageNumber) =>
+        Recognize(engine, null, options, scan, pageNumber);
+
+    /// <summary>The page read by Tesseract and, where <paramref name="engines"/> has one, PP-OCR too, combined word by word.</summary>
+    public static RecognizedPage Recognize(Recognizers engines, OcrOptions options, PageImage scan, int pageNumber) =>
+        Recognize(engines.Tesseract, engines.Paddle, options, scan, pageNumber);
+
+    private static RecognizedPage Recognize(TesseractEngine engine, PaddleRecognizer? paddle, OcrOptions options, PageImage scan, int pageNumber)
     {
         int dpi = scan.StoredDpi > 0 ? scan.StoredDpi : ScanLimits.Default.DefaultDpi;
         using var gray = FitToEngine(scan.ToGray(), options, ref dpi, out var enlargement, out int glyphHeight);
-        var upright = Read(engine, options, gray, dpi, glyphHeight, pageNumber, rotation: 0, enlargement);
+        var upright = Read(engine, paddle, options, gray, dpi, glyphHeight, pageNumber, rotation: 0, enlargement);
         if (!options.DetectOrientation || !LooksMisoriented(upright.Page, options)) return upright;
 
         int rotation = DetectRotation(engine, options, gray, dpi);
         if (rotation == 0) return upright;
         using var turned = gray.RotateClockwise(rotation / 90);
-        var rotated = Read(engine, options, turned, dpi, glyphHeight, pageNumber, rotation, enlargement);
+        var rotated = Read(engine, paddle, options, turned, dpi, glyphHeight, pageNumber, rotation, enlargement);
         // OSD can be fooled by damaged pages: keep the reading with confident, horizontal words.
         var (keep, drop) = Quality(rotated.Page) > Quality(upright.Page) ? (rotated, upright) : (upright, rotated);
         drop.Dispose();
@@ -76,7 +85,7 @@ public static class PageRecognizer
     /// </summary>
     private const double ImplausibleResolutionRatio = 1.6;
 
-    private static RecognizedPage Read(TesseractEngine engine, OcrOptions options, PageImage gray, int dpi, int glyphHeight, int pageNumber, int rotation, string? enlargement)
+    private static RecognizedPage Read(TesseractEngine engine, PaddleRecognizer? paddle, OcrOptions options, PageImage gray, int dpi, int glyphHeight, int pageNumber, int rotation, string? enlargement)
     {
         var steps = new List<string> { "grayscale" };
         if (enlargement is not null) steps.Add(enlargement);
@@ -94,6 +103,14 @@ public static class PageRecognizer
                 steps.Add($"{(rotated ? "deskewed" : "not deskewed")} {measured:0.##} (confidence {confidence:0.#})");
             }
             var blocks = ReadWithoutSpecks(engine, options, ref image, ink, glyphHeight, dpi, steps);
+            if (paddle is not null)
+            {
+                var lines = blocks.SelectMany(b => b.Lines).ToList();
+                var read = new Dictionary<Line, IReadOnlyList<ReadCharacter>>(ReferenceEqualityComparer.Instance);
+                foreach (var (line, characters) in lines.Zip(paddle.ReadLines(image, lines))) read[line] = characters;
+                blocks = new ReadingMerger(options.Lexicon, paddle.CanWrite).Merge(blocks, line => read[line]);
+                steps.Add($"read by Tesseract and PP-OCR, combined word by word ({string.Join(", ", paddle.Models.Describe())})");
+            }
             var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps))
             {
                 DarkRegions = DarkRegionFinder.Find(image, ink, dpi),

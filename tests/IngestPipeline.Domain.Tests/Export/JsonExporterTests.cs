@@ -44,6 +44,24 @@ public class JsonExporterTests
     }
 
     [Fact]
+    public void Both_recognisers_readings_of_a_word_round_trip()
+    {
+        var word = new Word("the", new BoundingBox(1, 2, 30, 20), 91.5f)
+        {
+            Readings = [new EngineReading("tesseract", "tbe", 40.5f), new EngineReading("pp-ocr", "the", 91.5f)],
+        };
+        var line = new Line(word.Box, [word]);
+        var transcript = new Transcript("cable.png", [new Page(1, 100, 100, 300, [new Block(line.Box, [line])], new PageProcessing(0, 0, []))]);
+
+        var json = JsonExporter.Write(transcript);
+        var read = JsonExporter.Read(json).Pages[0].Words.Single();
+
+        Assert.Contains("\"readings\": [", json);
+        Assert.Equal(word.Readings, read.Readings!); // confidences to one decimal, as written
+        Assert.Equal(word.Text, read.Text);
+    }
+
+    [Fact]
     public void Writes_indented_camel_case_without_computed_members()
     {
         var json = JsonExporter.Write(TwoPages());

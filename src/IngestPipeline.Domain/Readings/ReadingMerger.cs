@@ -1,0 +1,242 @@
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Evaluation;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Readings;
+
+/// <summary>
+/// Combines two recognisers' readings of a page word by word. Tesseract's layout gives the lines and words; the second
+/// recogniser (PP-OCR) reads each line, and its characters are given to Tesseract's words by an edit-distance
+/// alignment of the two lines' characters (case aside), a character the alignment leaves between two words going to
+/// the nearer word on the page. A speck only Tesseract saw, unsurely, is dropped. Then, per word: an agreed reading stands; a word with a letter the second recogniser
+/// cannot write (ß, ô) keeps Tesseract's; a number wins over a reading that makes letters of its 1s and 0s; otherwise
+/// a reading without symbols no typewriter had (nor Chinese characters), then the more plausible reading (a known word
+/// or number, then one slip from a known word, then a name, then garbage), and between two alike the one whose engine is surer relative to its
+/// own confidences on the page, shifted by how well each engine reads this page. The two engines fail differently
+/// (docs/recognition.md), so the errors left are mostly where both fail. Settings were chosen on the dev and real
+/// sets together.
+/// </summary>
+public sealed class ReadingMerger(Lexicon? lexicon, Func<char, bool> secondCanWrite)
+{
+    private readonly Lexicon _lexicon = lexicon ?? new Lexicon([]);
+
+    public const string Tesseract = "tesseract";
+    public const string PaddleOcr = "pp-ocr";
+
+    /// <summary>The page's blocks with each word chosen from the two readings; <paramref name="readSecond"/> reads one line.</summary>
+    public IReadOnlyList<Block> Merge(IReadOnlyList<Block> blocks, Func<Line, IReadOnlyList<ReadCharacter>> readSecond)
+    {
+        var seconds = blocks.Select(b => b.Lines.Select(l => Assign(l, readSecond(l))).ToList()).ToList();
+        var first = new Ranks(blocks.SelectMany(b => b.Lines).SelectMany(l => l.Words).Select(w => w.Confidence));
+        var second = new Ranks(seconds.SelectMany(b => b).SelectMany(l => l).Where(r => r.Text.Length > 0).Select(r => r.Confidence));
+        var pairs = blocks.SelectMany((block, b) => block.Lines.SelectMany((line, l) => line.Words.Select((word, w) => (word.Text, seconds[b][l][w].Text)))).ToList();
+        double bias = SecondBetterBy(pairs);
+        return blocks.Select((block, b) => block with
+        {
+            Lines = block.Lines.Select((line, l) => line with
+            {
+                Words = line.Words.Select((word, w) => (word, other: seconds[b][l][w]))
+                    .Where((_, w) => !IsStray(line, seconds[b][l], w))
+                    .Select(p => Choose(p.word, p.other, first, second, bias)).ToList(),
+            }).Where(line => line.Words.Count > 0).ToList(),
+        }).Where(block => block.Lines.Count > 0).ToList();
+    }
+
+    /// <summary>
+    /// A word where the second recogniser read nothing at all is dropped as a speck when Tesseract is less sure of it
+    /// than this, it is narrower than a typed character, and no word beside it is unseen and unsure too. What one
+    /// engine alone reads unsurely in less than a character's width is dirt; anything larger, or a run of such words,
+    /// may be a damaged stretch the illegibility decision must see.
+    /// </summary>
+    public const float UnseenKeptFrom = 50;
+
+    private static bool IsStray(Line line, Reading[] seconds, int w)
+    {
+        // A reading of Chinese characters or symbols alone is the second engine seeing no Latin text there.
+        bool Unseen(int i) => i >= 0 && i < line.Words.Count && line.Words[i].Confidence < UnseenKeptFrom
+            && (seconds[i].Text.Length == 0 || seconds[i].Text.All(c => WordPlausibility.HasForeignSymbols(c.ToString())));
+        return Unseen(w) && !Unseen(w - 1) && !Unseen(w + 1) && line.Words[w].Box.Width < DamageMarker.CharWidth(line);
+    }
+
+    /// <summary>
+    /// How much more often the second engine's readings of the page's words are known words or numbers than
+    /// Tesseract's (-1 to 1): on a page one engine reads badly (heavy type, a language it was not trained on) its
+    /// confidences still rank from 0 to 1, so the page's own evidence shifts the balance.
+    /// </summary>
+    private double SecondBetterBy(List<(string First, string Second)> pairs)
+    {
+        var read = pairs.Where(p => p.Second.Length > 0 && p.First.Any(char.IsLetter)).ToList();
+        if (read.Count == 0) return 0;
+        return read.Average(p => (IsKnown(p.Second) ? 1.0 : 0) - (IsKnown(p.First) ? 1 : 0));
+    }
+
+    private bool IsKnown(string word) => WordPlausibility.Classify(word, _lexicon) is WordKind.Lexicon or WordKind.Number;
+
+    /// <summary>
+    /// The chosen word, with a confidence on Tesseract's scale (what later steps are tuned to). An agreed word keeps
+    /// Tesseract's (agreement is evidence of its own: <see cref="Word.ReadAlike"/>); a word only the second reading
+    /// made plausible takes the Tesseract confidence that stands at the second's rank on the page; where only the
+    /// engines' confidences decided between two readings equally plausible, both engines are unsure of the stretch
+    /// and it gets the lower of the two.
+    /// </summary>
+    private Word Choose(Word word, Reading other, Ranks first, Ranks second, double bias)
+    {
+        var readings = new[] { new EngineReading(Tesseract, word.Text, word.Confidence), new EngineReading(PaddleOcr, other.Text, other.Confidence) };
+        double otherRank = second.Of(other.Confidence);
+        var choice = Decide(word.Text, first.Of(word.Confidence), other.Text, otherRank + bias);
+        float otherOnFirstScale = first.At(otherRank);
+        float confidence = other.Text.Length == 0 || other.Text.Equals(word.Text, StringComparison.OrdinalIgnoreCase) ? word.Confidence
+            : choice.ByConfidence ? Math.Min(word.Confidence, otherOnFirstScale)
+            : choice.Text == word.Text ? word.Confidence : otherOnFirstScale;
+        return word with { Text = choice.Text, Confidence = confidence, Readings = readings };
+    }
+
+    /// <summary>Tesseract's reading <paramref name="first"/> or the second's, each with its engine's confidence rank on the page (0-1).</summary>
+    public Choice Decide(string first, double firstRank, string second, double secondRank)
+    {
+        if (second.Length == 0 || second == first) return new(first, false);
+        if (first.Any(c => char.IsLetter(c) && !secondCanWrite(c))) return new(first, false);
+        if (IsNumber(first) && ReadsDigitsAsLetters(second, first)) return new(first, false);
+        if (IsNumber(second) && ReadsDigitsAsLetters(first, second)) return new(second, false);
+        bool firstForeign = WordPlausibility.HasForeignSymbols(first), secondForeign = WordPlausibility.HasForeignSymbols(second);
+        if (firstForeign != secondForeign) return new(firstForeign ? second : first, false);
+        int firstKind = Plausibility(first), secondKind = Plausibility(second);
+        if (firstKind != secondKind) return new(firstKind > secondKind ? first : second, false);
+        return new(secondRank > firstRank ? second : first, true);
+    }
+
+    /// <summary>
+    /// A known word or number 3, one slip from a known word 2, a name or unknown word 1, garbage 0. A single letter
+    /// counts as unknown: word lists hold every letter, and both engines read a blot as one.
+    /// </summary>
+    private int Plausibility(string word) => WordPlausibility.Classify(word, _lexicon) switch
+    {
+        WordKind.Lexicon when WordPlausibility.Core(word).Length == 1 => 1,
+        WordKind.Lexicon or WordKind.Number => 3,
+        WordKind.NearWord => 2,
+        WordKind.Name or WordKind.Unknown => 1,
+        _ => 0,
+    };
+
+    /// <summary>The reading chosen, and whether only the engines' confidences decided it (the two were equally plausible).</summary>
+    public readonly record struct Choice(string Text, bool ByConfidence);
+
+    /// <summary>Digits and the marks inside numbers (1,250 / 12.5 / 3/4 / 1942-43), with at least one digit.</summary>
+    private static bool IsNumber(string word)
+    {
+        var core = WordParts.Of(word).Core;
+        return core.Length > 0 && core.Any(char.IsDigit) && core.All(c => char.IsDigit(c) || c is ',' or '.' or '/' or '-' or ':');
+    }
+
+    /// <summary>Whether <paramref name="reading"/> is <paramref name="number"/> with some digits read as the letters they resemble.</summary>
+    private static bool ReadsDigitsAsLetters(string reading, string number)
+    {
+        if (reading.Length != number.Length) return false;
+        bool letters = false;
+        for (int i = 0; i < reading.Length; i++)
+        {
+            if (reading[i] == number[i]) continue;
+            if (!LooksLike(number[i], reading[i])) return false;
+            letters = true;
+        }
+        return letters;
+    }
+
+    private static bool LooksLike(char digit, char letter) => (digit, letter) switch
+    {
+        ('1', 'l' or 'I' or 'i' or '|') => true,
+        ('0', 'o' or 'O') => true,
+        ('5', 'S' or 's') => true,
+        ('8', 'B') => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// The second reading's characters given to the line's words: each character the alignment pairs with a word's
+    /// character belongs to that word; one paired with a space or left over goes to the nearer of the words beside it.
+    /// </summary>
+    public static Reading[] Assign(Line line, IReadOnlyList<ReadCharacter> characters)
+    {
+        var owner = new List<int>();
+        var symbols = new List<int>();
+        for (int w = 0; w < line.Words.Count; w++)
+        {
+            if (w > 0)
+            {
+                symbols.Add(' ');
+                owner.Add(-1);
+            }
+            foreach (char c in line.Words[w].Text)
+            {
+                symbols.Add(char.ToLowerInvariant(c));
+                owner.Add(w);
+            }
+        }
+        var read = characters.Select(c => c.Text.Length == 0 ? 0 : (int)char.ToLowerInvariant(c.Text[0])).ToArray();
+        var alignment = Levenshtein.Align(symbols.ToArray(), read);
+
+        var texts = line.Words.Select(_ => new List<ReadCharacter>()).ToArray();
+        int lastFirst = -1;
+        foreach (var step in alignment.Steps)
+        {
+            if (step.Reference >= 0) lastFirst = step.Reference;
+            if (step.Hypothesis < 0) continue;
+            var character = characters[step.Hypothesis];
+            if (character.IsSpace) continue;
+            int word = step.Reference >= 0 && owner[step.Reference] >= 0
+                ? owner[step.Reference]
+                : Nearer(line, character, WordBefore(owner, step.Reference >= 0 ? step.Reference : lastFirst), WordAfter(owner, step.Reference >= 0 ? step.Reference : lastFirst + 1));
+            if (word >= 0) texts[word].Add(character);
+        }
+        return texts.Select(t => new Reading(string.Concat(t.Select(c => c.Text)), t.Count == 0 ? 0 : 100 * t.Average(c => c.Probability))).ToArray();
+    }
+
+    private static int WordBefore(List<int> owner, int index)
+    {
+        for (int i = Math.Min(index, owner.Count - 1); i >= 0; i--)
+            if (owner[i] >= 0) return owner[i];
+        return -1;
+    }
+
+    private static int WordAfter(List<int> owner, int index)
+    {
+        for (int i = Math.Max(index, 0); i < owner.Count; i++)
+            if (owner[i] >= 0) return owner[i];
+        return -1;
+    }
+
+    /// <summary>
+    /// The word beside the character nearer to it on the page; none when it lies more than a line's height beyond the
+    /// line's first or last word (something only the second recogniser saw there).
+    /// </summary>
+    private static int Nearer(Line line, ReadCharacter character, int before, int after)
+    {
+        double Distance(int w) => w < 0 ? double.MaxValue
+            : Math.Max(0, Math.Max(line.Words[w].Box.Left - character.Center, character.Center - line.Words[w].Box.Right));
+        int word = Distance(before) <= Distance(after) ? before : after;
+        return word >= 0 && Distance(word) <= line.Box.Height ? word : -1;
+    }
+
+    /// <summary>Where a confidence stands among one engine's confidences on the page: the share below it (ties count half).</summary>
+    private sealed class Ranks(IEnumerable<float> confidences)
+    {
+        private readonly float[] _sorted = [.. confidences.Order()];
+
+        public double Of(float confidence)
+        {
+            if (_sorted.Length == 0) return 0.5;
+            int below = 0, equal = 0;
+            foreach (var c in _sorted)
+            {
+                if (c < confidence) below++;
+                else if (c == confidence) equal++;
+            }
+            return (below + equal / 2.0) / _sorted.Length;
+        }
+
+        /// <summary>The confidence at a rank (0-1) among these.</summary>
+        public float At(double rank) =>
+            _sorted.Length == 0 ? 0 : _sorted[Math.Clamp((int)Math.Round(rank * (_sorted.Length - 1)), 0, _sorted.Length - 1)];
+    }
+}

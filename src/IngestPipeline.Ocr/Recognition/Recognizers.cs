@@ -1,0 +1,37 @@
+using IngestPipeline.Ocr.Paddle;
+
+namespace IngestPipeline.Ocr.Recognition;
+
+/// <summary>
+/// The recognisers one page is read with: a Tesseract engine of its own, and PP-OCR beside it when
+/// <see cref="OcrOptions.Recognizers"/> asks for both (one recogniser shared by all engines, disposed by its owner).
+/// </summary>
+public sealed class Recognizers(TesseractEngine tesseract, PaddleRecognizer? paddle) : IDisposable
+{
+    public TesseractEngine Tesseract { get; } = tesseract;
+    public PaddleRecognizer? Paddle { get; } = paddle;
+
+    public void Dispose() => Tesseract.Dispose();
+}
+
+/// <summary>Which recognisers read a page.</summary>
+public enum RecognizerChoice
+{
+    /// <summary>Tesseract alone.</summary>
+    Tesseract,
+
+    /// <summary>Tesseract and PP-OCR, combined word by word (docs/recognition.md).</summary>
+    Both,
+}
+
+public static class RecognizerChoices
+{
+    /// <summary>"tesseract" or "both", in any case.</summary>
+    /// <exception cref="ArgumentException">Another word; the message names the <paramref name="setting"/> it came from.</exception>
+    public static RecognizerChoice Parse(string value, string setting) => value.ToLowerInvariant() switch
+    {
+        "tesseract" => RecognizerChoice.Tesseract,
+        "both" => RecognizerChoice.Both,
+        _ => throw new ArgumentException($"{setting} must be tesseract or both, not '{value}'"),
+    };
+}
