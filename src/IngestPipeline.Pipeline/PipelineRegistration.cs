@@ -47,6 +47,7 @@ public static class PipelineRegistration
             var ocr = options.Ocr;
             var defaults = new OcrOptions();
             var specks = ocr.Specks is null ? defaults.Specks : SpeckTreatments.Parse(ocr.Specks, "Pipeline:Ocr:Specks");
+            var secondReading = ocr.SecondReading is null ? defaults.SecondReading : SecondReadings.Parse(ocr.SecondReading, "Pipeline:Ocr:SecondReading");
             var recognizers = ocr.Engines is null ? defaults.Recognizers : RecognizerChoices.Parse(ocr.Engines, "Pipeline:Ocr:Engines");
             // Like a missing language, missing PP-OCR models fail the host on start with how to install them.
             if (recognizers == RecognizerChoice.Both) PaddleModels.Open(ocr.ModelsPath);
@@ -60,6 +61,7 @@ public static class PipelineRegistration
                 SpeckReach = ocr.SpeckReach ?? defaults.SpeckReach,
                 Specks = specks,
                 Recognizers = recognizers,
+                SecondReading = secondReading,
                 ModelsPath = ocr.ModelsPath,
                 Lexicon = provider.GetRequiredService<Lexicon>(),
             }));

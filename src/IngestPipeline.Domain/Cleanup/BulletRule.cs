@@ -4,15 +4,15 @@ namespace IngestPipeline.Domain.Cleanup;
 
 /// <summary>
 /// A list's bullet comes out as "•". Engines read a bullet as whatever round or starred mark it resembles
-/// (<c>e</c>, <c>o</c>, <c>°</c>, <c>*</c>, <c>©</c>, <c>«</c>), which the illegibility rules would otherwise take for
-/// garbage. A bullet is the first mark of a line, one character, no taller than the line's lower-case letters, set
+/// (<c>e</c>, <c>o</c>, <c>°</c>, <c>*</c>, <c>©</c>, <c>«</c>, and PP-OCR a full stop), which the illegibility rules
+/// would otherwise take for garbage; no typed line begins with a full stop. A bullet is the first mark of a line, one character, no taller than the line's lower-case letters, set
 /// apart from the text after it, and not a word: the one-letter words a line may begin with are left alone.
 /// </summary>
 public static class BulletRule
 {
     public const string Bullet = "•";
 
-    private const string BulletLike = "•·●○◦▪■□*°oOe©®@«»¢";
+    private const string BulletLike = "•·.●○◦▪■□*°oOe©®@«»¢";
 
     public static Line Normalise(Line line, Lexicon lexicon)
     {

@@ -71,6 +71,9 @@ public static class IllegibilityDetector
     private static bool IsUnreadable(Word word, Lexicon lexicon, IllegibilityOptions options) =>
         WordPlausibility.Classify(word.Text, lexicon) switch
         {
+            // A word list's single letter proves nothing where two recognisers, both unsure, read different things.
+            WordKind.Lexicon when WordPlausibility.Core(word.Text).Length == 1 && word.Readings is [{ Text.Length: > 0 }, { Text.Length: > 0 }]
+                && !word.ReadAlike && word.Readings.All(r => r.Confidence < options.NameBelow) => true,
             WordKind.Garbage => word.Confidence < options.GarbageBelow,
             WordKind.Unknown => word.Confidence < options.UnknownBelow,
             WordKind.Name or WordKind.NearWord => word.Confidence < options.NameBelow,

@@ -24,24 +24,38 @@ public sealed class ReadingMerger(Lexicon? lexicon, Func<char, bool> secondCanWr
     public const string Tesseract = "tesseract";
     public const string PaddleOcr = "pp-ocr";
 
-    /// <summary>The page's blocks with each word chosen from the two readings; <paramref name="readSecond"/> reads one line.</summary>
-    public IReadOnlyList<Block> Merge(IReadOnlyList<Block> blocks, Func<Line, IReadOnlyList<ReadCharacter>> readSecond)
+    /// <summary>
+    /// The page's blocks with each word chosen from the two readings. <paramref name="readSecond"/> gives the second
+    /// reading of a line, or null where the line was not read again (its words stay as Tesseract read them).
+    /// </summary>
+    public IReadOnlyList<Block> Merge(IReadOnlyList<Block> blocks, Func<Line, IReadOnlyList<ReadCharacter>?> readSecond)
     {
-        var seconds = blocks.Select(b => b.Lines.Select(l => Assign(l, readSecond(l))).ToList()).ToList();
+        var seconds = blocks.Select(b => b.Lines.Select(l => readSecond(l) is { } read ? Assign(l, read) : null).ToList()).ToList();
         var first = new Ranks(blocks.SelectMany(b => b.Lines).SelectMany(l => l.Words).Select(w => w.Confidence));
-        var second = new Ranks(seconds.SelectMany(b => b).SelectMany(l => l).Where(r => r.Text.Length > 0).Select(r => r.Confidence));
-        var pairs = blocks.SelectMany((block, b) => block.Lines.SelectMany((line, l) => line.Words.Select((word, w) => (word.Text, seconds[b][l][w].Text)))).ToList();
-        double bias = SecondBetterBy(pairs);
+        var readWords = blocks.SelectMany((block, b) => block.Lines.SelectMany((line, l) => seconds[b][l] is { } read
+            ? line.Words.Select((word, w) => (word.Text, Second: read[w])) : [])).ToList();
+        var second = new Ranks(readWords.Where(p => p.Second.Text.Length > 0).Select(p => p.Second.Confidence));
+        double bias = SecondBetterBy(readWords.Select(p => (p.Text, p.Second.Text)).ToList());
         return blocks.Select((block, b) => block with
         {
-            Lines = block.Lines.Select((line, l) => line with
+            Lines = block.Lines.Select((line, l) => seconds[b][l] is not { } read ? line : line with
             {
-                Words = line.Words.Select((word, w) => (word, other: seconds[b][l][w]))
-                    .Where((_, w) => !IsStray(line, seconds[b][l], w))
+                Words = line.Words.Select((word, w) => (word, other: read[w]))
+                    .Where((_, w) => !IsStray(line, read, w))
                     .Select(p => Choose(p.word, p.other, first, second, bias)).ToList(),
             }).Where(line => line.Words.Count > 0).ToList(),
         }).Where(block => block.Lines.Count > 0).ToList();
     }
+
+    /// <summary>
+    /// Whether a line is worth a second reading when only doubtful lines are read again: a word Tesseract is not sure
+    /// of, or one that is neither a known word nor a number.
+    /// </summary>
+    public bool IsDoubtful(Line line) => line.Words.Any(w => w.Confidence < SureConfidence
+        || (w.Text.Any(char.IsLetter) && WordPlausibility.Classify(w.Text, _lexicon) is not (WordKind.Lexicon or WordKind.Number)));
+
+    /// <summary>Tesseract's confidence from which a known word is taken as read (docs/recognition.md has the figures).</summary>
+    public const float SureConfidence = 90;
 
     /// <summary>
     /// A word where the second recogniser read nothing at all is dropped as a speck when Tesseract is less sure of it

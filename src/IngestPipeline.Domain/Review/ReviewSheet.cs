@@ -10,6 +10,9 @@ public enum FlagKind
 
     /// <summary>A word the engine read with low confidence and nobody has corrected yet.</summary>
     LowConfidence,
+
+    /// <summary>A word two recognisers read with different letters: the reading not chosen is the suggestion.</summary>
+    Disputed,
 }
 
 /// <summary>One place a reviewer should look at: where it is in the line's text and on the scan.</summary>
@@ -70,9 +73,23 @@ public static class ReviewSheet
             if (closes) text.Append('}');
             if (word.IsIllegible)
                 flags.Add(new ReviewFlag(FlagKind.Illegible, start, word.Text.Length, word.Box, word.IllegibleGuess, word.Confidence));
+            else if (!word.Corrected && OtherReading(word) is { } other)
+                flags.Add(new ReviewFlag(FlagKind.Disputed, start, word.Text.Length, word.Box, other, word.Confidence));
             else if (!word.Corrected && word.Confidence < LowConfidence)
                 flags.Add(new ReviewFlag(FlagKind.LowConfidence, start, word.Text.Length, word.Box, word.Text, word.Confidence));
         }
         return new ReviewLine(page, index, text.ToString(), line.Box, flags);
+    }
+
+    /// <summary>
+    /// The other recogniser's reading of a word where the two differ in their letters or digits (not only in case or
+    /// the punctuation around them); null where they agree or only one read it.
+    /// </summary>
+    private static string? OtherReading(Word word)
+    {
+        if (word.Readings is not [var first, var second] || first.Text.Length == 0 || second.Text.Length == 0) return null;
+        static string Core(string text) => new([.. text.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        if (Core(first.Text) == Core(second.Text)) return null;
+        return first.Text == word.Text ? second.Text : first.Text;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using IngestPipeline.Domain.Readings;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Ocr.Imaging;
@@ -127,7 +128,8 @@ public sealed unsafe class PaddleRecognizer : IDisposable
         using var crop = cut.Depth == 8 ? cut.Share() : cut.ToGray();
         using var scaled = crop.Scale(scale);
         int width = Math.Max(1, scaled.Width), height = Math.Min(scaled.Height, InputHeight);
-        var pixels = new float[InputHeight * width];
+        // The three planes of the model's input: the first filled here, copied to the others when it is read.
+        var pixels = ArrayPool<float>.Shared.Rent(3 * InputHeight * width);
         int wpl = Leptonica.pixGetWpl(scaled.Handle);
         byte* data = (byte*)Leptonica.pixGetData(scaled.Handle);
         for (int y = 0; y < InputHeight; y++)
@@ -148,9 +150,22 @@ public sealed unsafe class PaddleRecognizer : IDisposable
     private List<ReadCharacter> Run(Part part)
     {
         int plane = InputHeight * part.Width;
-        var input = new DenseTensor<float>([1, 3, InputHeight, part.Width]);
-        var pixels = input.Buffer.Span;
-        for (int channel = 0; channel < 3; channel++) part.Pixels.CopyTo(pixels.Slice(channel * plane, plane));
+        try
+        {
+            // Buffers are rented: a page's hundred parts would otherwise leave tens of megabytes on the large object heap.
+            var planes = part.Pixels.AsSpan(0, 3 * plane);
+            planes[..plane].CopyTo(planes[plane..]);
+            planes[..plane].CopyTo(planes[(2 * plane)..]);
+            return Decode(part, new DenseTensor<float>(part.Pixels.AsMemory(0, 3 * plane), [1, 3, InputHeight, part.Width]));
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(part.Pixels);
+        }
+    }
+
+    private List<ReadCharacter> Decode(Part part, DenseTensor<float> input)
+    {
         using var results = _session.Run([NamedOnnxValue.CreateFromTensor(_inputName, input)]);
         var output = results[0].AsTensor<float>();
         int steps = output.Dimensions[1], classes = output.Dimensions[2];

@@ -105,11 +105,13 @@ public static class PageRecognizer
             var blocks = ReadWithoutSpecks(engine, options, ref image, ink, glyphHeight, dpi, steps);
             if (paddle is not null)
             {
+                var merger = new ReadingMerger(options.Lexicon, paddle.CanWrite);
                 var lines = blocks.SelectMany(b => b.Lines).ToList();
+                if (options.SecondReading == SecondReading.DoubtfulLines) lines = lines.Where(merger.IsDoubtful).ToList();
                 var read = new Dictionary<Line, IReadOnlyList<ReadCharacter>>(ReferenceEqualityComparer.Instance);
                 foreach (var (line, characters) in lines.Zip(paddle.ReadLines(image, lines))) read[line] = characters;
-                blocks = new ReadingMerger(options.Lexicon, paddle.CanWrite).Merge(blocks, line => read[line]);
-                steps.Add($"read by Tesseract and PP-OCR, combined word by word ({string.Join(", ", paddle.Models.Describe())})");
+                blocks = merger.Merge(blocks, line => read.GetValueOrDefault(line));
+                steps.Add($"read by Tesseract and PP-OCR ({read.Count} lines), combined word by word ({string.Join(", ", paddle.Models.Describe())})");
             }
             var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps))
             {

@@ -35,3 +35,25 @@ public static class RecognizerChoices
         _ => throw new ArgumentException($"{setting} must be tesseract or both, not '{value}'"),
     };
 }
+
+/// <summary>Which lines the second recogniser reads.</summary>
+public enum SecondReading
+{
+    /// <summary>Every line.</summary>
+    AllLines,
+
+    /// <summary>Lines with a word Tesseract is unsure of or does not know (<c>ReadingMerger.IsDoubtful</c>): cheaper on clean pages.</summary>
+    DoubtfulLines,
+}
+
+public static class SecondReadings
+{
+    /// <summary>"all" or "doubtful", in any case.</summary>
+    /// <exception cref="ArgumentException">Another word; the message names the <paramref name="setting"/> it came from.</exception>
+    public static SecondReading Parse(string value, string setting) => value.ToLowerInvariant() switch
+    {
+        "all" => SecondReading.AllLines,
+        "doubtful" => SecondReading.DoubtfulLines,
+        _ => throw new ArgumentException($"{setting} must be all or doubtful, not '{value}'"),
+    };
+}

@@ -128,7 +128,12 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     }
 
     /// <summary>The flag kind as the page's classes and script name it.</summary>
-    public static string KindName(FlagKind kind) => kind == FlagKind.Illegible ? "illegible" : "low";
+    public static string KindName(FlagKind kind) => kind switch
+    {
+        FlagKind.Illegible => "illegible",
+        FlagKind.Disputed => "disputed",
+        _ => "low",
+    };
 
     /// <summary>A line's flags for the page's script: kind, characters, box on the scan, guess, confidence.</summary>
     public static string FlagsJson(ReviewLine line) => JsonSerializer.Serialize(line.Flags.Select(f => new

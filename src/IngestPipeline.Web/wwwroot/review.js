@@ -43,7 +43,8 @@
     document.getElementById(`box-${current}`)?.classList.add("current");
 
     document.getElementById("flag-position").textContent = `Flag ${current + 1} of ${flags.length}`;
-    document.getElementById("flag-kind").textContent = flag.kind === "illegible" ? "[ILLEGIBLE]" : "low confidence";
+    document.getElementById("flag-kind").textContent =
+      flag.kind === "illegible" ? "[ILLEGIBLE]" : flag.kind === "disputed" ? "the two engines disagree" : "low confidence";
     document.getElementById("flag-guess").textContent = flag.guess || "(nothing read)";
     document.getElementById("flag-confidence").textContent = `confidence ${flag.confidence}`;
     showCrop(flag);

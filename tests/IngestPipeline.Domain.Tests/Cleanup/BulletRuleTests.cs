@@ -20,6 +20,7 @@ public sealed class BulletRuleTests
     [InlineData("°")]
     [InlineData("©")]
     [InlineData("*")]
+    [InlineData(".")] // PP-OCR's reading of a round bullet
     public void A_small_round_mark_set_apart_at_a_line_start_is_a_bullet(string read)
     {
         var line = LineOf((read, 100, 1012, 18, 18), ("ships", 160, 1000, 140, 40), ("left", 320, 1000, 100, 40));

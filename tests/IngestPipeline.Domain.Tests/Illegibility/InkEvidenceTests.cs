@@ -104,4 +104,20 @@ public sealed class InkEvidenceTests
         Assert.Equal(lostTyping, ink.HoldsLostTyping(new InkMeasure(contrast, coverage)));
         Assert.Equal(blank, ink.IsBlank(new InkMeasure(contrast, coverage)));
     }
+
+    [Theory]
+    [InlineData("gg", 6, "w", 19, "the [ILLEGIBLE] camp")] // both engines unsure, different things: a blot
+    [InlineData("i", 93, "mio", 73, "the i camp")]       // Tesseract sure of its letter: worn type, kept
+    [InlineData("w", 6, "w", 19, "the w camp")]          // read alike: a letter
+    public void A_single_letter_on_smudged_ink_is_lost_only_where_two_unsure_engines_read_different_things(
+        string first, float firstConfidence, string second, float secondConfidence, string expected)
+    {
+        var smudged = new InkMeasure(150, 0.75f);
+        var letter = At(first == "gg" ? second : first, 1, Math.Min(firstConfidence, secondConfidence), smudged) with
+        {
+            Readings = [new EngineReading("tesseract", first, firstConfidence), new EngineReading("pp-ocr", second, secondConfidence)],
+        };
+
+        Assert.Equal(expected, Marked(At("the", 0, 95, Typed), letter, At("camp", 2, 95, Typed)));
+    }
 }

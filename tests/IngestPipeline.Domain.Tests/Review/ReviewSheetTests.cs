@@ -26,6 +26,22 @@ public class ReviewSheetTests
     }
 
     [Fact]
+    public void A_word_two_engines_read_differently_is_flagged_with_the_other_reading_as_the_guess()
+    {
+        static Word Read(string chosen, string tesseract, string second) => new(chosen, new BoundingBox(0, 0, 50, 20), 80)
+        {
+            Readings = [new EngineReading("tesseract", tesseract, 80), new EngineReading("pp-ocr", second, 95)],
+        };
+        var line = new Line(new BoundingBox(0, 0, 400, 20),
+            [Read("the", "tbe", "the"), Read("Embassy,", "Embassy.", "Embassy,"), Read("10", "10", "lo"), Read("city", "city", "")]);
+
+        var flags = ReviewSheet.Of(OnePage(Block(line))).Single().Flags;
+
+        // Punctuation-only or unread differences are not worth a look; letters and digits are.
+        Assert.Equal([(FlagKind.Disputed, "tbe"), (FlagKind.Disputed, "lo")], flags.Select(f => (f.Kind, f.Guess!)));
+    }
+
+    [Fact]
     public void A_line_edited_with_any_text_reads_back_at_the_same_index_and_later_lines_keep_theirs()
     {
         const string hostile = "<script>alert(1)</script><img src=x onerror=\"x()\">";
