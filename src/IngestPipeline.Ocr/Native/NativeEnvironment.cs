@@ -25,6 +25,16 @@ internal static partial class NativeEnvironment
         _ = mallopt(mmapThreshold, 1 << 20);
     }
 
+    /// <summary>
+    /// Returns the native heap's free memory to the system. A page leaves many blocks under the mmap threshold freed
+    /// across the heap (Tesseract's and ONNX Runtime's working memory); without a trim they stay resident and the
+    /// next large page adds its own on top.
+    /// </summary>
+    public static void ReleaseFreeMemory() => _ = malloc_trim(0);
+
+    [LibraryImport("libc")]
+    private static partial int malloc_trim(nuint pad);
+
     [LibraryImport("libc")]
     private static partial int mallopt(int parameter, int value);
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IngestPipeline.Ocr.Native;
 using IngestPipeline.Ocr.Paddle;
 
 namespace IngestPipeline.Ocr.Recognition;
@@ -59,6 +60,7 @@ public sealed class EnginePool : IDisposable
                     finally
                     {
                         _idle.Add(engine);
+                        NativeEnvironment.ReleaseFreeMemory();
                     }
                 }, cancellation).ConfigureAwait(false);
             }
