@@ -33,19 +33,3 @@ public sealed class CtcDecoderTests
     public void All_blank_decodes_to_nothing() =>
         Assert.Empty(CtcDecoder.Decode(Steps([1f, 0f, 0f, 0f], [0.6f, 0.4f, 0f, 0f]), 4, Alphabet));
 }
-
-public sealed class LatinPunctuationTests
-{
-    [Theory]
-    [InlineData("。", ".")]
-    [InlineData("，", ",")]
-    [InlineData("、", ",")]
-    [InlineData("：", ":")]
-    [InlineData("（", "(")]
-    [InlineData("Ｇ", "G")]
-    [InlineData("”", "\"")]
-    [InlineData("’", "'")]
-    [InlineData("a", "a")]
-    public void Chinese_and_fullwidth_marks_become_the_typewriters(string read, string typed) =>
-        Assert.Equal(typed, LatinPunctuation.Fold(read));
-}
