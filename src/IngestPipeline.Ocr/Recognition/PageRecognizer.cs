@@ -6,7 +6,8 @@ using IngestPipeline.Ocr.Paddle;
 namespace IngestPipeline.Ocr.Recognition;
 
 /// <summary>
-/// Takes one decoded page from scan to words: grayscale, deskewed, specks removed, recognised;
+/// Takes one decoded page from scan to words: grayscale, deskewed, specks removed, recognised (by Tesseract, and where
+/// both recognisers read, by PP-OCR too, combined word by word);
 /// turned upright first when the page reads badly and Tesseract's OSD finds it sideways or upside down.
 /// The returned page's boxes refer to <see cref="RecognizedPage.Image"/>.
 /// </summary>
