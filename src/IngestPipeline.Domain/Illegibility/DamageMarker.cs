@@ -67,15 +67,17 @@ public static class DamageMarker
             }
         }
         var last = words[^1];
-        if (!last.IsIllegible && !endsParagraph)
+        // A line that reaches the typed margin has lost nothing at its end.
+        if (!last.IsIllegible && !endsParagraph && last.Box.Right < rightMargin - charWidth)
         {
             // The tear must reach the middle of the line (a line above a tear only touches it with its descenders), but
-            // its ragged edge may come closest to the words anywhere across the line's height.
+            // its ragged edge may come closest to the words anywhere across the line's height. It must reach on past
+            // the last word: a dark dot within it is a heavy letter.
             var tear = regions
                 .Where(r => !r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter).IsEmpty)
                 .Select(r => r.ExtentBetween(line.Box.Top, line.Box.Bottom))
                 .FirstOrDefault(e => !e.IsEmpty && e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= 3 * charWidth
-                    && e.Left < rightMargin - charWidth);
+                    && e.Left < rightMargin - charWidth && e.Right > last.Box.Right + charWidth);
             if (!tear.IsEmpty)
                 words.Add(Word.Illegible(new BoundingBox(last.Box.Right, line.Box.Top, Math.Min(tear.Right, rightMargin), line.Box.Bottom), "", 0));
         }

@@ -39,7 +39,7 @@ public static class GapMarker
         {
             // Another step (a dark region over the same place) may have marked it already.
             if (words.Any(w => Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) continue;
-            var filler = Evidence(gap, words, charWidth, ink, options) switch
+            var filler = Evidence(gap, words, charWidth, ink, lexicon, options) switch
             {
                 GapEvidence.FaintTyping => Reading(gap, lexicon, options),
                 GapEvidence.BrokenSentence => [Word.Illegible(gap.Box, "", 0)],
@@ -56,18 +56,21 @@ public static class GapMarker
     /// <summary>
     /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Blank paper is lost text only
     /// where the sentence visibly breaks across it inside a line: two words' width or more between a lower-case word
-    /// that does not end a sentence and the words typed after it (ribbon faded to nothing); elsewhere it is a
-    /// tabulation or the spacing after a full stop. Blank paper at a line's end is never lost text: a typist ends a
-    /// line early on purpose, and worn type reads a full stop there as a comma as often as not.
+    /// of the lexicon, read fairly surely, that does not end a sentence and the words typed after it (ribbon faded to
+    /// nothing); elsewhere it is a tabulation or the spacing after a full stop. Blank paper at a line's end is never
+    /// lost text: typists end lines early mid-sentence (on the dev pages four times for each line faded to nothing
+    /// there), and worn type reads a full stop there as a comma as often as not.
     /// </summary>
-    private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, PageInk? ink, IllegibilityOptions options)
+    private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
         bool insideLine = words.Any(w => w.Box.Left >= gap.Box.Right - 1);
         if (!insideLine || !ink.IsBlank(gap.Ink) || gap.Box.Width < options.BlankLostFromChars * charWidth) return GapEvidence.None;
         // The last word before the stretch's end: a full stop typed after a space ("usée .") may stand inside it.
+        // It must be a word read as one: a speck in the margin read as "i" starts no sentence.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible);
-        bool midSentence = before is not null && char.IsLower(before.Text[0]) && !".;:!?".Contains(before.Text.TrimEnd('"', '\'', ')', '’', '”')[^1]);
+        bool midSentence = before is not null && char.IsLower(before.Text[0]) && !".;:!?".Contains(before.Text.TrimEnd('"', '\'', ')', '’', '”')[^1])
+            && before.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
         return midSentence ? GapEvidence.BrokenSentence : GapEvidence.None;
     }
 

@@ -20,10 +20,13 @@ public static class IllegibilityDetector
     {
         var words = line.Words.Where(w => w.IsIllegible || !IsStrayMark(w, options, ink)).ToList();
         var damaged = words.Select(w => MayBeDamaged(w, ink)).ToArray();
-        // A mark of a character or two with no letter or digit ("=", "»", "/") is punctuation misread or a speck, never lost words.
+        // A mark with no letter or digit is punctuation misread, a speck or a dash, never lost words, when it is a
+        // character or two wide ("=", "»", "/") or flatter than half the line's letters (a rule, an underline).
         double markWidth = 2 * DamageMarker.CharWidth(line);
+        double flatBelow = LetterHeight(words) / 2;
         var unreadable = words.Select((w, i) => w.IsIllegible
-            || (damaged[i] && (w.Text.Any(char.IsLetterOrDigit) || w.Box.Width >= markWidth) && IsUnreadable(w, lexicon, options)
+            || (damaged[i] && (w.Text.Any(char.IsLetterOrDigit) || (w.Box.Width >= markWidth && w.Box.Height >= flatBelow))
+                && IsUnreadable(w, lexicon, options, ink)
                 && !ReadTwiceAlike(w, lexicon))).ToArray();
         GrowIntoWeakNeighbours(words, unreadable, damaged, options);
 
@@ -60,20 +63,33 @@ public static class IllegibilityDetector
     /// the typist sets punctuation apart (French typing: ; : ! ? stand alone on every line) only faint ink makes it a
     /// speck: a mark's box is nearly all ink, so its coverage says nothing. Elsewhere a lone mark is rare, and any
     /// ink unlike the typing (a dense dot of foxing or dirt) makes it one.
+    /// A token of any kind read unsurely on blank paper (no ink to speak of) is noise of the paper or bleed-through.
     /// </summary>
     private static bool IsStrayMark(Word word, IllegibilityOptions options, PageInk? ink) =>
-        word.Confidence < options.StrayMarkBelow && WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit)
-        && (ink is null || word.Ink is null || (ink.SpacesPunctuation ? ink.IsFaded(word.Ink) : ink.IsDamaged(word.Ink)));
+        word.Confidence < options.StrayMarkBelow
+        && ((ink is not null && word.Ink is not null && ink.IsBlank(word.Ink))
+            || (WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit)
+                && (ink is null || word.Ink is null || (ink.SpacesPunctuation ? ink.IsFaded(word.Ink) : ink.IsDamaged(word.Ink)))));
+
+    /// <summary>The median height of the line's words with a letter (0 when none has one).</summary>
+    private static double LetterHeight(List<Word> words)
+    {
+        var heights = words.Where(w => !w.IsIllegible && w.Text.Any(char.IsLetter)).Select(w => w.Box.Height).Order().ToList();
+        return heights.Count == 0 ? 0 : heights[heights.Count / 2];
+    }
 
     /// <summary>Damaged ink, or ink not measured (then the reading alone decides, as for transcripts made before ink was measured).</summary>
     private static bool MayBeDamaged(Word word, PageInk? ink) => ink is null || word.Ink is null || ink.IsDamaged(word.Ink);
 
-    private static bool IsUnreadable(Word word, Lexicon lexicon, IllegibilityOptions options) =>
+    private static bool IsUnreadable(Word word, Lexicon lexicon, IllegibilityOptions options, PageInk? ink) =>
         WordPlausibility.Classify(word.Text, lexicon) switch
         {
             // A word list's single letter proves nothing where two recognisers, both unsure, read different things.
             WordKind.Lexicon when WordPlausibility.Core(word.Text).Length == 1 && word.Readings is [{ Text.Length: > 0 }, { Text.Length: > 0 }]
                 && !word.ReadAlike && word.Readings.All(r => r.Confidence < options.NameBelow) => true,
+            // Nor does a word of the list that one engine made, unsurely, of a smudge where the second saw no text at all.
+            WordKind.Lexicon when word.Readings is [_, { Text.Length: 0 }] && word.Confidence < options.NeighbourBelow
+                && WordPlausibility.Core(word.Text).Count(char.IsLetter) >= 2 && ink is not null && ink.IsSmudged(word.Ink) => true,
             WordKind.Garbage => word.Confidence < options.GarbageBelow,
             WordKind.Unknown => word.Confidence < options.UnknownBelow,
             WordKind.Name or WordKind.NearWord => word.Confidence < options.NameBelow,

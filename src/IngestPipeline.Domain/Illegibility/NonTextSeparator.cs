@@ -42,7 +42,10 @@ public static class NonTextSeparator
         var sure = page.Words.Where(w => !w.IsIllegible && w.Confidence >= PageInk.SureConfidence && w.Text.Count(char.IsLetter) >= 3).ToList();
         if (sure.Count < PageInk.MinSureWords) return page;
         var (holes, edges) = MarksOfDarkRegions(page, BoundingBox.Union(sure.Select(w => w.Box)));
-        var typing = new Typing(page, Median(sure.Select(w => (double)w.Box.Height)), lexicon, holes);
+        // A dark region with typing read surely inside it is a dark scan or background, not a blot: the text is there.
+        var backgrounds = page.DarkRegions.Where(d => sure.Count(w => Holds(d, w.Box)) >= PageInk.MinSureWords).ToList();
+        var damage = page.DarkRegions.Except(holes).Except(backgrounds).ToList();
+        var typing = new Typing(page, Median(sure.Select(w => (double)w.Box.Height)), lexicon, holes, damage);
         var regions = new List<PageRegion>(page.Regions);
         var blocks = new List<Block>();
         foreach (var block in page.Blocks)
@@ -57,16 +60,20 @@ public static class NonTextSeparator
         }
         regions.AddRange(holes.Select(h => new PageRegion(RegionKind.PunchHole, h.Box, string.Join(' ', typing.ReadIn(h)))));
         regions.AddRange(edges.Select(e => new PageRegion(RegionKind.PageEdge, e.Box, "")));
-        return page with { Blocks = blocks, Regions = regions };
+        // Only blots and tears remain evidence of lost text.
+        return page with { Blocks = blocks, Regions = regions, DarkRegions = damage };
     }
 
+    /// <summary>Whether the word's centre lies within the region's dark rows (not just its bounding box).</summary>
+    private static bool Holds(DarkRegion region, BoundingBox word) =>
+        region.ExtentBetween(word.CenterY, word.CenterY + 1) is { IsEmpty: false } extent
+        && word.Left + word.Width / 2 is var x && x >= extent.Left && x < extent.Right;
+
     /// <summary>The page's typed word height and what reads as typing on it.</summary>
-    private sealed class Typing(Page page, double wordHeight, Lexicon lexicon, IReadOnlyList<DarkRegion> holes)
+    /// <param name="damage">The dark regions that are damage to the text (blots, tears).</param>
+    private sealed class Typing(Page page, double wordHeight, Lexicon lexicon, IReadOnlyList<DarkRegion> holes, IReadOnlyList<DarkRegion> damage)
     {
         private readonly Dictionary<DarkRegion, List<string>> _readInHoles = [];
-
-        /// <summary>The dark regions that are damage to the text (blots, tears): all but the punch holes.</summary>
-        private readonly List<DarkRegion> _damage = page.DarkRegions.Except(holes).ToList();
 
         /// <summary>What the engine read in a punch hole (taken out of the lines by <see cref="Split"/>).</summary>
         public IReadOnlyList<string> ReadIn(DarkRegion hole) => _readInHoles.GetValueOrDefault(hole) ?? [];
@@ -90,13 +97,20 @@ public static class NonTextSeparator
             }
             if (words.Count == 0) return line with { Words = [] };
             if (words.Any(w => UnderDarkRegion(w.Box))) return Rebuilt(line, words);
+            // Judged by its words with a letter or digit; a line of marks alone ("#,", "—") by all of them.
             var content = words.Select((w, i) => (Word: w, Read: kept[i])).Where(x => x.Word.Text.Any(char.IsLetterOrDigit)).ToList();
+            if (content.Count == 0) content = words.Select((w, i) => (Word: w, Read: kept[i])).ToList();
             if (content.Count > 0 && content.Count(x => x.Read) * 3 < content.Count)
             {
                 double height = Median(content.Select(x => (double)x.Word.Box.Height));
                 if (height > TallFactor * wordHeight || height < SmallFactor * wordHeight)
                 {
                     regions.Add(RegionOf(words));
+                    return line with { Words = [] };
+                }
+                if (SecondReadsMarksAlone(words))
+                {
+                    regions.Add(new PageRegion(RegionKind.Rule, BoundingBox.Union(words.Select(w => w.Box)), string.Join(' ', words.Select(w => w.Text))));
                     return line with { Words = [] };
                 }
             }
@@ -118,6 +132,19 @@ public static class NonTextSeparator
             return Rebuilt(line, typed);
         }
 
+        /// <summary>
+        /// Whether a second recogniser read the whole line and found marks where the engine read letters: a rule typed
+        /// with the hyphen or the full stop ("-----", "......"), whose marks the engine takes for "a", "un", "mn" and the
+        /// second, now and then, for a letter ("-L").
+        /// </summary>
+        private static bool SecondReadsMarksAlone(List<Word> words)
+        {
+            if (!words.All(w => w.Readings is [_, _])) return false;
+            var second = string.Concat(words.Select(w => w.Readings![1].Text));
+            int letters = second.Count(char.IsLetterOrDigit);
+            return second.Length - letters >= MarksOfARule && letters * LettersInARule <= second.Length;
+        }
+
         private static Line Rebuilt(Line line, List<Word> words) =>
             words.Count == line.Words.Count ? line : line with { Box = BoundingBox.Union(words.Select(w => w.Box)), Words = words };
 
@@ -127,9 +154,10 @@ public static class NonTextSeparator
 
         /// <summary>
         /// Whether the engine read the word as something typed: surely, as a word of the lexicon of four letters or
-        /// more or one slip from one, or as a short word, number or name with fair confidence. Pen strokes come out
-        /// as short words ("a", "un", "Mh") read at 20-30 or as garbage; a typed word the reader wants stays, however
-        /// tall its box (a handwritten stroke through it, an underline).
+        /// more, or as a short word, a word one slip from the lexicon's, a number or a name with fair confidence. Pen
+        /// strokes come out as short words ("a", "un", "Mh") read at 20-30, as garbage, or as a long word near a real
+        /// one read at 0 ("Éronas"); a typed word the reader wants stays, however tall its box (a handwritten stroke
+        /// through it, an underline).
         /// </summary>
         private bool ReadAsTyping(Word word)
         {
@@ -137,15 +165,14 @@ public static class NonTextSeparator
             return WordPlausibility.Classify(word.Text, lexicon) switch
             {
                 WordKind.Lexicon when WordPlausibility.Core(word.Text).Count(char.IsLetter) >= LongWordLetters => true,
-                WordKind.NearWord => true,
-                WordKind.Lexicon or WordKind.Number => word.Confidence >= FairConfidence,
+                WordKind.Lexicon or WordKind.Number or WordKind.NearWord => word.Confidence >= FairConfidence,
                 WordKind.Name => word.Confidence >= NameConfidence,
                 _ => false,
             };
         }
 
         private bool UnderDarkRegion(BoundingBox box) =>
-            _damage.Any(r => r.ExtentBetween(box.Top, box.Bottom) is { IsEmpty: false } extent && extent.Left < box.Right && extent.Right > box.Left);
+            damage.Any(r => r.ExtentBetween(box.Top, box.Bottom) is { IsEmpty: false } extent && extent.Left < box.Right && extent.Right > box.Left);
 
         private PageRegion RegionOf(IReadOnlyList<Word> words)
         {
@@ -162,6 +189,10 @@ public static class NonTextSeparator
     }
 
     private const float FairConfidence = 50;
+
+    /// <summary>A line the second recogniser reads as at least this many marks, and no more than one letter in <see cref="LettersInARule"/> characters, is a typed rule.</summary>
+    private const int MarksOfARule = 5;
+    private const int LettersInARule = 10;
     private const int LongWordLetters = 4;
     private const float NameConfidence = 60;
 

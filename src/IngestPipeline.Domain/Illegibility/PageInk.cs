@@ -52,7 +52,10 @@ public sealed class PageInk
     }
 
     /// <summary>Ink far fainter or far denser than the page's typing: the physical sign that what was typed there is lost.</summary>
-    public bool IsDamaged(InkMeasure? ink) => IsFaded(ink) || (ink is not null && ink.Coverage > _options.SmudgedAbove * _coverage);
+    public bool IsDamaged(InkMeasure? ink) => IsFaded(ink) || IsSmudged(ink);
+
+    /// <summary>Ink far denser than the page's typing: a smudge, a blot or a stain over the strokes.</summary>
+    public bool IsSmudged(InkMeasure? ink) => ink is not null && ink.Coverage > _options.SmudgedAbove * _coverage;
 
     /// <summary>
     /// Ink far fainter than the page's typing. The only test that tells a lone mark from a speck: a full stop's or a

@@ -11,9 +11,10 @@ namespace IngestPipeline.Domain.Readings;
 /// alignment of the two lines' characters (case aside), a character the alignment leaves between two words going to
 /// the nearer word on the page. A speck only Tesseract saw, unsurely, is dropped. Then, per word: an agreed reading stands; a word with a letter the second recogniser
 /// cannot write (ß, ô) keeps Tesseract's; a number wins over a reading that makes letters of its 1s and 0s; otherwise
-/// a reading without symbols no typewriter had (nor Chinese characters), then the more plausible reading (a known word
-/// or number, then one slip from a known word, then a name, then garbage), and between two alike the one whose engine is surer relative to its
-/// own confidences on the page, shifted by how well each engine reads this page. The two engines fail differently
+/// a reading without symbols no typewriter had (and symbols over Chinese characters), then the more plausible reading
+/// (a known word or number, then one slip from a known word, then a name, an unknown word or a mark, then garbage),
+/// then the one whose letters fit the word's width, and between two alike the one whose engine is surer relative to
+/// its own confidences on the page, shifted by how well each engine reads this page. The two engines fail differently
 /// (docs/recognition.md), so the errors left are mostly where both fail. Settings were chosen on the dev and real
 /// sets together.
 /// </summary>
@@ -42,7 +43,7 @@ public sealed class ReadingMerger(Lexicon? lexicon, Func<char, bool> secondCanWr
             {
                 Words = line.Words.Select((word, w) => (word, other: read[w]))
                     .Where((_, w) => !IsStray(line, read, w))
-                    .Select(p => Choose(p.word, p.other, first, second, bias)).ToList(),
+                    .Select(p => Choose(p.word, p.other, first, second, bias, DamageMarker.CharWidth(line))).ToList(),
             }).Where(line => line.Words.Count > 0).ToList(),
         }).Where(block => block.Lines.Count > 0).ToList();
     }
@@ -94,11 +95,11 @@ public sealed class ReadingMerger(Lexicon? lexicon, Func<char, bool> secondCanWr
     /// engines' confidences decided between two readings equally plausible, both engines are unsure of the stretch
     /// and it gets the lower of the two.
     /// </summary>
-    private Word Choose(Word word, Reading other, Ranks first, Ranks second, double bias)
+    private Word Choose(Word word, Reading other, Ranks first, Ranks second, double bias, double charWidth)
     {
         var readings = new[] { new EngineReading(Tesseract, word.Text, word.Confidence), new EngineReading(PaddleOcr, other.Text, other.Confidence) };
         double otherRank = second.Of(other.Confidence);
-        var choice = Decide(word.Text, first.Of(word.Confidence), other.Text, otherRank + bias);
+        var choice = Decide(word.Text, first.Of(word.Confidence), other.Text, otherRank + bias, word.Box.Width / charWidth);
         float otherOnFirstScale = first.At(otherRank);
         float confidence = other.Text.Length == 0 || other.Text.Equals(word.Text, StringComparison.OrdinalIgnoreCase) ? word.Confidence
             : choice.ByConfidence ? Math.Min(word.Confidence, otherOnFirstScale)
@@ -106,32 +107,53 @@ public sealed class ReadingMerger(Lexicon? lexicon, Func<char, bool> secondCanWr
         return word with { Text = choice.Text, Confidence = confidence, Readings = readings };
     }
 
-    /// <summary>Tesseract's reading <paramref name="first"/> or the second's, each with its engine's confidence rank on the page (0-1).</summary>
-    public Choice Decide(string first, double firstRank, string second, double secondRank)
+    /// <summary>
+    /// Tesseract's reading <paramref name="first"/> or the second's, each with its engine's confidence rank on the page
+    /// (0-1); <paramref name="widthInChars"/> is the word's width in typed characters of its line.
+    /// </summary>
+    public Choice Decide(string first, double firstRank, string second, double secondRank, double widthInChars = double.PositiveInfinity)
     {
         if (second.Length == 0 || second == first) return new(first, false);
-        if (first.Any(c => char.IsLetter(c) && !secondCanWrite(c))) return new(first, false);
+        int firstForeign = Foreignness(first), secondForeign = Foreignness(second);
+        if (firstForeign == 0 && first.Any(c => char.IsLetter(c) && !secondCanWrite(c))) return new(first, false);
         if (IsNumber(first) && ReadsDigitsAsLetters(second, first)) return new(first, false);
         if (IsNumber(second) && ReadsDigitsAsLetters(first, second)) return new(second, false);
-        bool firstForeign = WordPlausibility.HasForeignSymbols(first), secondForeign = WordPlausibility.HasForeignSymbols(second);
-        if (firstForeign != secondForeign) return new(firstForeign ? second : first, false);
+        if (firstForeign != secondForeign) return new(firstForeign > secondForeign ? second : first, false);
         int firstKind = Plausibility(first), secondKind = Plausibility(second);
         if (firstKind != secondKind) return new(firstKind > secondKind ? first : second, false);
+        bool firstFits = Fits(first, widthInChars), secondFits = Fits(second, widthInChars);
+        if (firstFits != secondFits) return new(firstFits ? first : second, false);
         return new(secondRank > firstRank ? second : first, true);
     }
 
     /// <summary>
-    /// A known word or number 3, one slip from a known word 2, a name or unknown word 1, garbage 0. A single letter
-    /// counts as unknown: word lists hold every letter, and both engines read a blot as one.
+    /// Whether a reading's letters and digits fit the word's width: a typewriter gives each character the same step, so
+    /// n of them take nearly n steps, and more than one beyond the width ("ae" in less than one step, over a full stop)
+    /// are a speck or a mark read as letters.
+    /// </summary>
+    private static bool Fits(string reading, double widthInChars) => reading.Count(char.IsLetterOrDigit) <= widthInChars + 1;
+
+    /// <summary>
+    /// A known word or number 3, one slip from a known word 2, a name, an unknown word or punctuation alone 1, garbage 0.
+    /// A single letter counts as unknown: word lists hold every letter, and both engines read a blot as one. A mark
+    /// alone is as likely as a short unknown word: worn type turns a full stop into "ae" as often as a speck into ".".
     /// </summary>
     private int Plausibility(string word) => WordPlausibility.Classify(word, _lexicon) switch
     {
         WordKind.Lexicon when WordPlausibility.Core(word).Length == 1 => 1,
         WordKind.Lexicon or WordKind.Number => 3,
         WordKind.NearWord => 2,
-        WordKind.Name or WordKind.Unknown => 1,
+        WordKind.Name or WordKind.Unknown or WordKind.Punctuation => 1,
         _ => 0,
     };
+
+    /// <summary>
+    /// 0 for a reading a typewriter could have made, 1 with symbols no typewriter had (#, |, =), 2 with a Chinese
+    /// character: on a Latin page the last is never right, while a symbol may be a misread mark of the typing.
+    /// A reading with such symbols is no evidence about letters the second engine cannot write either.
+    /// </summary>
+    private static int Foreignness(string word) =>
+        word.Any(c => c >= '\u2E80') ? 2 : WordPlausibility.HasForeignSymbols(word) ? 1 : 0;
 
     /// <summary>The reading chosen, and whether only the engines' confidences decided it (the two were equally plausible).</summary>
     public readonly record struct Choice(string Text, bool ByConfidence);

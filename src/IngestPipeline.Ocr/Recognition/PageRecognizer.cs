@@ -24,17 +24,64 @@ public static class PageRecognizer
     {
         int dpi = scan.StoredDpi > 0 ? scan.StoredDpi : ScanLimits.Default.DefaultDpi;
         using var gray = FitToEngine(scan.ToGray(), options, ref dpi, out var enlargement, out int glyphHeight);
-        var upright = Read(engine, paddle, options, gray, dpi, glyphHeight, pageNumber, rotation: 0, enlargement);
-        if (!options.DetectOrientation || !LooksMisoriented(upright.Page, options)) return upright;
+        // One threshold serves deskew, speck removal and the ink measures: rotations move pixels without changing them.
+        int ink = gray.InkThreshold();
+        var page = Read(engine, options, gray, ink, dpi, glyphHeight, pageNumber, rotation: 0, enlargement);
+        if (options.DetectOrientation && LooksMisoriented(page.Page, options) && DetectRotation(engine, options, gray, dpi) is var rotation and not 0)
+        {
+            using var turned = gray.RotateClockwise(rotation / 90);
+            var rotated = Read(engine, options, turned, ink, dpi, glyphHeight, pageNumber, rotation, enlargement);
+            // OSD can be fooled by damaged pages: keep the reading with confident, horizontal words.
+            var (keep, drop) = Quality(rotated.Page) > Quality(page.Page) ? (rotated, page) : (page, rotated);
+            drop.Dispose();
+            page = keep;
+        }
+        try
+        {
+            // The second recogniser reads only the orientation kept.
+            if (paddle is not null) page = WithSecondReading(page, paddle, options);
+            return Measured(engine, options, page, ink);
+        }
+        catch
+        {
+            page.Dispose();
+            throw;
+        }
+    }
 
-        int rotation = DetectRotation(engine, options, gray, dpi);
-        if (rotation == 0) return upright;
-        using var turned = gray.RotateClockwise(rotation / 90);
-        var rotated = Read(engine, paddle, options, turned, dpi, glyphHeight, pageNumber, rotation, enlargement);
-        // OSD can be fooled by damaged pages: keep the reading with confident, horizontal words.
-        var (keep, drop) = Quality(rotated.Page) > Quality(upright.Page) ? (rotated, upright) : (upright, rotated);
-        drop.Dispose();
-        return keep;
+    /// <summary>The evidence the illegibility decision weighs: dark regions, each word's ink, doubtful words and gaps read again.</summary>
+    private static RecognizedPage Measured(TesseractEngine engine, OcrOptions options, RecognizedPage recognized, int ink)
+    {
+        var image = recognized.Image;
+        var page = recognized.Page with { DarkRegions = DarkRegionFinder.Find(image, ink, recognized.Page.Dpi) };
+        var meter = InkMeter.For(image, ink);
+        if (meter is not null) page = meter.Measure(page);
+        if (options.Reread) page = WordRereader.Reread(engine, image, page);
+        if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, image, page, meter) };
+        return recognized with { Page = page };
+    }
+
+    /// <summary>
+    /// The page's lines read again by PP-OCR (only the doubtful ones when so set) and combined word by word with
+    /// Tesseract's (<see cref="ReadingMerger"/>).
+    /// </summary>
+    private static RecognizedPage WithSecondReading(RecognizedPage recognized, PaddleRecognizer paddle, OcrOptions options)
+    {
+        var page = recognized.Page;
+        var merger = new ReadingMerger(options.Lexicon, paddle.CanWrite);
+        var lines = page.Lines.ToList();
+        if (options.SecondReading == SecondReading.DoubtfulLines) lines = lines.Where(merger.IsDoubtful).ToList();
+        var read = new Dictionary<Line, IReadOnlyList<ReadCharacter>>(ReferenceEqualityComparer.Instance);
+        foreach (var (line, characters) in lines.Zip(paddle.ReadLines(recognized.Image, lines))) read[line] = characters;
+        var step = $"read by Tesseract and PP-OCR ({read.Count} lines), combined word by word ({string.Join(", ", paddle.Models.Describe())})";
+        return recognized with
+        {
+            Page = page with
+            {
+                Blocks = merger.Merge(page.Blocks, line => read.GetValueOrDefault(line)),
+                Processing = page.Processing with { Steps = [.. page.Processing.Steps, step] },
+            },
+        };
     }
 
     /// <summary>
@@ -86,15 +133,14 @@ public static class PageRecognizer
     /// </summary>
     private const double ImplausibleResolutionRatio = 1.6;
 
-    private static RecognizedPage Read(TesseractEngine engine, PaddleRecognizer? paddle, OcrOptions options, PageImage gray, int dpi, int glyphHeight, int pageNumber, int rotation, string? enlargement)
+    /// <summary>Tesseract's reading of the page (deskewed and with its specks treated as the page prefers), not yet measured.</summary>
+    private static RecognizedPage Read(TesseractEngine engine, OcrOptions options, PageImage gray, int ink, int dpi, int glyphHeight, int pageNumber, int rotation, string? enlargement)
     {
         var steps = new List<string> { "grayscale" };
         if (enlargement is not null) steps.Add(enlargement);
         if (rotation != 0) steps.Add($"rotated {rotation}");
         float skew = 0;
         var image = gray.Share();
-        // One threshold serves deskew and speck removal: a shear rotation moves pixels without changing them.
-        int ink = gray.InkThreshold();
         try
         {
             if (options.Deskew)
@@ -104,25 +150,7 @@ public static class PageRecognizer
                 steps.Add($"{(rotated ? "deskewed" : "not deskewed")} {measured:0.##} (confidence {confidence:0.#})");
             }
             var blocks = ReadWithoutSpecks(engine, options, ref image, ink, glyphHeight, dpi, steps);
-            if (paddle is not null)
-            {
-                var merger = new ReadingMerger(options.Lexicon, paddle.CanWrite);
-                var lines = blocks.SelectMany(b => b.Lines).ToList();
-                if (options.SecondReading == SecondReading.DoubtfulLines) lines = lines.Where(merger.IsDoubtful).ToList();
-                var read = new Dictionary<Line, IReadOnlyList<ReadCharacter>>(ReferenceEqualityComparer.Instance);
-                foreach (var (line, characters) in lines.Zip(paddle.ReadLines(image, lines))) read[line] = characters;
-                blocks = merger.Merge(blocks, line => read.GetValueOrDefault(line));
-                steps.Add($"read by Tesseract and PP-OCR ({read.Count} lines), combined word by word ({string.Join(", ", paddle.Models.Describe())})");
-            }
-            var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps))
-            {
-                DarkRegions = DarkRegionFinder.Find(image, ink, dpi),
-            };
-            var meter = InkMeter.For(image, ink);
-            if (meter is not null) page = meter.Measure(page);
-            if (options.Reread) page = WordRereader.Reread(engine, image, page);
-            if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, image, page, meter) };
-            return new RecognizedPage(page, image);
+            return new RecognizedPage(new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps)), image);
         }
         catch
         {

@@ -45,6 +45,15 @@ public sealed class GapEvidenceTests
     }
 
     [Fact]
+    public void Blank_paper_after_a_speck_read_as_a_letter_breaks_no_sentence()
+    {
+        // Specks in the margin read as "i", then blank paper up to where the typed line starts.
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships i Dalian", Fill(At("i", 400, 34), gap, At("Dalian", 1450)));
+        Assert.Equal("the ships xq Dalian", Fill(At("xq", 400, 90), gap, At("Dalian", 1450)));
+    }
+
+    [Fact]
     public void Blank_paper_at_a_line_end_is_a_line_ended_early_not_lost_words()
     {
         // "left," with a full stop read as a comma on worn type, then nothing to the margin: the typist ended the line.

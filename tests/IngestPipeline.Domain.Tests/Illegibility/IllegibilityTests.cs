@@ -94,6 +94,12 @@ public sealed class IllegibilityTests
 
         Assert.True(DamageMarker.Mark(PageWith(ragged)).Lines.ElementAt(1).Words[^1].IsIllegible);
         Assert.DoesNotContain(DamageMarker.Mark(PageWith(beyond)).Lines.SelectMany(l => l.Words), w => w.IsIllegible);
+        // A line within a character of the margin has lost nothing at its end, whatever dark border lies beyond it.
+        var border = new DarkRegion(new BoundingBox(1615, 50, 2550, 90), [new BoundingBox(1615, 50, 2550, 90)]);
+        var nearlyFull = PageWith(border);
+        var middle = LineOf(50, Enumerable.Range(0, 8).Select(i => new Word("ports", new BoundingBox(90 + i * 200, 50, 240 + i * 200, 90), 95)).ToList());
+        nearlyFull = nearlyFull with { Blocks = [nearlyFull.Blocks[0] with { Lines = [nearlyFull.Blocks[0].Lines[0], middle, nearlyFull.Blocks[0].Lines[2]] }] };
+        Assert.DoesNotContain(DamageMarker.Mark(nearlyFull).Lines.SelectMany(l => l.Words), w => w.IsIllegible);
     }
 
     [Fact]

@@ -77,6 +77,34 @@ public sealed class InkEvidenceTests
     }
 
     [Fact]
+    public void A_letterless_mark_flatter_than_the_letters_is_a_dash_however_wide()
+    {
+        var rule = At("=", 1, 30, new(130, 0.5f)) with { Box = new BoundingBox(300, 1030, 400, 1038) };
+        Assert.Equal("the = was", Marked(At("the", 0, 95, Typed), rule, At("was", 2, 95, Typed)));
+        var tall = rule with { Box = rule.Box with { Top = 1000, Bottom = 1040 } };
+        Assert.Equal("the [ILLEGIBLE] was", Marked(At("the", 0, 95, Typed), tall, At("was", 2, 95, Typed)));
+    }
+
+    [Fact]
+    public void An_unsure_reading_of_blank_paper_is_noise_not_lost_words()
+    {
+        // Bleed-through or the paper's grain read as "es": no ink to speak of where the engine saw letters.
+        Assert.Equal("the was", Marked(At("the", 0, 95, Typed), At("es", 1, 21, new(11, 0.04f)), At("was", 2, 95, Typed)));
+        // Faded typing keeps enough ink to be lost text.
+        Assert.Equal("the [ILLEGIBLE] was", Marked(At("the", 0, 95, Typed), At("oamp@e", 1, 21, new(35, 0.1f)), At("was", 2, 95, Typed)));
+    }
+
+    [Fact]
+    public void A_known_word_on_a_smudge_where_the_second_recogniser_saw_nothing_is_lost()
+    {
+        static Word Seen(Word w, string second) => w with { Readings = [new("tesseract", w.Text, w.Confidence), new("pp-ocr", second, second.Length == 0 ? 0 : 90)] };
+        var smudge = new InkMeasure(130, 0.7f);
+        Assert.Equal("the [ILLEGIBLE] was", Marked(At("the", 0, 95, Typed), Seen(At("town", 1, 33, smudge), ""), At("was", 2, 95, Typed)));
+        Assert.Equal("the town was", Marked(At("the", 0, 95, Typed), Seen(At("town", 1, 33, smudge), "tovn"), At("was", 2, 95, Typed)));
+        Assert.Equal("the town was", Marked(At("the", 0, 95, Typed), Seen(At("town", 1, 33, Typed), ""), At("was", 2, 95, Typed)));
+    }
+
+    [Fact]
     public void Without_measured_ink_the_reading_alone_decides_as_before()
     {
         var line = new Line(new BoundingBox(100, 1000, 700, 1040), [At("the", 0, 95, null), At("oamp@e", 1, 10, null), At("was", 2, 95, null)]);

@@ -101,6 +101,32 @@ public sealed class NonTextSeparatorTests
     }
 
     [Fact]
+    public void Punch_holes_and_a_dark_background_holding_typing_are_no_evidence_of_lost_text()
+    {
+        var hole = new DarkRegion(new BoundingBox(100, 1500, 180, 1580), [new BoundingBox(100, 1500, 180, 1580)]);
+        // A dark scan: the region takes in the whole sheet, and the typing read surely lies inside it.
+        var background = new DarkRegion(new BoundingBox(0, 0, 2550, 3300), [new BoundingBox(0, 0, 2550, 3300)]);
+        var blot = new DarkRegion(new BoundingBox(400, 500, 480, 580), [new BoundingBox(400, 500, 480, 580)]);
+        var page = NonTextSeparator.Separate(PageWith() with { DarkRegions = [hole, background, blot] }, Words);
+        Assert.Equal([blot], page.DarkRegions);
+        Assert.Contains(page.Regions, r => r.Kind == RegionKind.PunchHole);
+    }
+
+    [Fact]
+    public void A_line_the_second_recogniser_reads_as_marks_alone_is_a_typed_rule()
+    {
+        // "------" typed across the page: Tesseract reads the dashes as "a un Mh", PP-OCR as dashes.
+        static Word Dashes(Word w, string second) => w with { Readings = [new("tesseract", w.Text, w.Confidence), new("pp-ocr", second, 80)] };
+        var rule = LineOf(Dashes(At("a", 300, 1000, 23), "---"), Dashes(At("un", 400, 1000, 19), ""), Dashes(At("Mh", 500, 1000, 20), "--"));
+        var page = NonTextSeparator.Separate(PageWith(rule), Words);
+        Assert.Equal("", Text(page));
+        Assert.Equal(RegionKind.Rule, Assert.Single(page.Regions).Kind);
+        // Where the second recogniser saw letters, the line stays for the illegibility rules.
+        var worn = LineOf(Dashes(At("a", 300, 1000, 23), "---"), Dashes(At("un", 400, 1000, 19), "in"), Dashes(At("Mh", 500, 1000, 20), "--"));
+        Assert.Equal("a un Mh", Text(NonTextSeparator.Separate(PageWith(worn), Words)));
+    }
+
+    [Fact]
     public void What_the_engine_read_in_a_punch_hole_is_no_word()
     {
         // A hole in the left margin beside a typed line, read as a word at its start.

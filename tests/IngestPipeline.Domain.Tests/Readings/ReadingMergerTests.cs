@@ -119,6 +119,22 @@ public sealed class ReadingMergerTests
         Assert.Equal("been", Merger.Decide("been", 0.1, "b#en", 0.9).Text);
     }
 
+    [Fact]
+    public void Symbols_a_typewriter_lacked_still_beat_chinese_characters()
+    {
+        Assert.Equal("=", Merger.Decide("=", 0.1, "华", 0.9).Text); // a dash read as "=" beside a "character" that cannot be on the page
+        Assert.Equal("!", Merger.Decide("Î|", 0.9, "!", 0.1).Text); // a letter the second cannot write proves nothing in a reading with "|"
+    }
+
+    [Fact]
+    public void Letters_that_cannot_fit_the_words_width_lose_to_a_mark_that_does()
+    {
+        // Tesseract reads a worn full stop as "ae" in less than one typed character's width; PP reads a comma.
+        Assert.Equal(",", Merger.Decide("ae", 0.9, ",", 0.1, widthInChars: 0.7).Text);
+        Assert.Equal("ae", Merger.Decide("ae", 0.9, ",", 0.1, widthInChars: 2).Text); // room for two letters: confidence decides
+        Assert.True(Merger.Decide("ae", 0.9, ",", 0.1, widthInChars: 2).ByConfidence);
+    }
+
     [Theory]
     [InlineData("gg", "w")] // a blot: a single letter is no evidence of a word
     [InlineData("w", "gg")]
