@@ -71,6 +71,23 @@ public sealed class EmbeddedDefaultTests
         }
     }
 
+    [Fact]
+    public async Task Without_the_second_recognisers_models_the_host_refuses_to_start_and_says_how_to_install_them()
+    {
+        var work = Repository.NewTempDirectory();
+        var empty = Directory.CreateDirectory(Path.Combine(work, "models")).FullName;
+        var settings = new Dictionary<string, string> { ["Pipeline__DataDirectory"] = Path.Combine(work, "data"), ["Pipeline__Ocr__ModelsPath"] = empty };
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => HostProcess.WebAsync(settings, Path.Combine(work, "web.log")));
+
+        Assert.Contains("ch_PP-OCRv4_rec_infer.onnx", refused.Message);
+        Assert.Contains("infra/fetch-models.sh", refused.Message);
+        // Tesseract alone needs no models: the same host starts.
+        settings["Pipeline__Ocr__Engines"] = "tesseract";
+        var (web, _) = await HostProcess.WebAsync(settings, Path.Combine(work, "web-tesseract.log"));
+        web.Dispose();
+    }
+
     internal static async Task<IngestionRunView> WaitForRunAsync(PipelineClient api, HostProcess web)
     {
         var deadline = DateTime.UtcNow.AddSeconds(90);

@@ -73,6 +73,31 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
     }
 
     [Fact]
+    public async Task Where_the_two_engines_disagree_the_flag_offers_the_other_reading_and_one_key_puts_it_in()
+    {
+        var id = app.Document("dev00");
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync($"/review/{id}");
+        await page.Locator(".line input").First.WaitForAsync();
+        for (int i = 0; i < 60 && await page.TextContentAsync("#flag-kind") != "the two engines disagree"; i++) await page.Keyboard.PressAsync("Alt+N");
+        Assert.Equal("the two engines disagree", await page.TextContentAsync("#flag-kind"));
+
+        var focused = page.Locator(".line input:focus");
+        var chosen = await focused.EvaluateAsync<string>("i => i.value.substring(i.selectionStart, i.selectionEnd)");
+        var other = await page.TextContentAsync("#flag-guess");
+        Assert.False(string.IsNullOrEmpty(other));
+        Assert.NotEqual(chosen, other);
+        var before = await focused.InputValueAsync();
+        int at = await focused.EvaluateAsync<int>("i => i.selectionStart");
+
+        var line = await focused.ElementHandleAsync();
+        await page.Keyboard.PressAsync("Alt+G");
+        var after = await line.EvaluateAsync<string>("i => i.value");
+        Assert.Equal(string.Concat(before.AsSpan(0, at), other, before.AsSpan(at + chosen.Length)), after);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Staff_cannot_open_the_review_page_nor_approve_by_posting_to_it()
     {
         var id = app.Document("dev13");
