@@ -131,11 +131,6 @@ public static class SpeckTreatments
 {
     /// <summary>"auto", "remove" or "keep", in any case.</summary>
     /// <exception cref="ArgumentException">Another word; the message names the <paramref name="setting"/> it came from.</exception>
-    public static SpeckTreatment Parse(string value, string setting) => value.ToLowerInvariant() switch
-    {
-        "auto" => SpeckTreatment.Auto,
-        "remove" => SpeckTreatment.Remove,
-        "keep" => SpeckTreatment.Keep,
-        _ => throw new ArgumentException($"{setting} must be auto, remove or keep, not '{value}'"),
-    };
+    public static SpeckTreatment Parse(string value, string setting) =>
+        SettingWords.Parse(value, setting, ("auto", SpeckTreatment.Auto), ("remove", SpeckTreatment.Remove), ("keep", SpeckTreatment.Keep));
 }

@@ -28,12 +28,8 @@ public static class RecognizerChoices
 {
     /// <summary>"tesseract" or "both", in any case.</summary>
     /// <exception cref="ArgumentException">Another word; the message names the <paramref name="setting"/> it came from.</exception>
-    public static RecognizerChoice Parse(string value, string setting) => value.ToLowerInvariant() switch
-    {
-        "tesseract" => RecognizerChoice.Tesseract,
-        "both" => RecognizerChoice.Both,
-        _ => throw new ArgumentException($"{setting} must be tesseract or both, not '{value}'"),
-    };
+    public static RecognizerChoice Parse(string value, string setting) =>
+        SettingWords.Parse(value, setting, ("tesseract", RecognizerChoice.Tesseract), ("both", RecognizerChoice.Both));
 }
 
 /// <summary>Which lines the second recogniser reads.</summary>
@@ -50,10 +46,6 @@ public static class SecondReadings
 {
     /// <summary>"all" or "doubtful", in any case.</summary>
     /// <exception cref="ArgumentException">Another word; the message names the <paramref name="setting"/> it came from.</exception>
-    public static SecondReading Parse(string value, string setting) => value.ToLowerInvariant() switch
-    {
-        "all" => SecondReading.AllLines,
-        "doubtful" => SecondReading.DoubtfulLines,
-        _ => throw new ArgumentException($"{setting} must be all or doubtful, not '{value}'"),
-    };
+    public static SecondReading Parse(string value, string setting) =>
+        SettingWords.Parse(value, setting, ("all", SecondReading.AllLines), ("doubtful", SecondReading.DoubtfulLines));
 }
