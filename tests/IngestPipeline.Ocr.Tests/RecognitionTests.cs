@@ -95,6 +95,16 @@ public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<Engi
     }
 
     [Fact]
+    public void Type_of_a_readable_size_keeps_a_resolution_stated_higher_than_its_glyphs_show()
+    {
+        // The clean 300-dpi page labelled 600: small type for 600 dpi, or glyphs measured among specks; the scanner's label stands.
+        var path = TestData.Convert(_inputs.Path("labelled600.png"), TestData.Scan(TestData.Clean), "-units", "PixelsPerInch", "-density", "600");
+        using var page = Read(path);
+        Assert.Equal(600, page.Page.Dpi);
+        Assert.DoesNotContain(page.Page.Processing.Steps, s => s.Contains("(stated"));
+    }
+
+    [Fact]
     public void Every_word_carries_the_ink_measured_under_it()
     {
         using var page = Read(TestData.Scan(TestData.Clean));
