@@ -85,9 +85,7 @@ public sealed class CorpusTests : IDisposable
     [InlineData("real/fr", "fra")]
     public async Task On_real_pages_where_every_word_is_legible_cleanup_writes_no_marker_and_beats_the_raw_reading(string set, string language)
     {
-        var names = set == "real/en" ? EnglishPages : FrenchPages;
-        var gt = CopyTruth(set, names);
-        var scans = names.Select(n => Path.Combine(Corpus, set, n + ".jpg")).ToArray();
+        var (names, gt, scans) = RealPages(set);
         async Task<JsonElement> Score(string name, params string[] extra)
         {
             var output = Path.Combine(_work, name);
@@ -108,9 +106,7 @@ public sealed class CorpusTests : IDisposable
     [InlineData("real/fr", "fra")]
     public async Task Tesseract_and_PP_OCR_combined_read_real_pages_better_than_Tesseract_alone(string set, string language)
     {
-        var names = set == "real/en" ? EnglishPages : FrenchPages;
-        var gt = CopyTruth(set, names);
-        var scans = names.Select(n => Path.Combine(Corpus, set, n + ".jpg")).ToArray();
+        var (names, gt, scans) = RealPages(set);
         async Task<double> Cer(string engines)
         {
             var output = Path.Combine(_work, engines);
@@ -136,6 +132,13 @@ public sealed class CorpusTests : IDisposable
         Assert.Equal(2, await CliApp.RunAsync(["ingest", scan, "--out", output, "--engines", "both", "--models", empty]));
         Assert.Equal(2, await CliApp.RunAsync(["ingest", scan, "--out", output, "--engines", "three"]));
         Assert.False(Directory.Exists(output) && Directory.EnumerateFiles(output).Any());
+    }
+
+    /// <summary>The test's pages of a real set: their names, a folder with their ground truth, and their scans.</summary>
+    private (string[] Names, string Gt, string[] Scans) RealPages(string set)
+    {
+        var names = set == "real/en" ? EnglishPages : FrenchPages;
+        return (names, CopyTruth(set, names), names.Select(n => Path.Combine(Corpus, set, n + ".jpg")).ToArray());
     }
 
     private string CopyTruth(string set, IEnumerable<string> names)

@@ -59,7 +59,10 @@ public static partial class WordPlausibility
     }
 
     /// <summary>Whether the token holds a symbol no typewriter of the period had (@ # | ~ ¥ …) or a Chinese character.</summary>
-    public static bool HasForeignSymbols(string token) => Symbols().IsMatch(token) || token.Any(c => c >= '\u2E80');
+    public static bool HasForeignSymbols(string token) => Symbols().IsMatch(token) || HasChinese(token);
+
+    /// <summary>Whether the token holds a CJK character (a second recogniser trained on Chinese reads marks and specks as such).</summary>
+    public static bool HasChinese(string token) => token.Any(c => c >= '\u2E80');
 
     /// <summary>The token without surrounding quotes, brackets and sentence punctuation.</summary>
     public static string Core(string token) => token.Trim('"', '\'', '(', ')', '[', ']', '.', ',', ';', ':', '!', '?', '‘', '’', '“', '”', '-', '—');

@@ -153,7 +153,7 @@ public sealed class ReadingMerger(Lexicon? lexicon, Func<char, bool> secondCanWr
     /// A reading with such symbols is no evidence about letters the second engine cannot write either.
     /// </summary>
     private static int Foreignness(string word) =>
-        word.Any(c => c >= '\u2E80') ? 2 : WordPlausibility.HasForeignSymbols(word) ? 1 : 0;
+        WordPlausibility.HasChinese(word) ? 2 : WordPlausibility.HasForeignSymbols(word) ? 1 : 0;
 
     /// <summary>The reading chosen, and whether only the engines' confidences decided it (the two were equally plausible).</summary>
     public readonly record struct Choice(string Text, bool ByConfidence);
