@@ -41,11 +41,15 @@ public static class NonTextSeparator
         ArgumentNullException.ThrowIfNull(lexicon);
         var sure = page.Words.Where(w => !w.IsIllegible && w.Confidence >= PageInk.SureConfidence && w.Text.Count(char.IsLetter) >= 3).ToList();
         if (sure.Count < PageInk.MinSureWords) return page;
-        var (holes, edges) = MarksOfDarkRegions(page, BoundingBox.Union(sure.Select(w => w.Box)));
+        var typed = BoundingBox.Union(sure.Select(w => w.Box));
+        var (holes, edges) = MarksOfDarkRegions(page, typed);
         // A dark region with typing read surely inside it is a dark scan or background, not a blot: the text is there.
         var backgrounds = page.DarkRegions.Where(d => sure.Count(w => Holds(d, w.Box)) >= PageInk.MinSureWords).ToList();
-        var damage = page.DarkRegions.Except(holes).Except(backgrounds).ToList();
-        var typing = new Typing(page, Median(sure.Select(w => (double)w.Box.Height)), lexicon, holes, damage);
+        // The sheet's edge or the scanner's shadow wholly beside the typing covers no text (a tear at the side that
+        // reaches into the typed column does).
+        var besideTyping = edges.Where(e => Beside(e.Box, typed));
+        var damage = page.DarkRegions.Except(holes).Except(backgrounds).Except(besideTyping).ToList();
+        var typing = new Typing(page, typed, Median(sure.Select(w => (double)w.Box.Height)), lexicon, holes, damage);
         var regions = new List<PageRegion>(page.Regions);
         var blocks = new List<Block>();
         foreach (var block in page.Blocks)
@@ -71,7 +75,8 @@ public static class NonTextSeparator
 
     /// <summary>The page's typed word height and what reads as typing on it.</summary>
     /// <param name="damage">The dark regions that are damage to the text (blots, tears).</param>
-    private sealed class Typing(Page page, double wordHeight, Lexicon lexicon, IReadOnlyList<DarkRegion> holes, IReadOnlyList<DarkRegion> damage)
+    /// <param name="typedBox">The box of the words read surely.</param>
+    private sealed class Typing(Page page, BoundingBox typedBox, double wordHeight, Lexicon lexicon, IReadOnlyList<DarkRegion> holes, IReadOnlyList<DarkRegion> damage)
     {
         private readonly Dictionary<DarkRegion, List<string>> _readInHoles = [];
 
@@ -103,7 +108,9 @@ public static class NonTextSeparator
             if (content.Count > 0 && content.Count(x => x.Read) * 3 < content.Count)
             {
                 double height = Median(content.Select(x => (double)x.Word.Box.Height));
-                if (height > TallFactor * wordHeight || height < SmallFactor * wordHeight)
+                // At the image's side and wholly beyond the typed text, such a line is the sheet's edge or its shadow.
+                var box = BoundingBox.Union(words.Select(w => w.Box));
+                if (height > TallFactor * wordHeight || height < SmallFactor * wordHeight || (AtEdge(page, box) && Beside(box, typedBox)))
                 {
                     regions.Add(RegionOf(words));
                     return line with { Words = [] };
@@ -221,8 +228,7 @@ public static class NonTextSeparator
             }
             double inches = Math.Max(box.Width, box.Height) / (double)Math.Max(1, page.Dpi);
             bool round = box.Width < RoundAspect * box.Height && box.Height < RoundAspect * box.Width;
-            bool beside = box.Right <= typing.Left || box.Left >= typing.Right || box.Bottom <= typing.Top || box.Top >= typing.Bottom;
-            if (round && beside && inches is >= MinHoleInches and <= MaxHoleInches) holes.Add(dark);
+            if (round && Beside(box, typing) && inches is >= MinHoleInches and <= MaxHoleInches) holes.Add(dark);
         }
         return (holes, edges);
     }
@@ -231,6 +237,9 @@ public static class NonTextSeparator
     private const double MinHoleInches = 0.15;
     private const double MaxHoleInches = 0.5;
     private const double RoundAspect = 1.5;
+
+    private static bool Beside(BoundingBox box, BoundingBox typing) =>
+        box.Right <= typing.Left || box.Left >= typing.Right || box.Bottom <= typing.Top || box.Top >= typing.Bottom;
 
     private static bool AtEdge(Page page, BoundingBox box)
     {

@@ -101,6 +101,27 @@ public sealed class NonTextSeparatorTests
     }
 
     [Fact]
+    public void What_is_read_at_the_sheet_s_edge_beyond_the_typing_is_the_edge_and_no_lost_text()
+    {
+        // A scanner's shadow in the bottom right corner, below the last typed line, read as two unsure "words".
+        var line = LineOf(At("Pr", 2400, 3220, confidence: 33), At("vl", 2470, 3230, confidence: 0, height: 50));
+        var shadow = new DarkRegion(new BoundingBox(2450, 3240, 2550, 3300), [new BoundingBox(2450, 3240, 2550, 3300)]);
+        var page = NonTextSeparator.Separate(PageWith(line) with { DarkRegions = [shadow] }, Words);
+        Assert.Equal("", Text(page));
+        Assert.Empty(page.DarkRegions);
+        Assert.All(page.Regions, r => Assert.Equal(RegionKind.PageEdge, r.Kind));
+        Assert.Contains(page.Regions, r => r.Reading == "Pr vl");
+    }
+
+    [Fact]
+    public void A_tear_at_the_side_that_reaches_into_the_typed_column_stays_evidence_of_lost_text()
+    {
+        var tear = new DarkRegion(new BoundingBox(700, 400, 2550, 520), [new BoundingBox(700, 400, 2550, 520)]);
+        var page = NonTextSeparator.Separate(PageWith() with { DarkRegions = [tear] }, Words);
+        Assert.Equal([tear], page.DarkRegions);
+    }
+
+    [Fact]
     public void Punch_holes_and_a_dark_background_holding_typing_are_no_evidence_of_lost_text()
     {
         var hole = new DarkRegion(new BoundingBox(100, 1500, 180, 1580), [new BoundingBox(100, 1500, 180, 1580)]);
