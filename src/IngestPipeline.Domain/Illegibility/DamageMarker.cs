@@ -62,7 +62,8 @@ public static class DamageMarker
             if (i + 1 < line.Words.Count)
             {
                 var gap = new BoundingBox(word.Box.Right, line.Box.Top, line.Words[i + 1].Box.Left, line.Box.Bottom);
-                if (gap.Width >= 2 * charWidth && extents.Any(e => HorizontalOverlap(gap, e) >= 1.5 * charWidth))
+                if (gap.Width >= 2 * charWidth && extents.Any(e => HorizontalOverlap(gap, e) >= 1.5 * charWidth)
+                    && !SecondReadingRunsOn(word, charWidth) && !SecondReadingRunsOn(line.Words[i + 1], charWidth))
                     words.Add(Word.Illegible(Shrink(gap, charWidth), "", 0));
             }
         }
@@ -84,6 +85,18 @@ public static class DamageMarker
         var merged = MergeAdjacentMarkers(words);
         return line with { Words = merged, Box = BoundingBox.Union(merged.Select(w => w.Box).Append(line.Box)) };
     }
+
+    /// <summary>
+    /// The second recogniser read the word surely and with more letters than its box holds: its reading runs on into
+    /// the gap beside it, so the dark ink there is letters it read (clogged type, "ph" filled in) that the first engine
+    /// took for a space, not a blot over lost words.
+    /// </summary>
+    private static bool SecondReadingRunsOn(Word word, double charWidth) =>
+        word.Readings is [_, { Confidence: >= SureSecondReading } second]
+        && second.Text.Count(char.IsLetterOrDigit) > word.Box.Width / charWidth + 1;
+
+    /// <summary>The second recogniser's confidence from which its reading of a word is taken as letters seen.</summary>
+    private const float SureSecondReading = 80;
 
     private static List<Word> MergeAdjacentMarkers(List<Word> words)
     {

@@ -103,6 +103,21 @@ public sealed class IllegibilityTests
     }
 
     [Fact]
+    public void A_dark_gap_between_words_is_lost_text_unless_the_second_recogniser_read_on_into_it()
+    {
+        // "radiophonique" in heavy type: the first engine splits it at a clogged "ph" and reads "Saëi" + "nlque", with
+        // a dark region in the gap; the second read the left part as "dlapho", more letters than its box holds.
+        static Word Read(string text, int left, int right, string second) =>
+            new(text, new BoundingBox(left, 100, right, 140), 60) { Readings = [new EngineReading("tesseract", text, 60), new EngineReading("pp-ocr", second, 87)] };
+        Page PageOf(Word left) => new(1, 2550, 3300, 300,
+            [new Block(new BoundingBox(100, 100, 400, 140), [new Line(new BoundingBox(100, 100, 400, 140), [left, Read("nlque", 300, 400, "nlque")])])],
+            new PageProcessing(0, 0, [])) { DarkRegions = [new DarkRegion(new BoundingBox(205, 104, 260, 138), [new BoundingBox(205, 104, 260, 138)])] };
+
+        Assert.DoesNotContain(DamageMarker.Mark(PageOf(Read("Saëi", 100, 200, "dlapho"))).Lines.Single().Words, w => w.IsIllegible);
+        Assert.Contains(DamageMarker.Mark(PageOf(Read("Saëi", 100, 200, "Saëi"))).Lines.Single().Words, w => w.IsIllegible);
+    }
+
+    [Fact]
     public void Tei_has_a_gap_for_each_marker_and_alto_tags_it()
     {
         var line = IllegibilityDetector.Mark(LineOf(("hopes", 95), ("ee@e", 12), ("able", 93)), Words, IllegibilityOptions.Default);
