@@ -37,7 +37,7 @@ public static class IngestCommand
         var layout = new Option<TextLayout>("--text-layout") { Description = "NAME.txt as running paragraphs (headers kept as lines) or one line per typed line", DefaultValueFactory = _ => TextLayout.Paragraphs };
         var language = new Option<string>("--lang", "-l") { Description = "Tesseract languages of the pages, e.g. eng, fra or eng+fra; the cleanup's word lists follow them", DefaultValueFactory = _ => OcrLanguages.Default };
         var engines = new Option<string>("--engines") { Description = "both: Tesseract and PP-OCR, combined word by word; tesseract: Tesseract alone (half the time)", DefaultValueFactory = _ => "both" };
-        var secondReading = new Option<string>("--second-reading") { Description = "With --engines both, the lines PP-OCR reads: doubtful (those Tesseract is unsure of), or all", DefaultValueFactory = _ => "doubtful" };
+        var secondReading = new Option<string>("--second-reading") { Description = "With --engines both, what PP-OCR reads: stretches (the words Tesseract is unsure of, two either side), doubtful (the lines with such a word), or all", DefaultValueFactory = _ => "stretches" };
         var models = new Option<string?>("--models") { Description = "Folder of PP-OCR's model files (default: beside the program)" };
         var deadline = new Option<int>("--page-deadline") { Description = "Seconds one page may take in recognition", DefaultValueFactory = _ => 120 };
 

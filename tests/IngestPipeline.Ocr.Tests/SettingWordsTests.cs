@@ -11,6 +11,7 @@ public sealed class SettingWordsTests
         Assert.Equal(RecognizerChoice.Tesseract, RecognizerChoices.Parse("tesseract", "--engines"));
         Assert.Equal(SecondReading.DoubtfulLines, SecondReadings.Parse("DOUBTFUL", "--second-reading"));
         Assert.Equal(SecondReading.AllLines, SecondReadings.Parse("all", "--second-reading"));
+        Assert.Equal(SecondReading.DoubtfulStretches, SecondReadings.Parse("Stretches", "--second-reading"));
     }
 
     [Fact]

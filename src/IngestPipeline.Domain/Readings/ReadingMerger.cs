@@ -29,12 +29,50 @@ public sealed class ReadingMerger(Lexicon? lexicon, Func<char, bool> secondCanWr
     /// The page's blocks with each word chosen from the two readings. <paramref name="readSecond"/> gives the second
     /// reading of a line, or null where the line was not read again (its words stay as Tesseract read them).
     /// </summary>
-    public IReadOnlyList<Block> Merge(IReadOnlyList<Block> blocks, Func<Line, IReadOnlyList<ReadCharacter>?> readSecond)
+    public IReadOnlyList<Block> Merge(IReadOnlyList<Block> blocks, Func<Line, IReadOnlyList<ReadCharacter>?> readSecond) =>
+        MergeEach(blocks, readSecond).Select(block => block with { Lines = block.Lines.Where(line => line.Words.Count > 0).ToList() })
+            .Where(block => block.Lines.Count > 0).ToList();
+
+    /// <summary>
+    /// The lines with each word chosen from the two readings where <paramref name="readSecond"/> gives a line's second
+    /// reading, each line kept in place (as read, or with every word dropped as a speck), so that lines split into
+    /// <see cref="Stretches"/> can be joined again.
+    /// </summary>
+    public IReadOnlyList<Line> MergeStretches(IReadOnlyList<Line> stretches, Func<Line, IReadOnlyList<ReadCharacter>?> readSecond) =>
+        MergeEach([new Block(BoundingBox.Union(stretches.Select(s => s.Box)), stretches)], readSecond, sameWords: true)[0].Lines;
+
+    /// <summary>
+    /// A line cut into stretches of words: each doubtful word (see <see cref="IsDoubtful"/>) with
+    /// <see cref="StretchContext"/> words either side, and the sure words between. Only the doubtful stretches need a
+    /// second reading; on real pages most lines hold a doubtful word, but most of their words are sure.
+    /// </summary>
+    public IReadOnlyList<Line> Stretches(Line line)
+    {
+        var doubtful = line.Words.Select(IsDoubtful).ToArray();
+        var near = line.Words.Select((_, i) => Enumerable.Range(i - StretchContext, 2 * StretchContext + 1).Any(j => j >= 0 && j < doubtful.Length && doubtful[j])).ToArray();
+        var stretches = new List<Line>();
+        for (int i = 0; i < line.Words.Count;)
+        {
+            int end = i;
+            while (end + 1 < line.Words.Count && near[end + 1] == near[i]) end++;
+            var words = line.Words.Skip(i).Take(end - i + 1).ToList();
+            stretches.Add(new Line(BoundingBox.Union(words.Select(w => w.Box)), words));
+            i = end + 1;
+        }
+        return stretches;
+    }
+
+    /// <summary>Sure words read again beside a doubtful one: the second recogniser reads a word better within its neighbours.</summary>
+    public const int StretchContext = 2;
+
+    private List<Block> MergeEach(IReadOnlyList<Block> blocks, Func<Line, IReadOnlyList<ReadCharacter>?> readSecond, bool sameWords = false)
     {
         var seconds = blocks.Select(b => b.Lines.Select(l => readSecond(l) is { } read ? Assign(l, read) : null).ToList()).ToList();
-        var first = new Ranks(blocks.SelectMany(b => b.Lines).SelectMany(l => l.Words).Select(w => w.Confidence));
         var readWords = blocks.SelectMany((block, b) => block.Lines.SelectMany((line, l) => seconds[b][l] is { } read
-            ? line.Words.Select((word, w) => (word.Text, Second: read[w])) : [])).ToList();
+            ? line.Words.Select((word, w) => (word.Text, word.Confidence, Second: read[w])) : [])).ToList();
+        // Where only stretches of doubtful words were read again, both engines are ranked on the words both read: the
+        // second's confidences there are low for the stretch, not for the engine.
+        var first = new Ranks(sameWords ? readWords.Select(p => p.Confidence) : blocks.SelectMany(b => b.Lines).SelectMany(l => l.Words).Select(w => w.Confidence));
         var second = new Ranks(readWords.Where(p => p.Second.Text.Length > 0).Select(p => p.Second.Confidence));
         double bias = SecondBetterBy(readWords.Select(p => (p.Text, p.Second.Text)).ToList());
         return blocks.Select((block, b) => block with
@@ -44,16 +82,18 @@ public sealed class ReadingMerger(Lexicon? lexicon, Func<char, bool> secondCanWr
                 Words = line.Words.Select((word, w) => (word, other: read[w]))
                     .Where((_, w) => !IsStray(line, read, w))
                     .Select(p => Choose(p.word, p.other, first, second, bias, DamageMarker.CharWidth(line))).ToList(),
-            }).Where(line => line.Words.Count > 0).ToList(),
-        }).Where(block => block.Lines.Count > 0).ToList();
+            }).ToList(),
+        }).ToList();
     }
 
     /// <summary>
     /// Whether a line is worth a second reading when only doubtful lines are read again: a word Tesseract is not sure
     /// of, or one that is neither a known word nor a number.
     /// </summary>
-    public bool IsDoubtful(Line line) => line.Words.Any(w => w.Confidence < SureConfidence
-        || (w.Text.Any(char.IsLetter) && WordPlausibility.Classify(w.Text, _lexicon) is not (WordKind.Lexicon or WordKind.Number)));
+    public bool IsDoubtful(Line line) => line.Words.Any(IsDoubtful);
+
+    private bool IsDoubtful(Word word) => word.Confidence < SureConfidence
+        || (word.Text.Any(char.IsLetter) && WordPlausibility.Classify(word.Text, _lexicon) is not (WordKind.Lexicon or WordKind.Number));
 
     /// <summary>Tesseract's confidence from which a known word is taken as read (docs/recognition.md has the figures).</summary>
     public const float SureConfidence = 90;

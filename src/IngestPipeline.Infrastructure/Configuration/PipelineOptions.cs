@@ -30,7 +30,7 @@ public sealed class RecognitionOptions
     /// <summary>"tesseract" (alone) or "both" (Tesseract and PP-OCR combined word by word); unset keeps OcrOptions' default.</summary>
     public string? Engines { get; set; }
 
-    /// <summary>With both engines, the lines PP-OCR reads: "all" or "doubtful"; unset keeps OcrOptions' default.</summary>
+    /// <summary>With both engines, what PP-OCR reads: "stretches", "doubtful" or "all"; unset keeps OcrOptions' default.</summary>
     public string? SecondReading { get; set; }
 
     /// <summary>Folder of PP-OCR's model files; unset means the one beside the program.</summary>

@@ -26,8 +26,8 @@ public sealed record OcrOptions
     /// </summary>
     public RecognizerChoice Recognizers { get; init; } = RecognizerChoice.Both;
 
-    /// <summary>Where both recognisers read, which lines PP-OCR reads: all of them, or only those Tesseract is doubtful of.</summary>
-    public SecondReading SecondReading { get; init; } = SecondReading.DoubtfulLines;
+    /// <summary>Where both recognisers read, what PP-OCR reads: every line, the lines Tesseract is doubtful of, or (the default) the stretches around its doubtful words.</summary>
+    public SecondReading SecondReading { get; init; } = SecondReading.DoubtfulStretches;
 
     /// <summary>Folder of PP-OCR's model files; null means the one beside the program (<c>PaddleModels.DefaultFolder</c>).</summary>
     public string? ModelsPath { get; init; }

@@ -69,20 +69,54 @@ public static class PageRecognizer
     {
         var page = recognized.Page;
         var merger = new ReadingMerger(options.Lexicon, paddle.CanWrite);
+        if (options.SecondReading == SecondReading.DoubtfulStretches) return WithStretchesReadAgain(recognized, paddle, merger);
         var lines = page.Lines.ToList();
         if (options.SecondReading == SecondReading.DoubtfulLines) lines = lines.Where(merger.IsDoubtful).ToList();
-        var read = new Dictionary<Line, IReadOnlyList<ReadCharacter>>(ReferenceEqualityComparer.Instance);
-        foreach (var (line, characters) in lines.Zip(paddle.ReadLines(recognized.Image, lines))) read[line] = characters;
-        var step = $"read by Tesseract and PP-OCR ({read.Count} lines), combined word by word ({string.Join(", ", paddle.Models.Describe())})";
+        var read = ReadAgain(recognized.Image, paddle, lines);
         return recognized with
         {
             Page = page with
             {
                 Blocks = merger.Merge(page.Blocks, line => read.GetValueOrDefault(line)),
-                Processing = page.Processing with { Steps = [.. page.Processing.Steps, step] },
+                Processing = page.Processing with { Steps = [.. page.Processing.Steps, SecondReadingStep(paddle, $"{read.Count} lines")] },
             },
         };
     }
+
+    /// <summary>Only the stretches of each line around its doubtful words read again (<see cref="ReadingMerger.Stretches"/>), each line joined again after.</summary>
+    private static RecognizedPage WithStretchesReadAgain(RecognizedPage recognized, PaddleRecognizer paddle, ReadingMerger merger)
+    {
+        var page = recognized.Page;
+        if (!page.Lines.Any()) return recognized;
+        var stretches = new Dictionary<Line, IReadOnlyList<Line>>(ReferenceEqualityComparer.Instance);
+        foreach (var line in page.Lines) stretches[line] = merger.Stretches(line);
+        var doubtful = stretches.Values.SelectMany(s => s).Where(merger.IsDoubtful).ToList();
+        var read = ReadAgain(recognized.Image, paddle, doubtful);
+        var merged = merger.MergeStretches([.. stretches.Values.SelectMany(s => s)], line => read.GetValueOrDefault(line));
+        int next = 0;
+        var blocks = page.Blocks.Select(block => block with
+        {
+            Lines = block.Lines.Select(line =>
+            {
+                var words = merged.Skip(next).Take(stretches[line].Count).SelectMany(s => s.Words).ToList();
+                next += stretches[line].Count;
+                return line with { Words = words };
+            }).Where(line => line.Words.Count > 0).ToList(),
+        }).Where(block => block.Lines.Count > 0).ToList();
+        int lines = stretches.Values.Count(s => s.Any(read.ContainsKey));
+        var step = SecondReadingStep(paddle, $"{read.Count} stretches of {lines} lines, {read.Keys.Sum(l => l.Words.Count)} of {page.Words.Count()} words");
+        return recognized with { Page = page with { Blocks = blocks, Processing = page.Processing with { Steps = [.. page.Processing.Steps, step] } } };
+    }
+
+    private static Dictionary<Line, IReadOnlyList<ReadCharacter>> ReadAgain(PageImage image, PaddleRecognizer paddle, List<Line> lines)
+    {
+        var read = new Dictionary<Line, IReadOnlyList<ReadCharacter>>(ReferenceEqualityComparer.Instance);
+        foreach (var (line, characters) in lines.Zip(paddle.ReadLines(image, lines))) read[line] = characters;
+        return read;
+    }
+
+    private static string SecondReadingStep(PaddleRecognizer paddle, string what) =>
+        $"read by Tesseract and PP-OCR ({what}), combined word by word ({string.Join(", ", paddle.Models.Describe())})";
 
     /// <summary>
     /// The page at a size the engine reads well, and its true resolution. Both come from the height of the typed

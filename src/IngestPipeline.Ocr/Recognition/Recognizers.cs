@@ -40,12 +40,15 @@ public enum SecondReading
 
     /// <summary>Lines with a word Tesseract is unsure of or does not know (<c>ReadingMerger.IsDoubtful</c>): cheaper on clean pages.</summary>
     DoubtfulLines,
+
+    /// <summary>The stretches of each line around its doubtful words (<c>ReadingMerger.Stretches</c>): the default, cheaper still on real pages.</summary>
+    DoubtfulStretches,
 }
 
 public static class SecondReadings
 {
-    /// <summary>"all" or "doubtful", in any case.</summary>
+    /// <summary>"all", "doubtful" or "stretches", in any case.</summary>
     /// <exception cref="ArgumentException">Another word; the message names the <paramref name="setting"/> it came from.</exception>
     public static SecondReading Parse(string value, string setting) =>
-        SettingWords.Parse(value, setting, ("all", SecondReading.AllLines), ("doubtful", SecondReading.DoubtfulLines));
+        SettingWords.Parse(value, setting, ("all", SecondReading.AllLines), ("doubtful", SecondReading.DoubtfulLines), ("stretches", SecondReading.DoubtfulStretches));
 }
