@@ -29,15 +29,15 @@ public sealed class ReadingMergerTests
     [Fact]
     public void A_line_is_cut_into_stretches_around_its_doubtful_words_and_only_those_are_read_again()
     {
-        // "hsve" is no known word: it and a word either side are read again, the sure words around them are not.
-        var line = LineOf(("I", 96), ("have", 96), ("been", 96), ("hsve", 60), ("the", 96), ("days", 96), ("here", 96));
+        // "hsve" is no known word: it and two words either side are read again, the sure words around them are not.
+        var line = LineOf(("I", 96), ("have", 96), ("been", 96), ("here", 96), ("hsve", 60), ("the", 96), ("days", 96), ("here", 96), ("I", 96));
 
         var stretches = Merger.Stretches(line);
 
-        Assert.Equal(["I have", "been hsve the", "days here"], stretches.Select(s => s.Text));
+        Assert.Equal(["I have", "been here hsve the days", "here I"], stretches.Select(s => s.Text));
         Assert.Equal([false, true, false], stretches.Select(Merger.IsDoubtful));
-        var merged = Merger.MergeStretches(stretches, s => Merger.IsDoubtful(s) ? Read("been have the", start: s.Box.Left) : null);
-        Assert.Equal("I have been have the days here", string.Join(' ', merged.Select(s => s.Text)));
+        var merged = Merger.MergeStretches(stretches, s => Merger.IsDoubtful(s) ? Read("been here have the days", start: s.Box.Left) : null);
+        Assert.Equal("I have been here have the days here I", string.Join(' ', merged.Select(s => s.Text)));
         Assert.All(merged[0].Words.Concat(merged[2].Words), w => Assert.Null(w.Readings));
         Assert.All(merged[1].Words, w => Assert.Equal(2, w.Readings!.Count));
     }
