@@ -87,25 +87,27 @@ public static class PageRecognizer
     private static RecognizedPage WithStretchesReadAgain(RecognizedPage recognized, PaddleRecognizer paddle, ReadingMerger merger)
     {
         var page = recognized.Page;
-        if (!page.Lines.Any()) return recognized;
-        var stretches = new Dictionary<Line, IReadOnlyList<Line>>(ReferenceEqualityComparer.Instance);
-        foreach (var line in page.Lines) stretches[line] = merger.Stretches(line);
-        var doubtful = stretches.Values.SelectMany(s => s).Where(merger.IsDoubtful).ToList();
-        var read = ReadAgain(recognized.Image, paddle, doubtful);
-        var merged = merger.MergeStretches([.. stretches.Values.SelectMany(s => s)], line => read.GetValueOrDefault(line));
-        int next = 0;
-        var blocks = page.Blocks.Select(block => block with
+        // Each line's stretches, in the page's order of lines (block by block).
+        var cut = page.Blocks.SelectMany(b => b.Lines).Select(merger.Stretches).ToList();
+        var all = cut.SelectMany(s => s).ToList();
+        if (all.Count == 0) return recognized;
+        var read = ReadAgain(recognized.Image, paddle, all.Where(merger.IsDoubtful).ToList());
+        var merged = merger.MergeStretches(all, line => read.GetValueOrDefault(line));
+        var blocks = new List<Block>();
+        int lineIndex = 0, stretchIndex = 0;
+        foreach (var block in page.Blocks)
         {
-            Lines = block.Lines.Select(line =>
+            var lines = new List<Line>();
+            foreach (var line in block.Lines)
             {
-                var words = merged.Skip(next).Take(stretches[line].Count).SelectMany(s => s.Words).ToList();
-                next += stretches[line].Count;
-                return line with { Words = words };
-            }).Where(line => line.Words.Count > 0).ToList(),
-        }).Where(block => block.Lines.Count > 0).ToList();
-        int lines = stretches.Values.Count(s => s.Any(read.ContainsKey));
-        var step = SecondReadingStep(paddle, $"{read.Count} stretches of {lines} lines, {read.Keys.Sum(l => l.Words.Count)} of {page.Words.Count()} words");
-        return recognized with { Page = page with { Blocks = blocks, Processing = page.Processing with { Steps = [.. page.Processing.Steps, step] } } };
+                var words = new List<Word>();
+                for (int end = stretchIndex + cut[lineIndex++].Count; stretchIndex < end; stretchIndex++) words.AddRange(merged[stretchIndex].Words);
+                if (words.Count > 0) lines.Add(line with { Words = words });
+            }
+            if (lines.Count > 0) blocks.Add(block with { Lines = lines });
+        }
+        var what = $"{read.Count} stretches of {cut.Count(s => s.Any(read.ContainsKey))} lines, {read.Keys.Sum(l => l.Words.Count)} of {all.Sum(l => l.Words.Count)} words";
+        return recognized with { Page = page with { Blocks = blocks, Processing = page.Processing with { Steps = [.. page.Processing.Steps, SecondReadingStep(paddle, what)] } } };
     }
 
     private static Dictionary<Line, IReadOnlyList<ReadCharacter>> ReadAgain(PageImage image, PaddleRecognizer paddle, List<Line> lines)
@@ -247,10 +249,10 @@ public static class PageRecognizer
 
     /// <summary>
     /// Specks beside letters per character read from which removing them is doubtful. Below it they are mostly the
-    /// dots of i, full stops and commas, and dirt on a fairly clean page: removal reads such pages as well as keeping
-    /// the specks or better (real/en and real/fr), and reading them twice chose better on none of the four sets
-    /// (docs/preprocessing.md). Above it the lines carry foxing or dirt, where either way may win and reading the
-    /// page twice pays.
+    /// dots of i, full stops and commas, and dirt on a fairly clean page: removal read such pages as well as keeping
+    /// the specks or better on three sets of four, and reading them twice moved a set's errors by a few characters
+    /// either way (docs/preprocessing.md). Above it the lines carry foxing or dirt, where either way may win and
+    /// reading the page twice pays.
     /// </summary>
     private const double DoubtfulSpecksPerCharacter = 0.15;
 
