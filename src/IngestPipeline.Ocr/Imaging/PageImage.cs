@@ -157,7 +157,9 @@ public sealed unsafe class PageImage : IDisposable
         return new PageImage(Leptonica.pixSubtract(IntPtr.Zero, specks.Handle, beside.Handle), "find specks");
     }
 
-    public PageImage Scale(float factor) => new(Leptonica.pixScale(Handle, factor, factor), "scale the image");
+    public PageImage Scale(float factor) => Scale(factor, factor);
+
+    public PageImage Scale(float horizontal, float vertical) => new(Leptonica.pixScale(Handle, horizontal, vertical), "scale the image");
 
     public PageImage Crop(int left, int top, int width, int height)
     {
