@@ -120,6 +120,8 @@ public static class NonTextSeparator
                     regions.Add(new PageRegion(RegionKind.Rule, BoundingBox.Union(words.Select(w => w.Box)), string.Join(' ', words.Select(w => w.Text))));
                     return line with { Words = [] };
                 }
+                // The other line holds the ink, so the transcript keeps it: nothing goes to the regions.
+                if (ReadByAnotherLine(line, words)) return line with { Words = [] };
             }
             bool Foreign(int i) => !kept[i] && (words[i].Box.Height > InLineTallFactor * wordHeight
                 || (words[i].Box.Height < SmallFactor * wordHeight && words[i].Box.Width > RuleLength * wordHeight));
@@ -150,6 +152,19 @@ public static class NonTextSeparator
             var second = string.Concat(words.Select(w => w.Readings![1].Text));
             int letters = second.Count(char.IsLetterOrDigit);
             return second.Length - letters >= MarksOfARule && letters * LettersInARule <= second.Length;
+        }
+
+        /// <summary>
+        /// Whether most of the line's ink (by its words' area) lies on the words of another line that reads as typing:
+        /// the engine made two lines of one band of faint or crowded type, and this unsure one is the same ink read again.
+        /// </summary>
+        private bool ReadByAnotherLine(Line line, List<Word> words)
+        {
+            long area = words.Sum(w => (long)w.Box.Width * w.Box.Height);
+            return area > 0 && page.Lines.Any(other => !ReferenceEquals(other, line) && other.Box.OverlapArea(line.Box) > 0
+                && words.Sum(w => other.Words.Sum(o => w.Box.OverlapArea(o.Box))) * 2 >= area
+                && other.Words.Count(ReadAsTyping) is var read && read > 0
+                && read * 3 >= other.Words.Count(o => o.Text.Any(char.IsLetterOrDigit)));
         }
 
         private static Line Rebuilt(Line line, List<Word> words) =>

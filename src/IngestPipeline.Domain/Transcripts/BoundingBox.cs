@@ -22,6 +22,10 @@ public readonly record struct BoundingBox(int Left, int Top, int Right, int Bott
     }
 
     /// <summary>How many pixel rows the two boxes share.</summary>
+    /// <summary>The area both boxes cover (0 where they do not meet).</summary>
+    public long OverlapArea(BoundingBox other) =>
+        (long)Math.Max(0, Math.Min(Right, other.Right) - Math.Max(Left, other.Left)) * Math.Max(0, Math.Min(Bottom, other.Bottom) - Math.Max(Top, other.Top));
+
     public int VerticalOverlap(BoundingBox other) =>
         Math.Max(0, Math.Min(Bottom, other.Bottom) - Math.Max(Top, other.Top));
 

@@ -43,6 +43,30 @@ public sealed class NonTextSeparatorTests
     }
 
     [Fact]
+    public void An_unsure_line_read_on_the_ink_of_a_line_read_as_typing_is_the_same_ink_read_twice()
+    {
+        // Faint type made into two lines: "Dalian ships" read as typing, and a second line half a line lower, on the same ink, read as garbage.
+        var typed = LineOf(At("Dalian", 300, 1000, confidence: 70), At("ships", 500, 1000, confidence: 30));
+        var again = LineOf(At("xf", 300, 1015, confidence: 0), At("Pre", 380, 1015, confidence: 16), At("re.", 500, 1015, confidence: 10));
+        var page = NonTextSeparator.Separate(PageWith(typed, again), Words);
+        Assert.Equal("Dalian ships", Text(page));
+        Assert.Empty(page.Regions);
+    }
+
+    [Fact]
+    public void An_unsure_line_beside_typing_or_over_unsure_ink_stays_for_the_illegibility_rules()
+    {
+        // Below the typed line, touching it: its ink is its own.
+        var typed = LineOf(At("Dalian", 300, 1000, confidence: 70), At("ships", 500, 1000, confidence: 70));
+        var below = LineOf(At("xf", 300, 1035, confidence: 0), At("Pre", 380, 1035, confidence: 16), At("re.", 500, 1035, confidence: 10));
+        Assert.Equal("Dalian ships\nxf Pre re.", Text(NonTextSeparator.Separate(PageWith(typed, below), Words)));
+        // Two unsure readings of one band of ink: neither reads as typing, so both stay.
+        var unsure = LineOf(At("Dnlinn", 300, 1000, confidence: 20), At("shqs", 500, 1000, confidence: 30));
+        var again = LineOf(At("xf", 300, 1015, confidence: 0), At("Pre", 380, 1015, confidence: 16), At("re.", 500, 1015, confidence: 10));
+        Assert.Equal("Dnlinn shqs\nxf Pre re.", Text(NonTextSeparator.Separate(PageWith(unsure, again), Words)));
+    }
+
+    [Fact]
     public void A_line_of_pen_strokes_read_as_short_words_leaves_the_text()
     {
         var line = LineOf(At("un", 300, 1000, 25, 2 * Typed), At("Mh", 400, 1000, 20, 2 * Typed), At("a", 500, 1000, 30, 2 * Typed));
