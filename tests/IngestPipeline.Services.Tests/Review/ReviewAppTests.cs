@@ -23,6 +23,22 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
     }
 
     [Fact]
+    public async Task Sign_out_in_the_header_ends_the_session()
+    {
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync("/queue");
+        Assert.Contains(await page.Context.CookiesAsync(), c => c.Name == "ingestpipeline");
+
+        await page.ClickAsync("header form.who button[type=submit]");
+
+        await page.WaitForURLAsync(url => url.Contains("/login"));
+        Assert.DoesNotContain(await page.Context.CookiesAsync(), c => c.Name == "ingestpipeline");
+        await page.GotoAsync("/queue");
+        Assert.Matches("/login\\?ReturnUrl=", page.Url);
+        Assert.Equal(401, (await page.Context.APIRequest.GetAsync("/api/documents")).Status);
+    }
+
+    [Fact]
     public async Task A_reviewer_jumps_to_a_flag_sees_its_crop_corrects_it_approves_and_finds_the_correction_in_the_published_text_and_pdf()
     {
         var id = app.Document("dev00");
