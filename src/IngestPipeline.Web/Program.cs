@@ -15,7 +15,8 @@ builder.Services.AddPipelineSecurity();
 builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddCheck<StateHealthCheck>("state", tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = UploadEndpoints.MaxRequestBytes(options));
+// Every endpoint takes a form's worth unless it says otherwise (the upload does): RequestBodyLimits.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimits.DefaultBytes);
 
 var app = builder.Build();
 await app.Services.PreparePipelineStateAsync();
@@ -23,12 +24,14 @@ await app.Services.SeedAccountsAsync(app.Configuration);
 if (AccountCommands.Handles(args)) return await AccountCommands.RunAsync(app.Services, args);
 
 app.UseSecurityHeaders();
+app.UseRouting();
+app.UseRequestBodyLimits();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealthEndpoints();
-app.MapUploadEndpoints();
+app.MapUploadEndpoints(options);
 app.MapDocumentEndpoints();
 app.MapAdminEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);

@@ -1,6 +1,8 @@
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Pipeline.Registration;
 using IngestPipeline.Web.Security;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Mvc;
 
 namespace IngestPipeline.Web.Api;
 
@@ -12,12 +14,23 @@ public static class UploadEndpoints
 
     public sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error);
 
-    public static void MapUploadEndpoints(this IEndpointRouteBuilder app)
+    public static void MapUploadEndpoints(this IEndpointRouteBuilder app, PipelineOptions options)
     {
+        long maxRequestBytes = MaxRequestBytes(options);
         app.MapPost("/api/documents", async (HttpRequest request, DocumentRegistrar registrar, CancellationToken cancellation) =>
         {
             if (!request.HasFormContentType) return Results.Problem("Send the files as multipart/form-data.", statusCode: 415);
-            var form = await request.ReadFormAsync(cancellation);
+            // The form of this endpoint alone may be as large as its request; the default form options stop at 128 MB.
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = maxRequestBytes }));
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(cancellation);
+            }
+            catch (InvalidDataException e)
+            {
+                return Results.Problem($"The upload could not be read as a form: {e.Message}", statusCode: StatusCodes.Status413PayloadTooLarge);
+            }
             if (form.Files.Count == 0) return Results.Problem("The request holds no file.", statusCode: 400);
             var details = new UploadDetails(form["collection"], form["sourceArchive"], form["recordId"]);
             var results = new List<UploadResult>();
@@ -37,6 +50,7 @@ public static class UploadEndpoints
             }
             return Results.Ok(results);
         })
+        .WithMetadata(new RequestSizeLimitAttribute(maxRequestBytes))
         .RequireAuthorization(Policies.Upload)
         .DisableAntiforgery() // the form is read by hand: the filter below checks the token for cookie requests
         .RequireAntiforgeryForCookies();

@@ -29,18 +29,20 @@ internal sealed class HostProcess : IDisposable
     public int Id => _process.Id;
 
     /// <summary>VmHWM: the most resident memory the process has had since it started (0 once it has ended).</summary>
-    public long PeakResidentBytes
+    public long PeakResidentBytes => Status("VmHWM:");
+
+    /// <summary>VmRSS: the process's resident memory now (0 once it has ended).</summary>
+    public long ResidentBytes => Status("VmRSS:");
+
+    private long Status(string field)
     {
-        get
+        try
         {
-            try
-            {
-                return long.Parse(File.ReadLines($"/proc/{Id}/status").Single(l => l.StartsWith("VmHWM:")).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-            }
-            catch (IOException)
-            {
-                return 0;
-            }
+            return long.Parse(File.ReadLines($"/proc/{Id}/status").Single(l => l.StartsWith(field)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        catch (IOException)
+        {
+            return 0;
         }
     }
 

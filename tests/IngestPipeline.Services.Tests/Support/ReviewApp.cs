@@ -59,6 +59,9 @@ public sealed class ReviewApp : IAsyncLifetime
 
     internal string Log() => _web?.Log() ?? "";
 
+    /// <summary>The web host's resident memory now.</summary>
+    internal long ResidentBytes => _web?.ResidentBytes ?? 0;
+
     public async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
