@@ -2,7 +2,8 @@
 # The review page's server time on a 3-page cable, measured: the embedded app on a scratch folder, three sample
 # pages as one multi-page TIFF, a reviewer signed in with a cookie, then REQUESTS (default 50) renders of
 # /review/ID. Prints the first render (cold: JSON parse and layout code not yet jitted) and the median, 95th
-# percentile and maximum of the rest, from the Server-Timing header the app sets on every response.
+# percentile and maximum of the rest, from the Server-Timing header the app sets on every response when
+# Web:ServerTiming is set (off by default: timings tell what a request touched).
 # Usage: infra/benchmark-review.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,7 +15,7 @@ url=http://127.0.0.1:${PORT:-5091}
 export Pipeline__DataDirectory=$work/data Logging__LogLevel__Default=Warning
 password=$("$web" users add bench --role reviewer | sed -n 's/.*password: //p')
 key=$("$web" api-keys add bench --role staff | sed -n 's/.*: //p')
-ASPNETCORE_URLS=$url "$web" >"$work/web.log" 2>&1 &
+Web__ServerTiming=true ASPNETCORE_URLS=$url "$web" >"$work/web.log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -sf "$url/health/ready" >/dev/null; do sleep 0.3; done

@@ -21,6 +21,8 @@ public static class SecurityRegistration
 
     public static IServiceCollection AddPipelineSecurity(this IServiceCollection services)
     {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<SignInThrottle>();
         services.AddDataProtection().SetApplicationName("IngestPipeline").PersistKeysToDbContext<PipelineDbContext>();
         services.AddIdentity<IdentityUser, IdentityRole>(identity =>
             {
@@ -109,23 +111,31 @@ public static class SecurityRegistration
             return await next(context);
         });
 
-    /// <summary>Headers that keep the pages from being framed, sniffed or made to run foreign script; and the server time.</summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    /// <summary>
+    /// Headers that keep the pages from being framed, sniffed or made to run foreign script; and, where
+    /// <c>Web:ServerTiming</c> is set (infra/benchmark-review.sh), the server's time: off by default, since the time a
+    /// request took tells what it touched, such as whether a user name exists.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        var clock = Stopwatch.StartNew();
-        context.Response.OnStarting(() =>
+        bool serverTiming = app.ApplicationServices.GetRequiredService<IConfiguration>().GetValue<bool>("Web:ServerTiming");
+        return app.Use(async (context, next) =>
         {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers.XFrameOptions = "DENY";
-            headers["Referrer-Policy"] = "no-referrer";
-            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
-            // The dashboard of Hangfire brings inline script of its own; everything of ours is in files under /app.
-            if (!context.Request.Path.StartsWithSegments("/hangfire"))
-                headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-            headers["Server-Timing"] = $"app;dur={clock.Elapsed.TotalMilliseconds:0.0}";
-            return Task.CompletedTask;
+            var clock = Stopwatch.StartNew();
+            context.Response.OnStarting(() =>
+            {
+                var headers = context.Response.Headers;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
+                headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                // The dashboard of Hangfire brings inline script of its own; everything of ours is in files under /app.
+                if (!context.Request.Path.StartsWithSegments("/hangfire"))
+                    headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+                if (serverTiming) headers["Server-Timing"] = $"app;dur={clock.Elapsed.TotalMilliseconds:0.0}";
+                return Task.CompletedTask;
+            });
+            await next();
         });
-        await next();
-    });
+    }
 }

@@ -132,16 +132,10 @@ public sealed partial class ReviewAppTests
         return client;
     }
 
-    /// <summary>Signs in through the login form as a browser would: its anti-forgery token, then the post.</summary>
     private async Task<HttpClient> SignedInAsync(string user)
     {
         var client = Client();
-        var form = await client.GetStringAsync("/login");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        using var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user, ["password"] = TestAccounts.Password, ["__RequestVerificationToken"] = token,
-        }));
+        using var response = await PostLoginAsync(client, user, TestAccounts.Password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/", $"{user} could not sign in: {(int)response.StatusCode}");
         return client;
     }
