@@ -17,8 +17,15 @@ namespace IngestPipeline.Web.Pages;
 /// page was opened at, so a save over someone else's is refused (<see cref="ReviewService"/>).
 /// </summary>
 [Authorize(Policy = Policies.Review)]
+[RequestFormLimits(ValueCountLimit = MaxFormValues)]
 public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : PageModel
 {
+    /// <summary>
+    /// A field a line, so a long document's form has thousands (the default stops at 1,024); the request's own limit
+    /// (<see cref="Security.RequestBodyLimits.DefaultBytes"/>) bounds what they may hold.
+    /// </summary>
+    public const int MaxFormValues = 50_000;
+
     /// <summary>Form field names of the lines: <c>line:PAGE:INDEX</c>.</summary>
     public const string LinePrefix = "line:";
 

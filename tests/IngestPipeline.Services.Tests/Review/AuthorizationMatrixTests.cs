@@ -96,6 +96,22 @@ public sealed partial class ReviewAppTests
     }
 
     [Fact]
+    public async Task The_review_form_of_a_document_of_3000_lines_is_read()
+    {
+        var reviewer = await SignedInAsync(TestAccounts.Reviewer);
+        var id = app.Document("dev13");
+        var page = await reviewer.GetStringAsync($"/review/{id}");
+        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        // Lines of a page the document has not, and a revision long past: read, refused as a conflict, nothing saved.
+        var fields = Enumerable.Range(0, 3000).Select(i => new KeyValuePair<string, string>($"line:99:{i}", $"a typed line of some length, number {i}"))
+            .Append(new("__RequestVerificationToken", token)).Append(new("Revision", "-1")).Append(new("decision", "save"));
+
+        using var response = await reviewer.PostAsync($"/review/{id}", new FormUrlEncodedContent(fields));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Pages_carry_the_security_headers_and_cookies_are_http_only_and_same_site()
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
