@@ -21,6 +21,10 @@ public static class DocumentEndpoints
 
     public sealed record DocumentList(int Total, int Skip, int Take, IReadOnlyList<DocumentSummary> Items);
 
+    public sealed record ReviewQueueEntry(Guid Id, Guid DocumentId, string FileName, DateTime QueuedAt, int FlagCount, float MeanConfidence);
+
+    public sealed record ReviewQueue(int Total, int Skip, int Take, IReadOnlyList<ReviewQueueEntry> Items);
+
     public sealed record StageView(Guid Id, string FileName, DocumentStage Stage, string? FailureReason, int PageCount, int PagesRecognized, int FlagCount);
 
     public sealed record PublicationView(int Version, DateTime PublishedAt, IReadOnlyList<string> Formats);
@@ -34,7 +38,7 @@ public static class DocumentEndpoints
             if (stage is { } s) query = query.Where(d => d.Stage == s);
             if (!string.IsNullOrEmpty(collection)) query = query.Where(d => d.Collection == collection);
             if (minFlags is { } f) query = query.Where(d => d.FlagCount >= f);
-            int from = Math.Max(0, skip ?? 0), count = Math.Clamp(take ?? 50, 1, 500);
+            var (from, count) = Paging(skip, take);
             var total = await query.CountAsync(cancellation);
             var items = await query.OrderByDescending(d => d.CreatedAt).ThenBy(d => d.Id).Skip(from).Take(count)
                 .Select(d => new DocumentSummary(d.Id, d.FileName, d.Collection, d.Stage, d.FailureReason, d.PageCount, d.FlagCount, d.MeanConfidence, d.CreatedAt, d.UpdatedAt))
@@ -70,10 +74,16 @@ public static class DocumentEndpoints
             return Results.Stream(await blobs.OpenReadAsync(BlobNames.Pages, blob, cancellation), "image/jpeg");
         });
 
-        app.MapGet("/api/review-queue", async (PipelineDbContext db, CancellationToken cancellation) =>
-            Results.Ok(await db.ReviewTasks.AsNoTracking().OrderBy(r => r.QueuedAt)
-                .Join(db.Documents, r => r.DocumentId, d => d.Id, (r, d) => new { r.Id, r.DocumentId, d.FileName, r.QueuedAt, d.FlagCount, d.MeanConfidence })
-                .ToListAsync(cancellation)));
+        // Oldest first, a page at a time like every list: a queue of thousands is never one answer.
+        app.MapGet("/api/review-queue", async (PipelineDbContext db, int? skip, int? take, CancellationToken cancellation) =>
+        {
+            var (from, count) = Paging(skip, take);
+            var total = await db.ReviewTasks.CountAsync(cancellation);
+            var items = await db.ReviewTasks.AsNoTracking().OrderBy(r => r.QueuedAt).ThenBy(r => r.Id).Skip(from).Take(count)
+                .Join(db.Documents, r => r.DocumentId, d => d.Id, (r, d) => new ReviewQueueEntry(r.Id, r.DocumentId, d.FileName, r.QueuedAt, d.FlagCount, d.MeanConfidence))
+                .ToListAsync(cancellation);
+            return Results.Ok(new ReviewQueue(total, from, count, items));
+        });
 
         // Progress of a batch, for the upload page: one query however many documents it follows.
         app.MapGet("/api/documents/stages", async (PipelineDbContext db, [FromQuery] Guid[] id, CancellationToken cancellation) =>
@@ -100,6 +110,11 @@ public static class DocumentEndpoints
         app.MapGet("/api/ingestion-runs", async (PipelineDbContext db, CancellationToken cancellation) =>
             Results.Ok(await db.IngestionRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(50).ToListAsync(cancellation)));
     }
+
+    /// <summary>Where a list starts and how many it gives: 50 unless asked, never more than 500.</summary>
+    private static (int From, int Count) Paging(int? skip, int? take) => (Math.Max(0, skip ?? 0), Math.Clamp(take ?? 50, 1, MaxTake));
+
+    public const int MaxTake = 500;
 
     private static IResult NotFound(Guid id) => Results.Problem($"There is no document {id}.", statusCode: 404);
 

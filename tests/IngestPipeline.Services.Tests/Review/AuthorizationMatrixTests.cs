@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.RegularExpressions;
 using IngestPipeline.Services.Tests.Support;
@@ -93,6 +94,20 @@ public sealed partial class ReviewAppTests
         }
         Assert.Equal("AwaitingReview", (await app.Api.DocumentAsync(id)).Stage);
         Assert.DoesNotContain("intruder", await (await admin.GetAsync("/admin")).Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_review_queue_is_given_a_page_at_a_time()
+    {
+        using var client = Client(TestAccounts.ApiKey);
+
+        var first = await client.GetFromJsonAsync<ReviewQueuePage>("/api/review-queue?take=1");
+        var all = await client.GetFromJsonAsync<ReviewQueuePage>("/api/review-queue?take=100000");
+
+        Assert.Equal((1, 500), (first!.Take, all!.Take));
+        Assert.Single(first.Items);
+        Assert.True(first.Total >= 2 && first.Total == all.Items.Count, $"total {first.Total}, all {all.Items.Count}");
+        Assert.Equal(all.Items[0], first.Items[0]);
     }
 
     [Fact]

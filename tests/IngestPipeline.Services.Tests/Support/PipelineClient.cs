@@ -16,6 +16,8 @@ internal sealed record DocumentList(int Total, IReadOnlyList<DocumentSummary> It
 
 internal sealed record ReviewEntry(Guid Id, Guid DocumentId, string FileName);
 
+internal sealed record ReviewQueuePage(int Total, int Skip, int Take, List<ReviewEntry> Items);
+
 internal sealed record IngestionRunView(Guid Id, DateTime? FinishedAt, int FilesTaken, int Duplicates, int Failures, string Report);
 
 /// <summary>The web host's REST API as the tests use it.</summary>
@@ -71,7 +73,8 @@ internal sealed class PipelineClient(Uri address) : IDisposable
 
     public async Task<string> TextAsync(Guid id) => await _http.GetStringAsync($"api/documents/{id}/text");
 
-    public async Task<IReadOnlyList<ReviewEntry>> ReviewQueueAsync() => (await _http.GetFromJsonAsync<List<ReviewEntry>>("api/review-queue", Json))!;
+    /// <summary>The whole queue (the tests' queues are far shorter than one page of 500).</summary>
+    public async Task<IReadOnlyList<ReviewEntry>> ReviewQueueAsync() => (await _http.GetFromJsonAsync<ReviewQueuePage>("api/review-queue?take=500", Json))!.Items;
 
     public async Task<IReadOnlyList<IngestionRunView>> IngestionRunsAsync() => (await _http.GetFromJsonAsync<List<IngestionRunView>>("api/ingestion-runs", Json))!;
 
