@@ -12,6 +12,7 @@ using IngestPipeline.Web.Security;
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var options = builder.Services.AddPipeline(builder.Configuration);
 builder.Services.AddPipelineSecurity();
+builder.Services.AddProxySupport(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddCheck<StateHealthCheck>("state", tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -23,6 +24,7 @@ await app.Services.PreparePipelineStateAsync();
 await app.Services.SeedAccountsAsync(app.Configuration);
 if (AccountCommands.Handles(args)) return await AccountCommands.RunAsync(app.Services, args);
 
+app.UseProxySupport(app.Configuration);
 app.UseSecurityHeaders();
 app.UseRouting();
 app.UseRequestBodyLimits();

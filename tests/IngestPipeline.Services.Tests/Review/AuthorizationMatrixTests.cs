@@ -97,6 +97,33 @@ public sealed partial class ReviewAppTests
     }
 
     [Fact]
+    public async Task Behind_a_TLS_proxy_the_auth_cookie_is_secure_http_only_and_same_site_and_HSTS_is_sent()
+    {
+        var overHttps = await SignInAnswerAsync(forwardedProto: "https");
+        var overHttp = await SignInAnswerAsync(forwardedProto: null);
+
+        var auth = Assert.Single(overHttps.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ingestpipeline=", StringComparison.Ordinal));
+        foreach (var flag in new[] { "secure", "httponly", "samesite=strict" })
+            Assert.Contains("; " + flag, auth, StringComparison.OrdinalIgnoreCase);
+        Assert.StartsWith("max-age=31536000", string.Join("", overHttps.Headers.GetValues("Strict-Transport-Security")));
+        // Plain HTTP straight to the host (a developer's machine): no Secure flag, which the browser would not send back.
+        var plain = Assert.Single(overHttp.Headers.GetValues("Set-Cookie"), c => c.StartsWith("ingestpipeline=", StringComparison.Ordinal));
+        Assert.DoesNotContain("; secure", plain, StringComparison.OrdinalIgnoreCase);
+        Assert.False(overHttp.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    /// <summary>A sign-in's answer (with its cookies), as if through a proxy that forwarded the scheme, under a host name (HSTS leaves loopback names alone).</summary>
+    private async Task<HttpResponseMessage> SignInAnswerAsync(string? forwardedProto)
+    {
+        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = app.Address };
+        client.DefaultRequestHeaders.Host = "archive.example";
+        if (forwardedProto is not null) client.DefaultRequestHeaders.Add("X-Forwarded-Proto", forwardedProto);
+        var answer = await PostLoginAsync(client, TestAccounts.Admin, TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
+        return answer;
+    }
+
+    [Fact]
     public async Task The_review_queue_is_given_a_page_at_a_time()
     {
         using var client = Client(TestAccounts.ApiKey);

@@ -24,7 +24,13 @@ public sealed class ReviewApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        (_web, Address) = await HostProcess.WebAsync(new Dictionary<string, string> { ["Pipeline__DataDirectory"] = Path.Combine(Work, "data") }, Path.Combine(Work, "web.log"));
+        (_web, Address) = await HostProcess.WebAsync(new Dictionary<string, string>
+        {
+            ["Pipeline__DataDirectory"] = Path.Combine(Work, "data"),
+            // As behind a TLS-terminating proxy on this machine: the tests say when a request came over HTTPS.
+            ["Web__ForwardedHeaders__Enabled"] = "true",
+            ["Web__Hsts"] = "true",
+        }, Path.Combine(Work, "web.log"));
         Api = new PipelineClient(Address);
         var scans = TestScans.SamplePages.Where(p => !Path.GetFileName(p).StartsWith("dev02", StringComparison.Ordinal)).ToList();
         foreach (var result in await Api.UploadAsync(scans, collection: "samples")) Documents[result.FileName] = result.DocumentId!.Value;
