@@ -74,6 +74,13 @@ internal sealed class PdfScan : Scan
 
         Limits.CheckPixels(Name, index + 1, image.WidthInSamples, image.HeightInSamples);
         byte[] encoded = image.TryGetPng(out var png) ? png : image.RawMemory.ToArray();
+        // Only a JPEG or PNG is decoded here, and only at the size the PDF declared (which the budget checked): the
+        // image's own header says what would be decoded. Anything else (JBIG2, JPEG 2000, raw CCITT, and formats a
+        // PDF does not hold but Leptonica would read) poppler draws at the page's size.
+        if (EmbeddedHeader(encoded) is not { } header) return null;
+        if (header.Width != image.WidthInSamples || header.Height != image.HeightInSamples)
+            throw new UnreadableScanException(Name, $"page {index + 1}'s image is {image.WidthInSamples} × {image.HeightInSamples} pixels by the PDF's account " +
+                $"but {header.Width} × {header.Height} by its own {header.Format} header; the file is inconsistent");
         PageImage decoded;
         try
         {
@@ -81,11 +88,29 @@ internal sealed class PdfScan : Scan
         }
         catch (InvalidOperationException)
         {
-            return null; // a codec Leptonica does not read (JBIG2, JPX, raw CCITT): let poppler draw it
+            return null;
         }
         int dpi = (int)Math.Round(image.WidthInSamples / (image.BoundingBox.Width / 72.0));
         decoded.SetDpi(Limits.PlausibleDpi(dpi));
         return decoded;
+    }
+
+    private sealed record ImageHeader(string Format, int Width, int Height);
+
+    /// <summary>Leptonica's own reading of a JPEG or PNG header; null for any other format or an unreadable header.</summary>
+    private static unsafe ImageHeader? EmbeddedHeader(byte[] encoded)
+    {
+        // Leptonica's IFF_JFIF_JPEG and IFF_PNG.
+        const int Jpeg = 2, Png = 3;
+        int status, format, width, height;
+        fixed (byte* p = encoded)
+            status = Native.Leptonica.pixReadHeaderMem(p, (nuint)encoded.Length, out format, out width, out height, out _, out _, out _);
+        return status != 0 ? null : format switch
+        {
+            Jpeg => new ImageHeader("JPEG", width, height),
+            Png => new ImageHeader("PNG", width, height),
+            _ => null,
+        };
     }
 
     private PageImage Rasterize(int index)

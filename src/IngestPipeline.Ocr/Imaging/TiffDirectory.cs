@@ -21,7 +21,7 @@ internal static class TiffDirectory
             int count = U16(data, (int)offset, little);
             long next = offset + 2 + 12L * count;
             if (next + 4 > data.Length) throw new UnreadableScanException(name, "the TIFF is truncated (a page directory is cut off)");
-            int width = 0, height = 0;
+            int? width = null, height = null;
             for (int i = 0; i < count; i++)
             {
                 int entry = (int)offset + 2 + 12 * i;
@@ -29,9 +29,13 @@ internal static class TiffDirectory
                 if (tag is not (256 or 257)) continue;
                 // SHORT (3) values sit in the first two bytes of the value field, LONG (4) in all four.
                 int value = type == 3 ? U16(data, entry + 8, little) : (int)Math.Min(U32(data, entry + 8, little), int.MaxValue);
-                if (tag == 256) width = value; else height = value;
+                // libtiff decodes with the first of two values; a budget checked on another would not bound it.
+                ref int? field = ref tag == 256 ? ref width : ref height;
+                if (field is { } first)
+                    throw new UnreadableScanException(name, $"page {pages.Count + 1} of the TIFF declares its {(tag == 256 ? "width" : "height")} twice ({first} and {value}); the file is inconsistent");
+                field = value;
             }
-            pages.Add((width, height));
+            pages.Add((width ?? 0, height ?? 0));
             if (pages.Count > maxPages) break;
             offset = U32(data, (int)next, little);
         }

@@ -32,6 +32,8 @@ internal static class BadInputs
 
         MiniPdf.Pages(P("page.pdf"), [(Letter().Item1, Letter().Item2, pageJpeg, File.ReadAllBytes(jpeg))]);
         MiniPdf.Pages(P("wide.pdf"), [(200 * 72, 11 * 72, null, null)]);
+        // The page's JPEG under a dictionary that declares 100 x 100: what is decoded is what the JPEG's header says.
+        MiniPdf.Pages(P("lying-jpeg.pdf"), [(Letter().Item1, Letter().Item2, "/Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode", File.ReadAllBytes(jpeg))]);
         MiniPdf.Pages(P("blank-2000.pdf"), Enumerable.Range(0, 2000).Select(_ => (612.0, 792.0, (string?)null, (byte[]?)null)));
         MiniPdf.Pages(P("scripted.pdf"), [(Letter().Item1, Letter().Item2, pageJpeg, File.ReadAllBytes(jpeg))],
             "/OpenAction << /S /JavaScript /JS (app.alert\\('opened'\\);) >> /AcroForm << /Fields [] /NeedAppearances true >> " +
@@ -43,6 +45,8 @@ internal static class BadInputs
         File.WriteAllBytes(P("lying.png"), LyingPng(sample));
         File.WriteAllBytes(P("huge.png"), Png(50_000, 50_000));
         File.WriteAllBytes(P("huge.tif"), BilevelTiff(50_000, 50_000));
+        // Width declared twice: libtiff decodes the first (20,000), a check that kept the last saw 100 x 20,000.
+        File.WriteAllBytes(P("twice-wide.tif"), BilevelTiff(20_000, 20_000, secondWidth: 100));
         var tiny = Convert("tiny.png", "-size", "10x10", "xc:white");
         Repository.Run("convert", "-size", "64x64", "xc:white", "-duplicate", "999", "-compress", "Group4", P("pages-1000.tif"));
 
@@ -65,7 +69,9 @@ internal static class BadInputs
             new("lying.png", P("lying.png"), Expect.Refused, broken),
             new("huge.png", P("huge.png"), Expect.Refused, "megapixels"),
             new("huge.tif", P("huge.tif"), Expect.Refused, "megapixels"),
+            new("twice-wide.tif", P("twice-wide.tif"), Expect.Refused, "page 1 of the TIFF declares its width twice \\(20000 and 100\\)"),
             new("wide.pdf", P("wide.pdf"), Expect.Refused, "megapixels"),
+            new("lying-jpeg.pdf", P("lying-jpeg.pdf"), Expect.Refused, $"100 × 100 pixels by the PDF's account but {w} × {h} by its own JPEG header"),
             new("jbig2.pdf", P("jbig2.pdf"), Expect.Processed),
             new("encrypted.pdf", P("encrypted.pdf"), Expect.Refused, "encrypted"),
             new("scripted.pdf", P("scripted.pdf"), Expect.Processed),
@@ -129,11 +135,12 @@ internal static class BadInputs
     }
 
     /// <summary>A little-endian bilevel TIFF whose one strip claims 50 000 x 50 000 pixels and holds 16 bytes.</summary>
-    private static byte[] BilevelTiff(int width, int height)
+    private static byte[] BilevelTiff(int width, int height, int? secondWidth = null)
     {
         (ushort Tag, ushort Type, uint Value)[] entries =
         [
-            (256, 4, (uint)width), (257, 4, (uint)height), (258, 3, 1), (259, 3, 1), (262, 3, 0),
+            (256, 4, (uint)width), .. secondWidth is { } w2 ? [((ushort)256, (ushort)4, (uint)w2)] : Array.Empty<(ushort, ushort, uint)>(),
+            (257, 4, (uint)height), (258, 3, 1), (259, 3, 1), (262, 3, 0),
             (273, 4, 8), (278, 4, (uint)height), (279, 4, 16),
         ];
         var tiff = new byte[8 + 16 + 2 + entries.Length * 12 + 4];
