@@ -110,6 +110,7 @@ public static class IngestCommand
     private static async Task<int> RunAsync(IReadOnlyList<InputFile> files, OcrOptions options, ScanLimits limits,
         TranscriptOutputWriter writer, TranscriptCleanup? cleanup, CancellationToken cancellation)
     {
+        ScratchSpace.SweepLeftovers(); // what an ingest killed before it could clean up left behind
         EnginePool? pool = null;
         try
         {

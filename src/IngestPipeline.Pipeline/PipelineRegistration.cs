@@ -17,6 +17,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace IngestPipeline.Pipeline;
 
@@ -68,6 +69,7 @@ public static class PipelineRegistration
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load(languages: languages));
             services.AddHostedService<WorkerWarmUp>();
         }
+        services.AddHostedService<ScratchSweep>();
         AddBus(services, options, worker, engines);
         AddScheduling(services, options, worker);
         return options;
@@ -158,6 +160,19 @@ internal sealed class WorkerWarmUp(EnginePool engines, IServiceProvider services
         services.GetRequiredService<Lexicon>();
         await Task.WhenAll(Enumerable.Range(0, engines.Options.Engines).Select(_ => engines.RunAsync(_ => 0, stoppingToken)));
     }
+}
+
+/// <summary>At start, the scratch files of processes that were killed on this machine are deleted (<see cref="ScratchSpace"/>).</summary>
+internal sealed class ScratchSweep(ILogger<ScratchSweep> log) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        int swept = ScratchSpace.SweepLeftovers();
+        if (swept > 0) log.LogInformation("Deleted {Count} scratch files and folders left by processes that are gone", swept);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>Registers (or updates) the recurring jobs when the host starts, from the current configuration.</summary>

@@ -115,7 +115,7 @@ internal sealed class PdfScan : Scan
 
     private PageImage Rasterize(int index)
     {
-        var dir = Directory.CreateTempSubdirectory("ingest-pdf-");
+        var dir = ScratchSpace.NewDirectory("pdf");
         try
         {
             var pdf = Path.Combine(dir.FullName, "in.pdf");

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using IngestPipeline.Contracts;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
+using IngestPipeline.Ocr.Imaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IS
     {
         var displayName = DisplayName(fileName);
         // The bytes are spooled to a temporary file while hashed: a large scan never sits in memory.
-        var spool = Path.Combine(Path.GetTempPath(), $"ingestpipeline-upload-{Guid.NewGuid():N}");
+        var spool = ScratchSpace.NewFilePath("upload");
         try
         {
             string sha256;
