@@ -154,6 +154,45 @@ public sealed partial class ReviewAppTests
     }
 
     [Fact]
+    public async Task An_upload_of_a_real_scan_with_the_cookie_but_without_the_token_is_refused_and_stores_nothing()
+    {
+        var staff = await SignedInAsync(TestAccounts.Staff);
+        // A sample page with bytes of its own after the image (still a valid PNG): accepted, it would be a new document.
+        byte[] scan = [.. await File.ReadAllBytesAsync(TestScans.SamplePages[0]), .. Guid.NewGuid().ToByteArray()];
+        using var content = new MultipartFormDataContent { { new ByteArrayContent(scan), "files", "csrf-probe.png" } };
+
+        using var response = await staff.PostAsync("/api/documents", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("anti-forgery", await response.Content.ReadAsStringAsync());
+        Assert.DoesNotContain((await app.Api.DocumentsAsync()).Items, d => d.FileName == "csrf-probe.png");
+    }
+
+    [Fact]
+    public async Task Handlers_refuse_a_role_they_do_not_serve_even_with_a_valid_token()
+    {
+        var id = app.Document("dev13");
+        var staff = await SignedInAsync(TestAccounts.Staff);
+        var reviewer = await SignedInAsync(TestAccounts.Reviewer);
+
+        using var claim = await PostWithTokenAsync(staff, "/queue", "/queue?handler=Claim", new() { ["id"] = id.ToString() });
+        using var reprocess = await PostWithTokenAsync(reviewer, $"/documents/{id}", $"/documents/{id}?handler=Reprocess", []);
+
+        Assert.Equal(Outcome.Denied, Classify(claim));
+        Assert.Equal(Outcome.Denied, Classify(reprocess));
+        Assert.Equal("AwaitingReview", (await app.Api.DocumentAsync(id)).Stage);
+    }
+
+    /// <summary>A form post as the page's own: the anti-forgery token from the page (every page has one in its sign-out form).</summary>
+    private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(page);
+        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(fields["__RequestVerificationToken"]);
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
     public async Task Pages_carry_the_security_headers_and_cookies_are_http_only_and_same_site()
     {
         var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false };
