@@ -78,6 +78,17 @@ public sealed class ScanTests : IDisposable
     }
 
     [Fact]
+    public void Pdf_rasterising_is_bounded_in_memory_and_a_page_over_the_bound_is_refused_with_it()
+    {
+        using var scan = Scan.Open(_inputs.HandWrittenPdf("bounded.pdf", pages: 1), ScanLimits.Default with { RasterizeMemoryBytes = 8L * 1024 * 1024 });
+
+        var error = Assert.Throws<UnreadableScanException>(() => scan.DecodePage(0));
+
+        Assert.Contains("page 1 cannot be rasterised", error.Message);
+        Assert.Contains("poppler may take at most 8 MB for a page", error.Message);
+    }
+
+    [Fact]
     public void Empty_file_is_refused() =>
         AssertRefused(WriteFile("empty.png", []), "empty (0 bytes)");
 

@@ -121,13 +121,15 @@ internal sealed class PdfScan : Scan
             var pdf = Path.Combine(dir.FullName, "in.pdf");
             File.WriteAllBytes(pdf, _data);
             var prefix = Path.Combine(dir.FullName, "page");
-            var start = new ProcessStartInfo("pdftoppm")
+            // util-linux's prlimit bounds the process's address space (RLIMIT_AS) before it starts pdftoppm.
+            var start = new ProcessStartInfo("prlimit")
             {
-                ArgumentList = { "-r", Limits.DefaultDpi.ToString(), "-gray", "-png", "-f", $"{index + 1}", "-l", $"{index + 1}", "-singlefile", pdf, prefix },
+                ArgumentList = { $"--as={Limits.RasterizeMemoryBytes}", "pdftoppm",
+                    "-r", Limits.DefaultDpi.ToString(), "-gray", "-png", "-f", $"{index + 1}", "-l", $"{index + 1}", "-singlefile", pdf, prefix },
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
             };
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftoppm did not start");
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("prlimit (pdftoppm) did not start");
             var errors = process.StandardError.ReadToEndAsync();
             if (!process.WaitForExit(Limits.RasterizeTimeout))
             {
@@ -136,7 +138,8 @@ internal sealed class PdfScan : Scan
             }
             var png = prefix + ".png";
             if (process.ExitCode != 0 || !File.Exists(png))
-                throw new UnreadableScanException(Name, $"page {index + 1} cannot be rasterised ({errors.Result.Trim()})");
+                throw new UnreadableScanException(Name, $"page {index + 1} cannot be rasterised ({errors.Result.Trim()}; " +
+                    $"poppler may take at most {Limits.RasterizeMemoryBytes / (1024 * 1024)} MB for a page)");
             var image = PageImage.Decode(File.ReadAllBytes(png));
             image.SetDpi(Limits.DefaultDpi);
             return image;

@@ -15,6 +15,13 @@ public sealed record ScanLimits
     /// <summary>Longest a PDF page may take to rasterise.</summary>
     public TimeSpan RasterizeTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// Most address space poppler's pdftoppm may take for one page (its process's limit): a page of 75 megapixels
+    /// at 900 dpi rasterised in 100 MB here, so a PDF that makes it ask for more is hostile, and costs a refused
+    /// page, never the worker.
+    /// </summary>
+    public long RasterizeMemoryBytes { get; init; } = 512L * 1024 * 1024;
+
     public static ScanLimits Default { get; } = new();
 
     internal int PlausibleDpi(int stored) => stored is >= 50 and <= 2400 ? stored : DefaultDpi;
