@@ -9,7 +9,7 @@ RUN dotnet publish src/IngestPipeline.Worker -c Release -r linux-x64 --self-cont
 
 FROM debian:12-slim
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr-osd poppler-utils wamerican ca-certificates \
+ && apt-get install -y --no-install-recommends libtesseract5 liblept5 tesseract-ocr-eng tesseract-ocr-osd poppler-utils util-linux wamerican ca-certificates \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --create-home --home-dir /var/lib/ingestpipeline ingestpipeline
 COPY --from=build /app /app
