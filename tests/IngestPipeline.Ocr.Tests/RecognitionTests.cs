@@ -116,6 +116,27 @@ public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<Engi
     }
 
     [Fact]
+    public void The_readings_of_a_page_share_its_deadline_and_an_engine_without_one_gives_each_call_the_whole()
+    {
+        using var engine = new TesseractEngine(fixture.Options);
+        using var scan = Scan.Open(TestData.Scan(TestData.Clean));
+        using var image = scan.DecodePage(0);
+        using var strip = image.Crop(0, 0, 2550, 400);
+
+        // A page whose first readings used up its time: the next reading (a word read again, say) is not started.
+        engine.Deadline = new PageDeadline(TimeSpan.FromMilliseconds(1));
+        Thread.Sleep(5);
+        var error = Assert.Throws<OcrDeadlineExceededException>(() => engine.Recognize(strip, 300));
+        Assert.Equal(TimeSpan.FromMilliseconds(1), error.Deadline);
+
+        engine.Deadline = null;
+        Assert.NotEmpty(engine.Recognize(strip, 300));
+        // PageRecognizer sets the page's deadline and clears it when the page is done.
+        using var recognized = PageRecognizer.Recognize(engine, fixture.Options, strip, 1);
+        Assert.Null(engine.Deadline);
+    }
+
+    [Fact]
     public void Page_over_its_deadline_fails_with_a_clear_error()
     {
         using var engine = new TesseractEngine(fixture.Options with { PageDeadline = TimeSpan.FromMilliseconds(50) });

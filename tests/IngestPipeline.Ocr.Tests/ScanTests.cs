@@ -135,7 +135,7 @@ public sealed class ScanTests : IDisposable
     }
 
     [Fact]
-    public void Tiff_page_declaring_50000_pixels_square_is_refused_from_its_header()
+    public void Tiff_page_declaring_50000_pixels_square_is_refused_from_its_header_when_its_page_is_read()
     {
         // A little-endian TIFF whose only directory declares 50,000 x 50,000 pixels and holds no image data.
         var tiff = new byte[8 + 2 + 2 * 12 + 4];
@@ -144,7 +144,10 @@ public sealed class ScanTests : IDisposable
         BitConverter.GetBytes((short)2).CopyTo(tiff, 8);
         WriteEntry(10, tag: 256, value: 50_000);
         WriteEntry(22, tag: 257, value: 50_000);
-        AssertRefused(WriteFile("huge.tif", tiff), "50000 x 50000 pixels");
+        // The file opens (a TIFF's pages fail alone); the page is refused before anything is decoded.
+        using var scan = Scan.Open(WriteFile("huge.tif", tiff));
+        Assert.Contains("page 1 is 50000 x 50000 pixels", Assert.Throws<UnreadableScanException>(() => scan.ExtractPage(0)).Message);
+        Assert.Contains("page 1 is 50000 x 50000 pixels", Assert.Throws<UnreadableScanException>(() => scan.DecodePage(0)).Message);
 
         void WriteEntry(int at, short tag, int value)
         {

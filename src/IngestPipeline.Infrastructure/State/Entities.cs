@@ -70,7 +70,13 @@ public sealed class DocumentPage
 
     /// <summary>The raw recognised page (JsonExporter's format, one page), before cleanup.</summary>
     public string? OcrJson { get; set; }
+    /// <summary>The cleaned page image shown to reviewers and published.</summary>
     public string? ImageBlob { get; set; }
+
+    /// <summary>The page's own image, taken out of the original at split; recognition reads only this.</summary>
+    public string? SourceBlob { get; set; }
+    /// <summary>The resolution <see cref="SourceBlob"/> is read at (an image inside a PDF does not carry its page's).</summary>
+    public int SourceDpi { get; set; }
     /// <summary>Seconds the page held an OCR engine (preprocessing and recognition), waiting and storage excluded.</summary>
     public double? RecognitionSeconds { get; set; }
 }

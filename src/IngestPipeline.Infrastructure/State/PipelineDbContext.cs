@@ -42,6 +42,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
         {
             p.HasKey(x => new { x.DocumentId, x.Number });
             p.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+            p.Property(x => x.SourceBlob).HasMaxLength(200);
             p.HasIndex(x => new { x.Status, x.UpdatedAt });
         });
         model.Entity<ReviewTask>(r =>

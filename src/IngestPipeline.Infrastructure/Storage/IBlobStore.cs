@@ -51,6 +51,9 @@ public static class BlobNames
 
     public static string PageImage(Guid documentId, int pageNumber) => $"{documentId:N}/{pageNumber:D4}.jpg";
 
+    /// <summary>A page's image as taken out of the original at split, before any cleaning: what recognising it reads.</summary>
+    public static string PageSource(Guid documentId, int pageNumber, string extension) => $"{documentId:N}/{pageNumber:D4}-source.{extension}";
+
     /// <summary>Whether a name is one the pipeline could have made: lowercase letters, digits, '.', '-', '_' and '/' between parts.</summary>
     public static bool IsSafe(string name) =>
         name.Length is > 0 and <= 200

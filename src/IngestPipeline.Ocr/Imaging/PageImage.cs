@@ -29,6 +29,13 @@ public sealed unsafe class PageImage : IDisposable
 
     public void SetDpi(int dpi) => Leptonica.pixSetResolution(Handle, dpi, dpi);
 
+    /// <summary>Sets the resolution and returns the same image.</summary>
+    public PageImage WithDpi(int dpi)
+    {
+        SetDpi(dpi);
+        return this;
+    }
+
     /// <summary>Decodes a PNG, JPEG, TIFF (first page) or other Leptonica-readable image.</summary>
     public static PageImage Decode(ReadOnlySpan<byte> data)
     {
@@ -181,6 +188,15 @@ public sealed unsafe class PageImage : IDisposable
 
     public byte[] EncodeJpeg(int quality = 80) =>
         Encode(Leptonica.pixWriteMemJpeg(out var data, out var size, Handle, quality, 0), data, size, "JPEG");
+
+    /// <summary>Lossless: PNG, or for a bitonal page TIFF with CCITT G4 (a tenth of the size, and faster).</summary>
+    public byte[] EncodeLossless()
+    {
+        const int TiffG4 = 8; // Leptonica's IFF_TIFF_G4
+        return Depth == 1
+            ? Encode(Leptonica.pixWriteMemTiff(out var tiff, out var tiffSize, Handle, TiffG4), tiff, tiffSize, "TIFF")
+            : Encode(Leptonica.pixWriteMemPng(out var png, out var pngSize, Handle, 0f), png, pngSize, "PNG");
+    }
 
     private static byte[] Encode(int status, IntPtr data, nuint size, string format)
     {

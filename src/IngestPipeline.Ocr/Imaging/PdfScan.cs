@@ -51,70 +51,76 @@ internal sealed class PdfScan : Scan
 
     protected override PageImage DecodePageCore(int index)
     {
+        if (ScannedImage(index) is { } scanned)
+        {
+            try
+            {
+                return PageImage.Decode(scanned.Encoded).WithDpi(scanned.Dpi); // its header was checked against the budget
+            }
+            catch (InvalidOperationException)
+            {
+                // Leptonica could not decode what its header reader accepted: poppler may still draw the page.
+            }
+        }
+        return PageImage.Decode(Rasterize(index)).WithDpi(Limits.DefaultDpi);
+    }
+
+    /// <summary>A scanned page keeps its own JPEG or PNG (decoded once here, to prove it reads); a drawn page is poppler's PNG.</summary>
+    protected override PageSource ExtractPageCore(int index)
+    {
+        if (ScannedImage(index) is { } scanned)
+        {
+            try
+            {
+                using var _ = PageImage.Decode(scanned.Encoded);
+                return scanned;
+            }
+            catch (InvalidOperationException)
+            {
+            }
+        }
+        return new PageSource(Rasterize(index), Limits.DefaultDpi);
+    }
+
+    /// <summary>
+    /// The page's image as stored, when the page is one image covering the sheet and holding no letters; null for a page
+    /// poppler must draw. Checked against the pixel budget, and against its own header.
+    /// </summary>
+    private PageSource? ScannedImage(int index)
+    {
+        lock (_gate)
+        {
+            var page = _document.GetPage(index + 1);
+            var images = page.GetImages().Take(2).ToList();
+            if (images.Count != 1 || page.Letters.Count > 0) return null;
+            var image = images[0];
+            double pageArea = page.Width * page.Height;
+            if (pageArea <= 0 || image.BoundingBox.Area < 0.9 * pageArea) return null;
+
+            Limits.CheckPixels(Name, index + 1, image.WidthInSamples, image.HeightInSamples);
+            byte[] encoded = image.TryGetPng(out var png) ? png : image.RawMemory.ToArray();
+            // Only a JPEG or PNG is decoded here, and only at the size the PDF declared (which the budget checked): the
+            // image's own header says what would be decoded. Anything else (JBIG2, JPEG 2000, raw CCITT, and formats a
+            // PDF does not hold but Leptonica would read) poppler draws at the page's size.
+            if (ImageHeader.Read(encoded) is not { Format: "JPEG" or "PNG" } header) return null;
+            if (header.Width != image.WidthInSamples || header.Height != image.HeightInSamples)
+                throw new UnreadableScanException(Name, $"page {index + 1}'s image is {image.WidthInSamples} × {image.HeightInSamples} pixels by the PDF's account " +
+                    $"but {header.Width} × {header.Height} by its own {header.Format} header; the file is inconsistent");
+            int dpi = (int)Math.Round(image.WidthInSamples / (image.BoundingBox.Width / 72.0));
+            return new PageSource(encoded, Limits.PlausibleDpi(dpi));
+        }
+    }
+
+    /// <summary>Page <paramref name="index"/> drawn by poppler at the default resolution, in gray, as PNG.</summary>
+    private byte[] Rasterize(int index)
+    {
         double widthInches, heightInches;
         lock (_gate)
         {
             var page = _document.GetPage(index + 1);
-            widthInches = page.Width / 72.0;
-            heightInches = page.Height / 72.0;
-            var image = TryTakeScannedImage(page, index);
-            if (image is not null) return image;
+            (widthInches, heightInches) = (page.Width / 72.0, page.Height / 72.0);
         }
         Limits.CheckPixels(Name, index + 1, (long)(widthInches * Limits.DefaultDpi), (long)(heightInches * Limits.DefaultDpi));
-        return Rasterize(index);
-    }
-
-    private PageImage? TryTakeScannedImage(PdfPage page, int index)
-    {
-        var images = page.GetImages().Take(2).ToList();
-        if (images.Count != 1 || page.Letters.Count > 0) return null;
-        var image = images[0];
-        double pageArea = page.Width * page.Height;
-        if (pageArea <= 0 || image.BoundingBox.Area < 0.9 * pageArea) return null;
-
-        Limits.CheckPixels(Name, index + 1, image.WidthInSamples, image.HeightInSamples);
-        byte[] encoded = image.TryGetPng(out var png) ? png : image.RawMemory.ToArray();
-        // Only a JPEG or PNG is decoded here, and only at the size the PDF declared (which the budget checked): the
-        // image's own header says what would be decoded. Anything else (JBIG2, JPEG 2000, raw CCITT, and formats a
-        // PDF does not hold but Leptonica would read) poppler draws at the page's size.
-        if (EmbeddedHeader(encoded) is not { } header) return null;
-        if (header.Width != image.WidthInSamples || header.Height != image.HeightInSamples)
-            throw new UnreadableScanException(Name, $"page {index + 1}'s image is {image.WidthInSamples} × {image.HeightInSamples} pixels by the PDF's account " +
-                $"but {header.Width} × {header.Height} by its own {header.Format} header; the file is inconsistent");
-        PageImage decoded;
-        try
-        {
-            decoded = PageImage.Decode(encoded);
-        }
-        catch (InvalidOperationException)
-        {
-            return null;
-        }
-        int dpi = (int)Math.Round(image.WidthInSamples / (image.BoundingBox.Width / 72.0));
-        decoded.SetDpi(Limits.PlausibleDpi(dpi));
-        return decoded;
-    }
-
-    private sealed record ImageHeader(string Format, int Width, int Height);
-
-    /// <summary>Leptonica's own reading of a JPEG or PNG header; null for any other format or an unreadable header.</summary>
-    private static unsafe ImageHeader? EmbeddedHeader(byte[] encoded)
-    {
-        // Leptonica's IFF_JFIF_JPEG and IFF_PNG.
-        const int Jpeg = 2, Png = 3;
-        int status, format, width, height;
-        fixed (byte* p = encoded)
-            status = Native.Leptonica.pixReadHeaderMem(p, (nuint)encoded.Length, out format, out width, out height, out _, out _, out _);
-        return status != 0 ? null : format switch
-        {
-            Jpeg => new ImageHeader("JPEG", width, height),
-            Png => new ImageHeader("PNG", width, height),
-            _ => null,
-        };
-    }
-
-    private PageImage Rasterize(int index)
-    {
         var dir = ScratchSpace.NewDirectory("pdf");
         try
         {
@@ -140,9 +146,7 @@ internal sealed class PdfScan : Scan
             if (process.ExitCode != 0 || !File.Exists(png))
                 throw new UnreadableScanException(Name, $"page {index + 1} cannot be rasterised ({errors.Result.Trim()}; " +
                     $"poppler may take at most {Limits.RasterizeMemoryBytes / (1024 * 1024)} MB for a page)");
-            var image = PageImage.Decode(File.ReadAllBytes(png));
-            image.SetDpi(Limits.DefaultDpi);
-            return image;
+            return File.ReadAllBytes(png);
         }
         finally
         {

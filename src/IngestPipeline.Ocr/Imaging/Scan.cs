@@ -19,18 +19,33 @@ public abstract class Scan : IDisposable
     public abstract int PageCount { get; }
 
     /// <summary>Decodes page <paramref name="index"/> (0-based) with its resolution set.</summary>
-    public PageImage DecodePage(int index)
+    public PageImage DecodePage(int index) => Guarded(index, () => DecodePageCore(index));
+
+    /// <summary>
+    /// Takes page <paramref name="index"/> (0-based) out of the file as an image of its own, checked as decoding it would
+    /// check it: what the page's recognition reads later, in place of the whole file.
+    /// </summary>
+    public PageSource ExtractPage(int index) => Guarded(index, () => ExtractPageCore(index));
+
+    private T Guarded<T>(int index, Func<T> read)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, PageCount);
         try
         {
-            return DecodePageCore(index);
+            return read();
         }
         catch (Exception e) when (e is not UnreadableScanException)
         {
             throw new UnreadableScanException(Name, $"page {index + 1} cannot be decoded ({e.Message.TrimEnd('.')}); the file may be truncated or corrupt", e);
         }
+    }
+
+    /// <summary>By default the decoded page, encoded losslessly; a format that holds the page's own image returns it as it is.</summary>
+    protected virtual PageSource ExtractPageCore(int index)
+    {
+        using var image = DecodePageCore(index);
+        return PageSource.Of(image);
     }
 
     protected abstract PageImage DecodePageCore(int index);

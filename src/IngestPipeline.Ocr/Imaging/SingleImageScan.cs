@@ -32,4 +32,11 @@ internal sealed unsafe class SingleImageScan : Scan
         image.SetDpi(Limits.PlausibleDpi(image.StoredDpi));
         return image;
     }
+
+    /// <summary>The file is the page: it is decoded once to prove it reads, and kept as it came.</summary>
+    protected override PageSource ExtractPageCore(int index)
+    {
+        using var image = DecodePageCore(index);
+        return new PageSource(_data, image.StoredDpi);
+    }
 }

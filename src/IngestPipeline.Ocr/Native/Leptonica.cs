@@ -71,6 +71,8 @@ internal static unsafe partial class Leptonica
     [LibraryImport(Lib)] public static partial int pixGetRankValue(PixHandle pix, int factor, float rank, out uint value);
     [LibraryImport(Lib)] public static partial PixHandle pixGammaTRC(IntPtr destination, PixHandle pix, float gamma, int minValue, int maxValue);
 
+    [LibraryImport(Lib)] public static partial int pixWriteMemPng(out IntPtr data, out nuint size, PixHandle pix, float gamma);
+    [LibraryImport(Lib)] public static partial int pixWriteMemTiff(out IntPtr data, out nuint size, PixHandle pix, int compression);
     [LibraryImport(Lib)] public static partial int pixWriteMemJpeg(out IntPtr data, out nuint size, PixHandle pix, int quality, int progressive);
     [LibraryImport(Lib)] public static partial void lept_free(IntPtr data);
 }

@@ -22,6 +22,19 @@ public static class PageRecognizer
 
     private static RecognizedPage Recognize(TesseractEngine engine, PaddleRecognizer? paddle, OcrOptions options, PageImage scan, int pageNumber)
     {
+        engine.Deadline = new PageDeadline(options.PageDeadline);
+        try
+        {
+            return RecognizeBefore(engine.Deadline, engine, paddle, options, scan, pageNumber);
+        }
+        finally
+        {
+            engine.Deadline = null;
+        }
+    }
+
+    private static RecognizedPage RecognizeBefore(PageDeadline deadline, TesseractEngine engine, PaddleRecognizer? paddle, OcrOptions options, PageImage scan, int pageNumber)
+    {
         int dpi = scan.StoredDpi > 0 ? scan.StoredDpi : ScanLimits.Default.DefaultDpi;
         using var gray = FitToEngine(scan.ToGray(), options, ref dpi, out var enlargement, out int glyphHeight);
         // One threshold serves deskew, speck removal and the ink measures: rotations move pixels without changing them.
@@ -39,7 +52,7 @@ public static class PageRecognizer
         try
         {
             // The second recogniser reads only the orientation kept.
-            if (paddle is not null) page = WithSecondReading(page, paddle, options);
+            if (paddle is not null) page = WithSecondReading(page, paddle, options, deadline);
             return Measured(engine, options, page, ink);
         }
         catch
@@ -65,14 +78,14 @@ public static class PageRecognizer
     /// The page's lines read again by PP-OCR (only the doubtful ones when so set) and combined word by word with
     /// Tesseract's (<see cref="ReadingMerger"/>).
     /// </summary>
-    private static RecognizedPage WithSecondReading(RecognizedPage recognized, PaddleRecognizer paddle, OcrOptions options)
+    private static RecognizedPage WithSecondReading(RecognizedPage recognized, PaddleRecognizer paddle, OcrOptions options, PageDeadline deadline)
     {
         var page = recognized.Page;
         var merger = new ReadingMerger(options.Lexicon, paddle.CanWrite);
-        if (options.SecondReading == SecondReading.DoubtfulStretches) return WithStretchesReadAgain(recognized, paddle, merger);
+        if (options.SecondReading == SecondReading.DoubtfulStretches) return WithStretchesReadAgain(recognized, paddle, merger, deadline);
         var lines = page.Lines.ToList();
         if (options.SecondReading == SecondReading.DoubtfulLines) lines = lines.Where(merger.IsDoubtful).ToList();
-        var read = ReadAgain(recognized.Image, paddle, lines);
+        var read = ReadAgain(recognized.Image, paddle, lines, deadline);
         return recognized with
         {
             Page = page with
@@ -84,14 +97,14 @@ public static class PageRecognizer
     }
 
     /// <summary>Only the stretches of each line around its doubtful words read again (<see cref="ReadingMerger.Stretches"/>), each line joined again after.</summary>
-    private static RecognizedPage WithStretchesReadAgain(RecognizedPage recognized, PaddleRecognizer paddle, ReadingMerger merger)
+    private static RecognizedPage WithStretchesReadAgain(RecognizedPage recognized, PaddleRecognizer paddle, ReadingMerger merger, PageDeadline deadline)
     {
         var page = recognized.Page;
         // Each line's stretches, in the page's order of lines (block by block).
         var cut = page.Blocks.SelectMany(b => b.Lines).Select(merger.Stretches).ToList();
         var all = cut.SelectMany(s => s).ToList();
         if (all.Count == 0) return recognized;
-        var read = ReadAgain(recognized.Image, paddle, all.Where(merger.IsDoubtful).ToList());
+        var read = ReadAgain(recognized.Image, paddle, all.Where(merger.IsDoubtful).ToList(), deadline);
         var merged = merger.MergeStretches(all, line => read.GetValueOrDefault(line));
         var blocks = new List<Block>();
         int lineIndex = 0, stretchIndex = 0;
@@ -110,10 +123,14 @@ public static class PageRecognizer
         return recognized with { Page = page with { Blocks = blocks, Processing = page.Processing with { Steps = [.. page.Processing.Steps, SecondReadingStep(paddle, what)] } } };
     }
 
-    private static Dictionary<Line, IReadOnlyList<ReadCharacter>> ReadAgain(PageImage image, PaddleRecognizer paddle, List<Line> lines)
+    private static Dictionary<Line, IReadOnlyList<ReadCharacter>> ReadAgain(PageImage image, PaddleRecognizer paddle, List<Line> lines, PageDeadline deadline)
     {
         var read = new Dictionary<Line, IReadOnlyList<ReadCharacter>>(ReferenceEqualityComparer.Instance);
-        foreach (var (line, characters) in lines.Zip(paddle.ReadLines(image, lines))) read[line] = characters;
+        foreach (var line in lines)
+        {
+            deadline.ThrowIfPassed(); // line by line: PP-OCR's reading of a page can take seconds
+            read[line] = paddle.ReadLine(image, line);
+        }
         return read;
     }
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Ocr.Native;
@@ -25,9 +24,17 @@ public sealed class TesseractEngine : IDisposable
         TessBaseAPISetPageSegMode(_api, options.PageSegmentationMode);
     }
 
+    /// <summary>
+    /// The deadline of the page being read, which every call shares until it is cleared; without one, each call may take
+    /// the whole <see cref="OcrOptions.PageDeadline"/>.
+    /// </summary>
+    public PageDeadline? Deadline { get; set; }
+
     /// <summary>Recognises the image (or one region of it) and returns its blocks, lines and words in page pixels.</summary>
     public IReadOnlyList<Block> Recognize(PageImage image, int dpi, BoundingBox? region = null, int? pageSegmentationMode = null)
     {
+        var deadline = Deadline ?? new PageDeadline(_options.PageDeadline);
+        deadline.ThrowIfPassed();
         TessBaseAPISetImage2(_api, image.Handle);
         TessBaseAPISetSourceResolution(_api, dpi);
         if (region is { } r) TessBaseAPISetRectangle(_api, r.Left, r.Top, r.Width, r.Height);
@@ -35,10 +42,9 @@ public sealed class TesseractEngine : IDisposable
         try
         {
             using var monitor = TessMonitorCreate();
-            TessMonitorSetDeadlineMSecs(monitor, (int)_options.PageDeadline.TotalMilliseconds);
-            var clock = Stopwatch.StartNew();
+            TessMonitorSetDeadlineMSecs(monitor, (int)Math.Clamp(deadline.Remaining.TotalMilliseconds, 1, int.MaxValue));
             int status = TessBaseAPIRecognize(_api, monitor);
-            if (clock.Elapsed >= _options.PageDeadline) throw new OcrDeadlineExceededException(_options.PageDeadline);
+            deadline.ThrowIfPassed();
             if (status != 0) throw new InvalidOperationException("Tesseract could not recognise the page");
             return ReadBlocks();
         }
@@ -54,6 +60,7 @@ public sealed class TesseractEngine : IDisposable
     /// </summary>
     public (int Degrees, float Confidence) DetectOrientation(PageImage image, int dpi)
     {
+        Deadline?.ThrowIfPassed();
         _osd ??= Create(_options.TessdataPath, "osd", engineMode: 0); // OSD runs on the legacy engine
         TessBaseAPISetPageSegMode(_osd, 0); // OSD only
         TessBaseAPISetImage2(_osd, image.Handle);

@@ -1,6 +1,7 @@
 using IngestPipeline.Contracts;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Stages;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -30,12 +31,16 @@ public sealed class StuckWorkSweeper(PipelineDbContext db, ISendEndpointProvider
                 .Select(p => new { p.DocumentId, p.Number }).ToListAsync(cancellation))
             .Select(p => new RecognizePage(p.DocumentId, p.Number)));
 
-        messages.AddRange((await db.Documents
-                .Where(d => ((d.Stage == DocumentStage.Recognizing && d.StageChangedAt < staleBefore
-                              && !db.Pages.Any(p => p.DocumentId == d.Id && p.Status != PageStatus.Recognized))
-                             || (d.Stage == DocumentStage.Cleaning && d.StageChangedAt < staleBefore)))
-                .Select(d => d.Id).ToListAsync(cancellation))
+        var recognizing = db.Documents.Where(d => d.Stage == DocumentStage.Recognizing && d.StageChangedAt < staleBefore);
+        messages.AddRange((await recognizing.Where(PageCompletion.ReadyToClean(db)).Select(d => d.Id)
+                .Union(db.Documents.Where(d => d.Stage == DocumentStage.Cleaning && d.StageChangedAt < staleBefore).Select(d => d.Id))
+                .ToListAsync(cancellation))
             .Select(id => new CleanDocument(id)));
+
+        // Every page failed but the document was not failed (a crash in between): a page's message decides it again.
+        messages.AddRange((await recognizing.Where(PageCompletion.NoPageRead(db))
+                .Select(d => new { d.Id, Page = db.Pages.Where(p => p.DocumentId == d.Id).Min(p => p.Number) }).ToListAsync(cancellation))
+            .Select(d => new RecognizePage(d.Id, d.Page)));
 
         messages.AddRange(await db.Documents
             .Where(d => d.Stage == DocumentStage.Approved && d.StageChangedAt < staleBefore)

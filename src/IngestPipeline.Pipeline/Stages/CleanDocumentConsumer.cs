@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 namespace IngestPipeline.Pipeline.Stages;
 
 /// <summary>
-/// Puts the recognised pages together, cleans the transcript (illegible spans, confusions, hyphens, metadata) and
+/// Puts the recognised pages together (a page that failed is left out, with its reason kept on its row), cleans the transcript (illegible spans, confusions, hyphens, metadata) and
 /// queues the document for review. The stage is claimed with one conditional update, so of two deliveries (two
 /// workers, or a redelivery after a crash) only one does the work; a claim left by a dead worker expires after the
 /// stage deadline. The review task has a unique key per document: a document is queued exactly once.
@@ -32,8 +32,8 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon,
         var staleBefore = now - options.Scheduling.StageDeadline;
         int claimed = await db.Documents
             .Where(d => d.Id == id
-                && (d.Stage == DocumentStage.Recognizing || (d.Stage == DocumentStage.Cleaning && d.StageChangedAt < staleBefore))
-                && !db.Pages.Any(p => p.DocumentId == d.Id && p.Status != PageStatus.Recognized))
+                && (d.Stage == DocumentStage.Recognizing || (d.Stage == DocumentStage.Cleaning && d.StageChangedAt < staleBefore)))
+            .Where(PageCompletion.ReadyToClean(db))
             .ExecuteUpdateAsync(s => s
                 .SetProperty(d => d.Stage, DocumentStage.Cleaning)
                 .SetProperty(d => d.StageChangedAt, now)
@@ -41,7 +41,9 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon,
         if (claimed == 0) return;
 
         var document = await db.Documents.Include(d => d.Pages).SingleAsync(d => d.Id == id, cancellation);
-        var pages = document.Pages.OrderBy(p => p.Number).SelectMany(p => JsonExporter.Read(p.OcrJson!).Pages).ToList();
+        // A failed page has no words: the reviewer sees it listed with its reason (the document's page rows keep it).
+        var pages = document.Pages.Where(p => p.Status == PageStatus.Recognized).OrderBy(p => p.Number)
+            .SelectMany(p => JsonExporter.Read(p.OcrJson!).Pages).ToList();
         var transcript = TranscriptCleaner.Clean(new Transcript(document.FileName, pages), lexicon, CleanupOptions.Default);
 
         document.TranscriptJson = JsonExporter.Write(transcript);

@@ -14,10 +14,10 @@ using Microsoft.Extensions.Logging;
 namespace IngestPipeline.Pipeline.Stages;
 
 /// <summary>
-/// Decodes one page of the original, cleans the image and recognises it on an engine of the pool; stores the
-/// processed page image and the raw words; the page that completes its document asks for the document to be
-/// cleaned. A page already recognised is left alone (a redelivered message does nothing). A page that cannot be
-/// decoded or overruns its deadline fails itself and its document with the reason; other errors are retried.
+/// Decodes one page's image (taken out of the original at split), cleans it and recognises it on an engine of the pool;
+/// stores the processed page image and the raw words; the page that completes its document lets it go on
+/// (<see cref="PageCompletion"/>). A page already recognised is left alone (a redelivered message does nothing). A page
+/// that cannot be decoded or overruns its deadline fails alone, with the reason; other errors are retried.
 /// </summary>
 public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs, EnginePool engines, PipelineOptions options, ScanLimits limits,
     ILogger<RecognizePageConsumer> log) : IConsumer<RecognizePage>
@@ -31,7 +31,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
         if (document is null || page is null || document.Stage != DocumentStage.Recognizing) return;
         if (page.Status is PageStatus.Recognized or PageStatus.Failed)
         {
-            await RequestCleaningIfCompleteAsync(context, documentId, cancellation); // the earlier delivery may have stopped short of this
+            await PageCompletion.GoOnAsync(db, context, document, cancellation); // the earlier delivery may have stopped short of this
             return;
         }
         if (page.Attempts >= options.Worker.MaxPageAttempts)
@@ -53,10 +53,11 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
         {
             // Reading and decoding happen before an engine is taken, encoding after it is given back: the engine
             // (the scarce thing) only recognises, while the next page's message is already being read.
-            var bytes = await Originals.ReadAsync(blobs, document, cancellation);
+            if (page.SourceBlob is null)
+                throw new UnreadableScanException(document.FileName, $"page {number} has no image of its own (it was split by an earlier version); re-OCR the document");
+            var bytes = await BlobBytes.ReadAsync(blobs, BlobNames.Pages, page.SourceBlob, 0, cancellation);
             laps.Add(("read", clock.Elapsed));
-            using var scan = Scan.Open(document.FileName, bytes, limits);
-            using var raw = await Task.Run(() => scan.DecodePage(number - 1), cancellation);
+            using var raw = await Task.Run(() => PageSource.Decode(document.FileName, number, bytes, page.SourceDpi, limits), cancellation);
             laps.Add(("decode", clock.Elapsed));
             using var result = await engines.RunAsync(engine =>
             {
@@ -91,13 +92,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
         laps.Add(("store", clock.Elapsed));
         log.LogInformation("Recognised page {Page} of {DocumentId} in {Seconds:0.00} s ({Steps})", number, documentId, page.RecognitionSeconds,
             string.Join(", ", laps.Select((l, i) => $"{l.Step} {(l.At - (i == 0 ? TimeSpan.Zero : laps[i - 1].At)).TotalSeconds:0.00} s")));
-        await RequestCleaningIfCompleteAsync(context, documentId, cancellation);
-    }
-
-    private async Task RequestCleaningIfCompleteAsync(ConsumeContext context, Guid documentId, CancellationToken cancellation)
-    {
-        if (!await db.Pages.AnyAsync(p => p.DocumentId == documentId && p.Status != PageStatus.Recognized, cancellation))
-            await context.Send(new CleanDocument(documentId), cancellation);
+        await PageCompletion.GoOnAsync(db, context, document, cancellation);
     }
 
     private async Task FailAsync(ConsumeContext context, Document document, DocumentPage page, string reason)
@@ -105,7 +100,8 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
         page.Status = PageStatus.Failed;
         page.FailureReason = reason;
         page.UpdatedAt = DateTime.UtcNow;
+        await db.SaveChangesAsync(context.CancellationToken);
         log.LogWarning("Page {Page} of {DocumentId} failed: {Reason}", page.Number, document.Id, reason);
-        await Failures.FailDocumentAsync(db, context, document, reason, context.CancellationToken);
+        await PageCompletion.GoOnAsync(db, context, document, context.CancellationToken);
     }
 }

@@ -4,15 +4,18 @@ using IngestPipeline.Infrastructure.Storage;
 using IngestPipeline.Ocr.Imaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace IngestPipeline.Pipeline.Stages;
 
 /// <summary>
-/// Opens the original, counts its pages (from headers: nothing is decoded here), records a row per page and queues
-/// each for recognition. A file that is no scan, or too large, fails the document here with the reason.
-/// Idempotent: a document past this stage is left alone, and page rows already there are kept.
+/// Opens the original, records a row per page and takes each page's image out of it into a blob of its own (the scan's
+/// own JPEG or PNG where the page is one): recognising a page then reads that blob, never the whole original again. A
+/// page that cannot be read fails alone, with its reason; a file that is no scan, or has no readable page, fails the
+/// document. Idempotent: a document past this stage is left alone, and a page already taken out is not taken again.
 /// </summary>
-public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs, ScanLimits limits) : IConsumer<SplitDocument>
+public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs, ScanLimits limits, ILogger<SplitDocumentConsumer> log)
+    : IConsumer<SplitDocument>
 {
     public async Task Consume(ConsumeContext<SplitDocument> context)
     {
@@ -20,47 +23,71 @@ public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs
         var document = await db.Documents.Include(d => d.Pages).SingleOrDefaultAsync(d => d.Id == context.Message.DocumentId, cancellation);
         if (document is null || document.Stage is not (DocumentStage.Registered or DocumentStage.Splitting)) return;
 
-        var now = DateTime.UtcNow;
         document.Stage = DocumentStage.Splitting;
-        document.StageChangedAt = document.UpdatedAt = now;
+        document.StageChangedAt = document.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellation);
 
-        int pageCount;
+        Scan scan;
         try
         {
-            var bytes = await Originals.ReadAsync(blobs, document, cancellation);
-            using var scan = Scan.Open(document.FileName, bytes, limits);
-            pageCount = scan.PageCount;
-            if (pageCount == 0) throw new UnreadableScanException(document.FileName, "the file holds no pages");
+            scan = Scan.Open(document.FileName, await BlobBytes.ReadAsync(blobs, BlobNames.Originals, BlobNames.Original(document.Sha256), document.SizeBytes, cancellation), limits);
         }
         catch (UnreadableScanException e)
         {
             await Failures.FailDocumentAsync(db, context, document, e.Message, cancellation);
             return;
         }
-
-        for (int number = 1; number <= pageCount; number++)
+        using (scan)
         {
-            if (document.Pages.All(p => p.Number != number))
-                document.Pages.Add(new DocumentPage { DocumentId = document.Id, Number = number, Status = PageStatus.Pending, UpdatedAt = now });
+            for (int number = 1; number <= scan.PageCount; number++)
+            {
+                if (document.Pages.All(p => p.Number != number))
+                    document.Pages.Add(new DocumentPage { DocumentId = document.Id, Number = number, Status = PageStatus.Pending, UpdatedAt = DateTime.UtcNow });
+            }
+            document.PageCount = scan.PageCount;
+            await db.SaveChangesAsync(cancellation);
+            foreach (var page in document.Pages.OrderBy(p => p.Number).Where(p => p.SourceBlob is null && p.Status != PageStatus.Failed))
+            {
+                await ExtractAsync(scan, document, page, cancellation);
+                // Each page is kept as it is taken out, and the stage's clock moves on, so a long file is neither
+                // started again by the sweeper nor, after a crash, extracted again from its first page.
+                document.StageChangedAt = document.UpdatedAt = page.UpdatedAt = DateTime.UtcNow;
+                await db.SaveChangesAsync(cancellation);
+            }
         }
-        document.PageCount = pageCount;
+
+        var readable = document.Pages.Where(p => p.Status != PageStatus.Failed).OrderBy(p => p.Number).ToList();
+        if (readable.Count == 0)
+        {
+            var reasons = document.Pages.OrderBy(p => p.Number).Select(p => p.FailureReason ?? "").ToList();
+            await Failures.FailDocumentAsync(db, context, document, PageCompletion.NoPageReadReason(reasons), cancellation);
+            return;
+        }
         document.Stage = DocumentStage.Recognizing;
         document.StageChangedAt = document.UpdatedAt = DateTime.UtcNow;
         await db.SaveChangesAsync(cancellation);
-        var pages = await context.GetSendEndpoint(CommandQueues.RecognizePage);
-        await pages.SendBatch(Enumerable.Range(1, pageCount).Select(n => new RecognizePage(document.Id, n)), cancellation);
+        var queue = await context.GetSendEndpoint(CommandQueues.RecognizePage);
+        await queue.SendBatch(readable.Where(p => p.Status != PageStatus.Recognized).Select(p => new RecognizePage(document.Id, p.Number)), cancellation);
     }
-}
 
-/// <summary>Reads a document's original from blob storage.</summary>
-internal static class Originals
-{
-    public static async Task<byte[]> ReadAsync(IBlobStore blobs, Document document, CancellationToken cancellation)
+    private async Task ExtractAsync(Scan scan, Document document, DocumentPage page, CancellationToken cancellation)
     {
-        await using var stream = await blobs.OpenReadAsync(BlobNames.Originals, BlobNames.Original(document.Sha256), cancellation);
-        using var buffer = new MemoryStream(document.SizeBytes > 0 && document.SizeBytes < int.MaxValue ? (int)document.SizeBytes : 0);
-        await stream.CopyToAsync(buffer, cancellation);
-        return buffer.ToArray();
+        PageSource source;
+        try
+        {
+            source = await Task.Run(() => scan.ExtractPage(page.Number - 1), cancellation);
+        }
+        catch (UnreadableScanException e)
+        {
+            page.Status = PageStatus.Failed;
+            page.FailureReason = e.Message;
+            log.LogWarning("Page {Page} of {DocumentId} cannot be read: {Reason}", page.Number, document.Id, e.Message);
+            return;
+        }
+        var name = BlobNames.PageSource(document.Id, page.Number, source.Extension);
+        using (var stream = new MemoryStream(source.Encoded, writable: false))
+            await blobs.PutAsync(BlobNames.Pages, name, stream, overwrite: true, cancellation);
+        page.SourceBlob = name;
+        page.SourceDpi = source.Dpi;
     }
 }

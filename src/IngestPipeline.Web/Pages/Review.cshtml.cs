@@ -42,6 +42,9 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     public IReadOnlyList<PageView> Pages { get; private set; } = [];
     public IReadOnlyList<ReviewLine> Lines { get; private set; } = [];
 
+    /// <summary>Pages that could not be read (they have no lines), with the reason: the reviewer must know text is missing.</summary>
+    public IReadOnlyList<(int Number, string Reason)> FailedPages { get; private set; } = [];
+
     /// <summary>The text each line shows: the saved one, or the reviewer's draft or posted text.</summary>
     public Dictionary<(int Page, int Index), string> Texts { get; } = [];
 
@@ -105,6 +108,8 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         FileName = document.FileName;
         Stage = document.Stage;
         ClaimedBy = await db.ReviewTasks.Where(t => t.DocumentId == id).Select(t => t.ClaimedBy).SingleOrDefaultAsync(cancellation);
+        FailedPages = (await db.Pages.AsNoTracking().Where(p => p.DocumentId == id && p.Status == PageStatus.Failed).OrderBy(p => p.Number)
+            .Select(p => new { p.Number, p.FailureReason }).ToListAsync(cancellation)).Select(p => (p.Number, p.FailureReason ?? "")).ToList();
         var transcript = JsonExporter.Read(document.TranscriptJson);
         Pages = transcript.Pages.Select(p => new PageView(p.Number, p.Width, p.Height, p.Regions)).ToList();
         Lines = ReviewSheet.Of(transcript);

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
 using IngestPipeline.Services.Tests.Support;
@@ -90,9 +91,28 @@ public sealed class BadInputTests(ITestOutputHelper output)
                 Assert.Equal("AwaitingReview", document.Stage);
                 Assert.Contains("Secretary of State", await api.TextAsync(document.Id), StringComparison.OrdinalIgnoreCase);
             }
+            int perPage = Regex.Matches(await api.TextAsync(before.DocumentId!.Value), "Secretary of State", RegexOptions.IgnoreCase).Count;
+            await TheOversizedPageFailsAloneAsync(api, address, perPage, uploads.Single(u => u.Input.UploadName == BadInputs.SixPagesOneHuge).Result.DocumentId!.Value);
             Assert.All(Directory.GetFiles(Path.Combine(data, "blobs", "originals")), f => Assert.Matches("^[0-9a-f]{64}$", Path.GetFileName(f)));
             Assert.True(peak < MemoryBound, $"peak resident memory {peak / (1024 * 1024)} MB is over {MemoryBound / (1024 * 1024)} MB");
         }
+    }
+
+    /// <summary>The six-page PDF reached review with five pages; its third is failed with the reason, which its review page shows.</summary>
+    private static async Task TheOversizedPageFailsAloneAsync(PipelineClient api, Uri address, int perPage, Guid id)
+    {
+        var document = await api.DocumentAsync(id);
+        Assert.Equal(6, document.PageCount);
+        Assert.Equal([1, 2, 4, 5, 6], document.Pages.Where(p => p.Status == "Recognized").Select(p => p.Number));
+        var failed = Assert.Single(document.Pages, p => p.Status == "Failed");
+        Assert.Equal(3, failed.Number);
+        Assert.Matches("page 3 is 60000 x 3300 pixels .* over the limit", failed.FailureReason);
+        Assert.Equal(5 * perPage, Regex.Matches(await api.TextAsync(id), "Secretary of State", RegexOptions.IgnoreCase).Count);
+
+        using var reviewer = await WebForms.SignedInAsync(address, TestAccounts.Reviewer);
+        var page = WebUtility.HtmlDecode(await reviewer.GetStringAsync($"/review/{id}"));
+        Assert.Contains($"Page 3 could not be read, so it has no text here: {failed.FailureReason}", page);
+        Assert.Equal(5, Regex.Matches(page, "class=\"page-tab\"").Count);
     }
 
     [Fact]

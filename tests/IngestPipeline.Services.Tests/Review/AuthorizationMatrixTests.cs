@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Net;
-using System.Text.RegularExpressions;
 using IngestPipeline.Services.Tests.Support;
 
 namespace IngestPipeline.Services.Tests.Review;
@@ -118,7 +117,7 @@ public sealed partial class ReviewAppTests
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = app.Address };
         client.DefaultRequestHeaders.Host = "archive.example";
         if (forwardedProto is not null) client.DefaultRequestHeaders.Add("X-Forwarded-Proto", forwardedProto);
-        var answer = await PostLoginAsync(client, TestAccounts.Admin, TestAccounts.Password);
+        var answer = await WebForms.PostLoginAsync(client, TestAccounts.Admin, TestAccounts.Password);
         Assert.Equal(HttpStatusCode.Redirect, answer.StatusCode);
         return answer;
     }
@@ -143,7 +142,7 @@ public sealed partial class ReviewAppTests
         var reviewer = await SignedInAsync(TestAccounts.Reviewer);
         var id = app.Document("dev13");
         var page = await reviewer.GetStringAsync($"/review/{id}");
-        var token = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = WebForms.TokenOf(page);
         // Lines of a page the document has not, and a revision long past: read, refused as a conflict, nothing saved.
         var fields = Enumerable.Range(0, 3000).Select(i => new KeyValuePair<string, string>($"line:99:{i}", $"a typed line of some length, number {i}"))
             .Append(new("__RequestVerificationToken", token)).Append(new("Revision", "-1")).Append(new("decision", "save"));
@@ -187,8 +186,7 @@ public sealed partial class ReviewAppTests
     private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
     {
         var html = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        Assert.NotEmpty(fields["__RequestVerificationToken"]);
+        fields["__RequestVerificationToken"] = WebForms.TokenOf(html);
         return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
@@ -232,7 +230,7 @@ public sealed partial class ReviewAppTests
     private async Task<HttpClient> SignedInAsync(string user)
     {
         var client = Client();
-        using var response = await PostLoginAsync(client, user, TestAccounts.Password);
+        using var response = await WebForms.PostLoginAsync(client, user, TestAccounts.Password);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/", $"{user} could not sign in: {(int)response.StatusCode}");
         return client;
     }

@@ -37,26 +37,15 @@ public sealed partial class ReviewAppTests
         Assert.True(blocked.RetryAfterSeconds is > 0 and <= 600, $"Retry-After {blocked.RetryAfterSeconds}");
         // The account itself is not locked: from another address it signs in.
         using var elsewhere = SignInClient("127.0.0.4");
-        using var signedIn = await PostLoginAsync(elsewhere, TestAccounts.Staff, TestAccounts.Password);
+        using var signedIn = await WebForms.PostLoginAsync(elsewhere, TestAccounts.Staff, TestAccounts.Password);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
     }
 
     private sealed record SignInAnswer(HttpStatusCode Status, string? Error, bool ServerTiming, int? RetryAfterSeconds);
 
-    /// <summary>Signs in through the login form as a browser would: its anti-forgery token, then the post.</summary>
-    private static async Task<HttpResponseMessage> PostLoginAsync(HttpClient client, string user, string password)
-    {
-        var form = await client.GetStringAsync("/login");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
-        return await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["userName"] = user, ["password"] = password, ["__RequestVerificationToken"] = token,
-        }));
-    }
-
     private static async Task<SignInAnswer> TrySignInAsync(HttpClient client, string user, string password)
     {
-        using var answer = await PostLoginAsync(client, user, password);
+        using var answer = await WebForms.PostLoginAsync(client, user, password);
         var body = await answer.Content.ReadAsStringAsync();
         var error = Regex.Match(body, "<p class=\"error\" role=\"alert\">([^<]*)</p>") is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
         return new SignInAnswer(answer.StatusCode, error, answer.Headers.Contains("Server-Timing"), (int?)answer.Headers.RetryAfter?.Delta?.TotalSeconds);

@@ -16,6 +16,9 @@ internal sealed record BadInput(string UploadName, string Path, Expect Expect, s
 /// </summary>
 internal static class BadInputs
 {
+    /// <summary>A six-page PDF whose third page is too large: the one multi-page input whose pages fail alone.</summary>
+    public const string SixPagesOneHuge = "six-pages-one-huge.pdf";
+
     public static IReadOnlyList<BadInput> Make(string dir)
     {
         var sample = TestScans.SamplePages[0];
@@ -34,6 +37,10 @@ internal static class BadInputs
         MiniPdf.Pages(P("wide.pdf"), [(200 * 72, 11 * 72, null, null)]);
         // The page's JPEG under a dictionary that declares 100 x 100: what is decoded is what the JPEG's header says.
         MiniPdf.Pages(P("lying-jpeg.pdf"), [(Letter().Item1, Letter().Item2, "/Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode", File.ReadAllBytes(jpeg))]);
+        // Five letter pages and, third, one of 200 x 11 inches (198 megapixels to draw): the five go on to review without it.
+        MiniPdf.Pages(P(SixPagesOneHuge), Enumerable.Range(1, 6).Select(n => n == 3
+            ? (200.0 * 72, 11.0 * 72, (string?)null, (byte[]?)null)
+            : (Letter().Item1, Letter().Item2, pageJpeg, File.ReadAllBytes(jpeg))));
         MiniPdf.Pages(P("blank-2000.pdf"), Enumerable.Range(0, 2000).Select(_ => (612.0, 792.0, (string?)null, (byte[]?)null)));
         MiniPdf.Pages(P("scripted.pdf"), [(Letter().Item1, Letter().Item2, pageJpeg, File.ReadAllBytes(jpeg))],
             "/OpenAction << /S /JavaScript /JS (app.alert\\('opened'\\);) >> /AcroForm << /Fields [] /NeedAppearances true >> " +
@@ -73,6 +80,7 @@ internal static class BadInputs
             new("wide.pdf", P("wide.pdf"), Expect.Refused, "megapixels"),
             new("lying-jpeg.pdf", P("lying-jpeg.pdf"), Expect.Refused, $"100 × 100 pixels by the PDF's account but {w} × {h} by its own JPEG header"),
             new("jbig2.pdf", P("jbig2.pdf"), Expect.Processed),
+            new(SixPagesOneHuge, P(SixPagesOneHuge), Expect.Processed),
             new("encrypted.pdf", P("encrypted.pdf"), Expect.Refused, "encrypted"),
             new("scripted.pdf", P("scripted.pdf"), Expect.Processed),
             new("blank-2000.pdf", P("blank-2000.pdf"), Expect.Refused, "2000 pages, over the limit of 500; split it"),

@@ -155,6 +155,13 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.Property<double?>("RecognitionSeconds")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("SourceBlob")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SourceDpi")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

@@ -150,6 +150,13 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.Property<double?>("RecognitionSeconds")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("SourceBlob")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceDpi")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
