@@ -37,7 +37,10 @@ public static class PipelineRegistration
         services.AddScoped<StuckWorkSweeper>();
         services.AddScoped<ReprocessJob>();
         services.AddScoped<ReviewService>();
-        services.AddSingleton(new ScanLimits { MaxPages = options.Limits.MaxPages, MaxPixelsPerPage = options.Limits.MaxPixelsPerPage });
+        services.AddSingleton(new ScanLimits
+        {
+            MaxPages = options.Limits.MaxPages, MaxPixelsPerPage = options.Limits.MaxPixelsPerPage, ReaderMemoryBytes = options.Limits.ReaderMemoryBytes,
+        });
         services.AddScoped<DocumentPublisher>();
         int engines = options.Worker.Engines > 0 ? options.Worker.Engines : Environment.ProcessorCount;
         if (worker)

@@ -59,6 +59,61 @@ internal sealed class ScanInputs : IDisposable
         return output;
     }
 
+    /// <summary>
+    /// A one-page PDF written by hand from raw streams: its content stream (with its own dictionary entries, such as
+    /// filters) and, when given, one image the page draws over the sheet.
+    /// </summary>
+    public string OnePagePdf(string name, byte[] content, string contentEntries = "", (string Entries, byte[] Data)? image = null)
+    {
+        var objects = new List<byte[]>
+        {
+            "<< /Type /Catalog /Pages 2 0 R >>"u8.ToArray(),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>"u8.ToArray(),
+            Encoding.ASCII.GetBytes($"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R{(image is null ? "" : " /Resources << /XObject << /Im0 5 0 R >> >>")} >>"),
+            Stream($"{contentEntries} /Length {content.Length}", content),
+        };
+        if (image is { } drawn) objects.Add(Stream($"/Type /XObject /Subtype /Image {drawn.Entries} /Length {drawn.Data.Length}", drawn.Data));
+        using var pdf = new MemoryStream();
+        pdf.Write("%PDF-1.7\n"u8);
+        var offsets = new List<long>();
+        for (int i = 0; i < objects.Count; i++)
+        {
+            offsets.Add(pdf.Position);
+            pdf.Write(Encoding.ASCII.GetBytes($"{i + 1} 0 obj\n"));
+            pdf.Write(objects[i]);
+            pdf.Write("\nendobj\n"u8);
+        }
+        long xref = pdf.Position;
+        pdf.Write(Encoding.ASCII.GetBytes($"xref\n0 {objects.Count + 1}\n0000000000 65535 f \n{string.Concat(offsets.Select(o => $"{o:D10} 00000 n \n"))}" +
+            $"trailer\n<< /Size {objects.Count + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n"));
+        var output = Path(name);
+        File.WriteAllBytes(output, pdf.ToArray());
+        return output;
+
+        static byte[] Stream(string entries, byte[] data) =>
+            [.. Encoding.ASCII.GetBytes($"<< {entries.Trim()} >>\nstream\n"), .. data, .. "\nendstream"u8];
+    }
+
+    /// <summary><paramref name="length"/> spaces, Flate-compressed <paramref name="times"/> times over: kilobytes that inflate to as much as asked.</summary>
+    public static byte[] FlateBomb(long length, int times)
+    {
+        var data = new MemoryStream();
+        using (var z = new System.IO.Compression.ZLibStream(data, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            var block = new byte[1 << 20];
+            Array.Fill(block, (byte)' ');
+            for (long left = length; left > 0; left -= block.Length) z.Write(block, 0, (int)Math.Min(block.Length, left));
+        }
+        var bytes = data.ToArray();
+        for (int i = 1; i < times; i++)
+        {
+            var again = new MemoryStream();
+            using (var z = new System.IO.Compression.ZLibStream(again, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true)) z.Write(bytes);
+            bytes = again.ToArray();
+        }
+        return bytes;
+    }
+
     public string Truncated(string source, int keepBytes)
     {
         var output = Path("truncated-" + System.IO.Path.GetFileName(source));

@@ -65,6 +65,9 @@ public sealed class LimitOptions
 
     /// <summary>Largest page, in pixels; checked from the headers before decoding. 60 MP is a letter page at 900 dpi.</summary>
     public long MaxPixelsPerPage { get; set; } = 60_000_000;
+
+    /// <summary>Most resident memory a PDF's reader process may take before it is killed and the file, or page, refused.</summary>
+    public long ReaderMemoryBytes { get; set; } = 768L * 1024 * 1024;
 }
 
 public enum DatabaseProvider { Sqlite, Postgres }

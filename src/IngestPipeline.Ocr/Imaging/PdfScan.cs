@@ -1,12 +1,14 @@
 using System.Diagnostics;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.Exceptions;
+using UglyToad.PdfPig.Filters;
 using PdfPage = UglyToad.PdfPig.Content.Page;
 
 namespace IngestPipeline.Ocr.Imaging;
 
 /// <summary>
-/// A scanned PDF. A page that is one image covering the sheet (what scanners write) gives that image
+/// A scanned PDF, as read inside the reader process (<see cref="PdfReaderChild"/>; other processes open PDFs as
+/// <see cref="IsolatedPdfScan"/>). A page that is one image covering the sheet (what scanners write) gives that image
 /// as stored, at its own resolution; any other page (vector text, several images, codecs Leptonica
 /// cannot read such as JBIG2) is rasterised by poppler's pdftoppm.
 /// </summary>
@@ -21,14 +23,18 @@ internal sealed class PdfScan : Scan
         _data = data;
         try
         {
-            _document = PdfDocument.Open(data);
+            _document = PdfDocument.Open(data, new ParsingOptions { FilterProvider = new BudgetedFilters(DefaultFilterProvider.Instance, BudgetedFilters.BudgetFor(limits)) });
             PageCount = _document.NumberOfPages;
         }
         catch (PdfDocumentEncryptedException e)
         {
             throw new UnreadableScanException(name, "the PDF is encrypted (password-protected); remove the password and upload it again", e);
         }
-        catch (Exception e)
+        catch (StreamBudgetExceededException e)
+        {
+            throw new UnreadableScanException(name, e.Message, e);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
             throw new UnreadableScanException(name, $"the PDF cannot be read ({e.Message.TrimEnd('.')}); the file is truncated or corrupt", e);
         }

@@ -35,7 +35,11 @@ public abstract class Scan : IDisposable
         {
             return read();
         }
-        catch (Exception e) when (e is not UnreadableScanException)
+        catch (StreamBudgetExceededException e)
+        {
+            throw new UnreadableScanException(Name, $"page {index + 1}: {e.Message}", e);
+        }
+        catch (Exception e) when (e is not (UnreadableScanException or OutOfMemoryException))
         {
             throw new UnreadableScanException(Name, $"page {index + 1} cannot be decoded ({e.Message.TrimEnd('.')}); the file may be truncated or corrupt", e);
         }
@@ -74,7 +78,7 @@ public abstract class Scan : IDisposable
         limits ??= ScanLimits.Default;
         return ScanFormatSniffer.Detect(name, data) switch
         {
-            ScanFormat.Pdf => new PdfScan(name, data, limits),
+            ScanFormat.Pdf => new IsolatedPdfScan(name, data, limits),
             ScanFormat.Tiff => new TiffScan(name, data, limits),
             var format => new SingleImageScan(name, data, format, limits),
         };

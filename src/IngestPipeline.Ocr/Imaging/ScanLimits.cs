@@ -22,6 +22,12 @@ public sealed record ScanLimits
     /// </summary>
     public long RasterizeMemoryBytes { get; init; } = 512L * 1024 * 1024;
 
+    /// <summary>
+    /// Most resident memory the PDF reader process may take (<see cref="PdfReaderProcess"/>); half of it is its managed
+    /// heap's limit. A letter PDF is read in about 100 MB.
+    /// </summary>
+    public long ReaderMemoryBytes { get; init; } = 768L * 1024 * 1024;
+
     public static ScanLimits Default { get; } = new();
 
     internal int PlausibleDpi(int stored) => stored is >= 50 and <= 2400 ? stored : DefaultDpi;

@@ -41,6 +41,11 @@ internal static class BadInputs
         MiniPdf.Pages(P(SixPagesOneHuge), Enumerable.Range(1, 6).Select(n => n == 3
             ? (200.0 * 72, 11.0 * 72, (string?)null, (byte[]?)null)
             : (Letter().Item1, Letter().Item2, pageJpeg, File.ReadAllBytes(jpeg))));
+        // A JPEG 2000 page: never given to Leptonica (only JPEG and PNG are), drawn by poppler under its bounds.
+        MiniPdf.Pages(P("jpeg2000.pdf"), [(Letter().Item1, Letter().Item2, $"/Width {w} /Height {h} /Filter /JPXDecode",
+            File.ReadAllBytes(Convert("page.jp2", sample, "-colorspace", "Gray", "-quality", "40")))]);
+        // A content stream of two Flate filters: 2 KB that inflate to 1 GB (PdfPig would hold it all, twice over).
+        MiniPdf.Pages(P("flate-bomb.pdf"), [(612.0, 792.0, null, null)], contentFilters: "/Filter [/FlateDecode /FlateDecode]", blankContent: FlateBomb(1L << 30, times: 2));
         MiniPdf.Pages(P("blank-2000.pdf"), Enumerable.Range(0, 2000).Select(_ => (612.0, 792.0, (string?)null, (byte[]?)null)));
         MiniPdf.Pages(P("scripted.pdf"), [(Letter().Item1, Letter().Item2, pageJpeg, File.ReadAllBytes(jpeg))],
             "/OpenAction << /S /JavaScript /JS (app.alert\\('opened'\\);) >> /AcroForm << /Fields [] /NeedAppearances true >> " +
@@ -81,6 +86,8 @@ internal static class BadInputs
             new("lying-jpeg.pdf", P("lying-jpeg.pdf"), Expect.Refused, $"100 × 100 pixels by the PDF's account but {w} × {h} by its own JPEG header"),
             new("jbig2.pdf", P("jbig2.pdf"), Expect.Processed),
             new(SixPagesOneHuge, P(SixPagesOneHuge), Expect.Processed),
+            new("jpeg2000.pdf", P("jpeg2000.pdf"), Expect.Processed),
+            new("flate-bomb.pdf", P("flate-bomb.pdf"), Expect.Refused, "page 1: a stream inflates to more than 171 MB, more than a page within the pixel budget holds"),
             new("encrypted.pdf", P("encrypted.pdf"), Expect.Refused, "encrypted"),
             new("scripted.pdf", P("scripted.pdf"), Expect.Processed),
             new("blank-2000.pdf", P("blank-2000.pdf"), Expect.Refused, "2000 pages, over the limit of 500; split it"),
@@ -96,6 +103,25 @@ internal static class BadInputs
         for (int i = 0; i < names.Length; i++)
             inputs.Add(new(names[i], Convert($"name{i}.png", "-size", "40x40", $"xc:gray{10 + 10 * i}"), Expect.ProcessedOrRefused, "small"));
         return inputs;
+    }
+
+    /// <summary><paramref name="length"/> spaces, Flate-compressed <paramref name="times"/> times over.</summary>
+    private static byte[] FlateBomb(long length, int times)
+    {
+        var block = new byte[1 << 20];
+        Array.Fill(block, (byte)' ');
+        byte[] bytes = [];
+        for (int i = 0; i < times; i++)
+        {
+            var output = new MemoryStream();
+            using (var z = new ZLibStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                if (i > 0) z.Write(bytes);
+                else for (long left = length; left > 0; left -= block.Length) z.Write(block, 0, (int)Math.Min(block.Length, left));
+            }
+            bytes = output.ToArray();
+        }
+        return bytes;
     }
 
     private static (int Width, int Height) Size(string image)

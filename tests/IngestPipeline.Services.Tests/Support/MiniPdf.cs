@@ -48,19 +48,23 @@ internal sealed class MiniPdf
         Put($"trailer\n<< /Size {_objects.Count + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n");
     }
 
-    /// <summary>A document of pages, each an image XObject (given by its dictionary entries and data) or nothing.</summary>
-    public static void Pages(string path, IEnumerable<(double Width, double Height, string? ImageDictionary, byte[]? ImageData)> pages, string catalogExtras = "")
+    /// <summary>
+    /// Pages of the given sizes, each drawing its image over the sheet, or, without one, showing <paramref name="blankContent"/>
+    /// (empty unless given, under <paramref name="contentFilters"/>).
+    /// </summary>
+    public static void Pages(string path, IEnumerable<(double Width, double Height, string? ImageDictionary, byte[]? ImageData)> pages, string catalogExtras = "",
+        string contentFilters = "", byte[]? blankContent = null)
     {
         var pdf = new MiniPdf();
         int parent = pdf.Reserve();
         var kids = new List<int>();
-        int? blankContent = null;
+        int? blank = null;
         foreach (var (width, height, dictionary, data) in pages)
         {
             if (dictionary is null)
             {
-                blankContent ??= pdf.Add("<< /Length 0 >>", []);
-                kids.Add(pdf.Add($"<< /Type /Page /Parent {parent} 0 R /MediaBox [0 0 {width} {height}] /Contents {blankContent} 0 R >>"));
+                blank ??= pdf.Add($"<< /Length {blankContent?.Length ?? 0} {contentFilters} >>", blankContent ?? []);
+                kids.Add(pdf.Add($"<< /Type /Page /Parent {parent} 0 R /MediaBox [0 0 {width} {height}] /Contents {blank} 0 R >>"));
                 continue;
             }
             int image = pdf.Add($"<< /Type /XObject /Subtype /Image {dictionary} /Length {data!.Length} >>", data);

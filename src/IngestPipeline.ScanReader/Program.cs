@@ -1,0 +1,3 @@
+using IngestPipeline.Ocr.Imaging;
+
+return PdfReaderChild.Run(args, Console.OpenStandardInput(), Console.OpenStandardOutput());
