@@ -13,6 +13,8 @@ work=$(mktemp -d)
 web=src/IngestPipeline.Web/bin/Release/net10.0/ingestpipeline-web
 url=http://127.0.0.1:${PORT:-5091}
 export Pipeline__DataDirectory=$work/data Logging__LogLevel__Default=Warning
+infra/data-protection-certificate.sh "$work/data-protection.pfx"
+export Web__DataProtection__CertificatePath=$work/data-protection.pfx
 password=$("$web" users add bench --role reviewer | sed -n 's/.*password: //p')
 key=$("$web" api-keys add bench --role staff | sed -n 's/.*: //p')
 Web__ServerTiming=true ASPNETCORE_URLS=$url "$web" >"$work/web.log" 2>&1 &

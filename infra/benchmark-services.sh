@@ -26,6 +26,8 @@ cleanup() { kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 url=http://127.0.0.1:${PORT:-5090}
+infra/data-protection-certificate.sh "$work/data-protection.pfx"
+export Web__DataProtection__CertificatePath=$work/data-protection.pfx
 Pipeline__Worker__Enabled=false ASPNETCORE_URLS=$url src/IngestPipeline.Web/bin/Release/net10.0/ingestpipeline-web >"$work/web.log" 2>&1 &
 pids+=($!)
 until curl -sf "$url/health/ready" >/dev/null 2>&1; do sleep 0.3; done

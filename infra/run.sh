@@ -15,6 +15,9 @@ url=http://127.0.0.1:$port
 mkdir -p "$data"
 web=src/IngestPipeline.Web/bin/Release/net10.0/ingestpipeline-web
 export Pipeline__DataDirectory=$data
+# The keys that sign sign-in cookies are kept in the database encrypted with this certificate (docs/security.md).
+infra/data-protection-certificate.sh "$data/data-protection.pfx"
+export Web__DataProtection__CertificatePath=$data/data-protection.pfx
 
 # Accounts: created on the first run, given a fresh password on every later one (nothing has a default password).
 account() { # NAME ROLE -> prints the password

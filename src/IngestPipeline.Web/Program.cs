@@ -11,7 +11,15 @@ using IngestPipeline.Web.Security;
 // appsettings.json and wwwroot are read from beside the executable, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 var options = builder.Services.AddPipeline(builder.Configuration);
-builder.Services.AddPipelineSecurity();
+try
+{
+    builder.Services.AddPipelineSecurity(builder.Configuration, builder.Environment);
+}
+catch (InvalidOperationException e) // a setting that is missing or wrong: said plainly, without a stack trace
+{
+    Console.Error.WriteLine($"ingestpipeline-web: {e.Message}");
+    return 1;
+}
 builder.Services.AddProxySupport(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddCheck<StateHealthCheck>("state", tags: ["ready"]);

@@ -15,6 +15,11 @@ public static class AccountCommands
         usage:
           ingestpipeline-web users add NAME --role staff|reviewer|admin   create a user; prints a generated password
           ingestpipeline-web users reset NAME                             give a user a new generated password
+          ingestpipeline-web users disable NAME                           sign-in refused; signed-in sessions end within a minute
+          ingestpipeline-web users enable NAME
+          ingestpipeline-web users delete NAME
+          ingestpipeline-web users add-role NAME --role staff|reviewer|admin
+          ingestpipeline-web users remove-role NAME --role staff|reviewer|admin
           ingestpipeline-web users list
           ingestpipeline-web api-keys add NAME --role staff|reviewer|admin   prints the key (shown once)
           ingestpipeline-web api-keys revoke NAME
@@ -45,9 +50,29 @@ public static class AccountCommands
                 case ("users", "reset", { } name):
                     Console.WriteLine($"user {name}: new password: {await ResetPasswordAsync(users, name)}");
                     return 0;
+                case ("users", "disable", { } name):
+                    await DisableAsync(users, name);
+                    Console.WriteLine($"user {name} disabled; their sessions end within {SessionCheck.DefaultInterval.TotalMinutes:0} minute");
+                    return 0;
+                case ("users", "enable", { } name):
+                    await EnableAsync(users, name);
+                    Console.WriteLine($"user {name} enabled");
+                    return 0;
+                case ("users", "delete", { } name):
+                    await DeleteAsync(users, name);
+                    Console.WriteLine($"user {name} deleted");
+                    return 0;
+                case ("users", "add-role", { } name):
+                    await AddRoleAsync(users, name, role ?? "");
+                    Console.WriteLine($"user {name}: role {role} added");
+                    return 0;
+                case ("users", "remove-role", { } name):
+                    await RemoveRoleAsync(users, name, role ?? "");
+                    Console.WriteLine($"user {name}: role {role} removed");
+                    return 0;
                 case ("users", "list", null):
                     foreach (var u in await users.Users.OrderBy(u => u.UserName).ToListAsync())
-                        Console.WriteLine($"{u.UserName}\t{string.Join(",", await users.GetRolesAsync(u))}");
+                        Console.WriteLine($"{u.UserName}\t{string.Join(",", await users.GetRolesAsync(u))}{(IsDisabled(u) ? "\tdisabled" : "")}");
                     return 0;
                 case ("api-keys", "add", { } name):
                     Console.WriteLine($"API key {name} ({role}): {await AddApiKeyAsync(db, name, role ?? "")}");
@@ -83,15 +108,77 @@ public static class AccountCommands
         return user;
     }
 
-    /// <summary>Gives the user a new generated password (returned) and lifts a lockout.</summary>
+    /// <summary>Gives the user a new generated password (returned) and lifts a lockout for failed sign-ins (not a disabling).</summary>
     public static async Task<string> ResetPasswordAsync(UserManager<IdentityUser> users, string name)
     {
         var user = await users.FindByNameAsync(name) ?? throw new InvalidOperationException($"There is no user {name}.");
         var password = NewPassword();
         AccountSeeder.Check(await users.RemovePasswordAsync(user), $"a password for {name}");
         AccountSeeder.Check(await users.AddPasswordAsync(user, password), $"a password for {name}");
-        await users.SetLockoutEndDateAsync(user, null);
+        if (!IsDisabled(user)) await users.SetLockoutEndDateAsync(user, null);
         return password;
+    }
+
+    /// <summary>A disabled user is locked out for good, until enabled (a lockout for failed sign-ins ends after minutes).</summary>
+    public static bool IsDisabled(IdentityUser user) => user.LockoutEnd == DateTimeOffset.MaxValue;
+
+    /// <summary>
+    /// Refuses the user's sign-in from now on, and ends their signed-in sessions: the new security stamp fails the
+    /// cookie's next check (<see cref="SessionCheck"/>).
+    /// </summary>
+    public static async Task DisableAsync(UserManager<IdentityUser> users, string name)
+    {
+        var user = await FindAsync(users, name);
+        await KeepAnAdminAsync(users, user, "disable");
+        AccountSeeder.Check(await users.SetLockoutEnabledAsync(user, true), $"disabling {name}");
+        AccountSeeder.Check(await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue), $"disabling {name}");
+        AccountSeeder.Check(await users.UpdateSecurityStampAsync(user), $"ending {name}'s sessions");
+    }
+
+    public static async Task EnableAsync(UserManager<IdentityUser> users, string name)
+    {
+        var user = await FindAsync(users, name);
+        AccountSeeder.Check(await users.SetLockoutEndDateAsync(user, null), $"enabling {name}");
+        AccountSeeder.Check(await users.ResetAccessFailedCountAsync(user), $"enabling {name}");
+    }
+
+    /// <summary>Deletes the user (their versions and decisions keep their name); their sessions end at the cookie's next check.</summary>
+    public static async Task DeleteAsync(UserManager<IdentityUser> users, string name)
+    {
+        var user = await FindAsync(users, name);
+        await KeepAnAdminAsync(users, user, "delete");
+        AccountSeeder.Check(await users.DeleteAsync(user), $"deleting {name}");
+    }
+
+    public static async Task AddRoleAsync(UserManager<IdentityUser> users, string name, string role)
+    {
+        var user = await FindAsync(users, name);
+        if (!Roles.IsKnown(role)) throw new InvalidOperationException($"Give a role, one of {string.Join(", ", Roles.All)}.");
+        if (await users.IsInRoleAsync(user, role)) return;
+        AccountSeeder.Check(await users.AddToRoleAsync(user, role), $"role {role} for {name}");
+    }
+
+    /// <summary>
+    /// Takes a role away. The security stamp is left as it is: at the cookie's next check (<see cref="SessionCheck"/>) a
+    /// valid session is issued again with the roles the account has then, so it loses this one without being signed out.
+    /// </summary>
+    public static async Task RemoveRoleAsync(UserManager<IdentityUser> users, string name, string role)
+    {
+        var user = await FindAsync(users, name);
+        if (!await users.IsInRoleAsync(user, role)) throw new InvalidOperationException($"User {name} does not have the role {role}.");
+        if (role == Roles.Admin) await KeepAnAdminAsync(users, user, $"remove the role {role} from");
+        AccountSeeder.Check(await users.RemoveFromRoleAsync(user, role), $"removing role {role} from {name}");
+    }
+
+    private static async Task<IdentityUser> FindAsync(UserManager<IdentityUser> users, string name) =>
+        await users.FindByNameAsync(name.Trim()) ?? throw new InvalidOperationException($"There is no user {name}.");
+
+    /// <summary>The change is refused when it would leave no enabled admin: nobody could administer the accounts again from a browser.</summary>
+    private static async Task KeepAnAdminAsync(UserManager<IdentityUser> users, IdentityUser user, string change)
+    {
+        if (!await users.IsInRoleAsync(user, Roles.Admin)) return;
+        var others = (await users.GetUsersInRoleAsync(Roles.Admin)).Where(u => u.Id != user.Id && !IsDisabled(u));
+        if (!others.Any()) throw new InvalidOperationException($"{user.UserName} is the only enabled admin; make another admin before you {change} them.");
     }
 
     /// <summary>Creates a key for the role and returns it: the only time it is seen, as only its hash is kept.</summary>

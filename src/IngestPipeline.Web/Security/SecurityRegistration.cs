@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace IngestPipeline.Web.Security;
@@ -19,11 +18,12 @@ public static class SecurityRegistration
     private const string Smart = "CookieOrApiKey";
     public const string AntiforgeryHeader = "RequestVerificationToken";
 
-    public static IServiceCollection AddPipelineSecurity(this IServiceCollection services)
+    public static IServiceCollection AddPipelineSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<SignInThrottle>();
-        services.AddDataProtection().SetApplicationName("IngestPipeline").PersistKeysToDbContext<PipelineDbContext>();
+        services.AddProtectedKeys(configuration, environment);
+        services.AddSessionCheck(configuration);
         services.AddIdentity<IdentityUser, IdentityRole>(identity =>
             {
                 // Length over composition rules (NIST 800-63B); lockout slows guessing.

@@ -174,20 +174,12 @@ public sealed partial class ReviewAppTests
         var staff = await SignedInAsync(TestAccounts.Staff);
         var reviewer = await SignedInAsync(TestAccounts.Reviewer);
 
-        using var claim = await PostWithTokenAsync(staff, "/queue", "/queue?handler=Claim", new() { ["id"] = id.ToString() });
-        using var reprocess = await PostWithTokenAsync(reviewer, $"/documents/{id}", $"/documents/{id}?handler=Reprocess", []);
+        using var claim = await WebForms.PostFormAsync(staff, "/queue", "/queue?handler=Claim", new Dictionary<string, string> { ["id"] = id.ToString() });
+        using var reprocess = await WebForms.PostFormAsync(reviewer, $"/documents/{id}", $"/documents/{id}?handler=Reprocess", []);
 
         Assert.Equal(Outcome.Denied, Classify(claim));
         Assert.Equal(Outcome.Denied, Classify(reprocess));
         Assert.Equal("AwaitingReview", (await app.Api.DocumentAsync(id)).Stage);
-    }
-
-    /// <summary>A form post as the page's own: the anti-forgery token from the page (every page has one in its sign-out form).</summary>
-    private static async Task<HttpResponseMessage> PostWithTokenAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
-    {
-        var html = await client.GetStringAsync(page);
-        fields["__RequestVerificationToken"] = WebForms.TokenOf(html);
-        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
     }
 
     [Fact]
@@ -227,11 +219,5 @@ public sealed partial class ReviewAppTests
         return client;
     }
 
-    private async Task<HttpClient> SignedInAsync(string user)
-    {
-        var client = Client();
-        using var response = await WebForms.PostLoginAsync(client, user, TestAccounts.Password);
-        Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == "/", $"{user} could not sign in: {(int)response.StatusCode}");
-        return client;
-    }
+    private Task<HttpClient> SignedInAsync(string user) => WebForms.SignedInAsync(app.Address, user);
 }

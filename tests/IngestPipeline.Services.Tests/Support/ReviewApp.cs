@@ -19,6 +19,11 @@ public sealed class ReviewApp : IAsyncLifetime
     /// <summary>Document ids by file name, of the scans uploaded at the start.</summary>
     internal Dictionary<string, Guid> Documents { get; } = [];
 
+    internal static readonly TimeSpan SessionCheckInterval = TimeSpan.FromSeconds(2);
+
+    /// <summary>The pipeline's SQLite database, for tests that look at what is stored.</summary>
+    internal string Database => Path.Combine(Work, "data", "pipeline.db");
+
     /// <summary>Where the tests put their screenshots: <c>SCREENSHOTS_DIR</c> (docs/screenshots from infra/screenshots.sh), else the work folder.</summary>
     internal string Screenshots { get; } = Environment.GetEnvironmentVariable("SCREENSHOTS_DIR") is { Length: > 0 } dir ? dir : Repository.NewTempDirectory();
 
@@ -30,6 +35,8 @@ public sealed class ReviewApp : IAsyncLifetime
             // As behind a TLS-terminating proxy on this machine: the tests say when a request came over HTTPS.
             ["Web__ForwardedHeaders__Enabled"] = "true",
             ["Web__Hsts"] = "true",
+            // Account changes reach signed-in sessions at this interval (a minute unless set): short, so tests need not wait.
+            ["Web__SessionCheckInterval"] = SessionCheckInterval.ToString(),
         }, Path.Combine(Work, "web.log"));
         Api = new PipelineClient(Address);
         var scans = TestScans.SamplePages.Where(p => !Path.GetFileName(p).StartsWith("dev02", StringComparison.Ordinal)).ToList();

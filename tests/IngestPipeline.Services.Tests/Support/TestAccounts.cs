@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 
 namespace IngestPipeline.Services.Tests.Support;
 
@@ -25,8 +26,25 @@ internal static class TestAccounts
 
     private static readonly (string Name, string Role)[] Users = [(Admin, "admin"), (Reviewer, "reviewer"), (SecondReviewer, "reviewer"), (Staff, "staff")];
 
+    /// <summary>
+    /// The certificate that encrypts the data-protection keys of every test web host (they run as in production, which
+    /// refuses to start without one): made once per run, as infra/data-protection-certificate.sh makes one.
+    /// </summary>
+    private static readonly Lazy<string> Certificate = new(() =>
+    {
+        using var rsa = RSA.Create(3072);
+        var request = new CertificateRequest("CN=IngestPipeline tests", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        var path = Path.Combine(Repository.NewTempDirectory(), "data-protection.pfx");
+        File.WriteAllBytes(path, certificate.Export(X509ContentType.Pkcs12, CertificatePassword));
+        return path;
+    });
+    private static readonly string CertificatePassword = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+
     public static IEnumerable<KeyValuePair<string, string>> Settings()
     {
+        yield return new("Web__DataProtection__CertificatePath", Certificate.Value);
+        yield return new("Web__DataProtection__CertificatePassword", CertificatePassword);
         yield return new("Pipeline__Accounts__ApiKeys__0__Name", "tests");
         yield return new("Pipeline__Accounts__ApiKeys__0__Key", ApiKey);
         yield return new("Pipeline__Accounts__ApiKeys__0__Role", "admin");

@@ -23,13 +23,20 @@ internal static partial class WebForms
         }));
     }
 
-    /// <summary>A client of its own cookies, signed in as <paramref name="user"/> with the test password.</summary>
-    public static async Task<HttpClient> SignedInAsync(Uri address, string user)
+    /// <summary>A client of its own cookies, signed in as <paramref name="user"/> (with the test password unless given).</summary>
+    public static async Task<HttpClient> SignedInAsync(Uri address, string user, string? password = null)
     {
         var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = address };
-        using var answer = await PostLoginAsync(client, user, TestAccounts.Password);
-        Assert.True(answer.StatusCode == HttpStatusCode.Redirect, $"{user} could not sign in: {(int)answer.StatusCode}");
+        using var answer = await PostLoginAsync(client, user, password ?? TestAccounts.Password);
+        Assert.True(answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location?.OriginalString == "/", $"{user} could not sign in: {(int)answer.StatusCode}");
         return client;
+    }
+
+    /// <summary>Posts a form of <paramref name="page"/> to <paramref name="action"/> with the page's token, as its button would.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = TokenOf(await client.GetStringAsync(page));
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
