@@ -21,6 +21,7 @@ catch (InvalidOperationException e) // a setting that is missing or wrong: said 
     return 1;
 }
 builder.Services.AddProxySupport(builder.Configuration);
+builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddRazorPages();
 builder.Services.AddHealthChecks().AddCheck<StateHealthCheck>("state", tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -38,6 +39,7 @@ app.UseRouting();
 app.UseRequestBodyLimits();
 app.UseStaticFiles();
 app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: the API's callers are counted by who they are
 app.UseAuthorization();
 app.UseAntiforgery();
 app.MapHealthEndpoints();

@@ -4,9 +4,38 @@ using IngestPipeline.Services.Tests.Support;
 
 namespace IngestPipeline.Services.Tests.Review;
 
-/// <summary>Bodies larger than an endpoint takes are refused before they are read.</summary>
+/// <summary>Bodies larger than an endpoint takes are refused before they are read; the API's callers are held to a rate.</summary>
 public sealed partial class ReviewAppTests
 {
+    [Fact]
+    public async Task An_API_caller_past_its_rate_is_answered_429_and_other_callers_are_not_slowed()
+    {
+        var work = Repository.NewTempDirectory();
+        var (web, address) = await HostProcess.WebAsync(new Dictionary<string, string>
+        {
+            ["Pipeline__DataDirectory"] = Path.Combine(work, "data"),
+            ["Pipeline__Worker__Enabled"] = "false",
+            ["Web__ApiRateLimit__Burst"] = "5",
+            ["Web__ApiRateLimit__PerMinute"] = "6",
+        }, Path.Combine(work, "web.log"));
+        using (web)
+        {
+            HttpClient Caller(string key) => new() { BaseAddress = address, DefaultRequestHeaders = { { "X-Api-Key", key } } };
+            using var busy = Caller(TestAccounts.ApiKey);
+            using var other = Caller(TestAccounts.RoleKeys["staff"]);
+
+            var answers = new List<HttpResponseMessage>();
+            for (int i = 0; i < 6; i++) answers.Add(await busy.GetAsync("/api/documents?take=1"));
+
+            Assert.All(answers.Take(5), a => Assert.Equal(System.Net.HttpStatusCode.OK, a.StatusCode));
+            Assert.Equal(System.Net.HttpStatusCode.TooManyRequests, answers[5].StatusCode);
+            Assert.True(answers[5].Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await other.GetAsync("/api/documents?take=1")).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await busy.GetAsync("/health/ready")).StatusCode); // only the API is counted
+            answers.ForEach(a => a.Dispose());
+        }
+    }
+
     [Fact]
     public async Task A_400_MB_anonymous_post_to_login_is_answered_413_and_costs_the_host_nothing()
     {
