@@ -29,7 +29,10 @@ public static class UploadEndpoints
             }
             catch (InvalidDataException e)
             {
-                return Results.Problem($"The upload could not be read as a form: {e.Message}", statusCode: StatusCodes.Status413PayloadTooLarge);
+                // Only the body's length is a size problem; anything else is a malformed form.
+                bool tooLong = e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase);
+                return Results.Problem($"The upload could not be read as a form: {e.Message}",
+                    statusCode: tooLong ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
             }
             if (form.Files.Count == 0) return Results.Problem("The request holds no file.", statusCode: 400);
             var details = new UploadDetails(form["collection"], form["sourceArchive"], form["recordId"]);

@@ -37,6 +37,20 @@ public sealed partial class ReviewAppTests
     }
 
     [Fact]
+    public async Task A_malformed_upload_form_is_answered_400_with_its_reason()
+    {
+        using var client = new HttpClient { BaseAddress = app.Address, DefaultRequestHeaders = { { "X-Api-Key", TestAccounts.ApiKey } } };
+        using var body = new ByteArrayContent(Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n" +
+            new string('x', 20_000) + "\r\n\r\nno closing boundary"));
+        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=cut");
+
+        using var answer = await client.PostAsync("/api/documents", body);
+
+        Assert.Equal(400, (int)answer.StatusCode);
+        Assert.Contains("The upload could not be read as a form", await answer.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_400_MB_anonymous_post_to_login_is_answered_413_and_costs_the_host_nothing()
     {
         long before = app.ResidentBytes;
