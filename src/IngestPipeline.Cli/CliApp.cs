@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace IngestPipeline.Cli;
 
-/// <summary>The command line: <c>ingest</c> and <c>eval</c>.</summary>
+/// <summary>The command line: <c>ingest</c>, <c>eval</c> and <c>corpus</c>.</summary>
 public static class CliApp
 {
     public static Task<int> RunAsync(string[] args)
@@ -13,6 +13,7 @@ public static class CliApp
         {
             IngestCommand.Create(),
             EvalCommand.Create(),
+            CorpusCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

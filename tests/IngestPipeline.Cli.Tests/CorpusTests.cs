@@ -61,6 +61,30 @@ public sealed class CorpusTests : IDisposable
     }
 
     [Fact]
+    public async Task Generated_pages_are_read_against_their_ground_truth_by_eval_and_the_reference_scorer_alike()
+    {
+        var gt = Path.Combine(_work, "generated");
+        Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "2", "--seed", "3", "--split", "train"]));
+        Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "2", "--seed", "3", "--split", "validation"]));
+        var scans = Directory.GetFiles(gt, "*.png").Order().ToArray();
+        Assert.Equal(4, scans.Length);
+        var output = Path.Combine(_work, "out");
+        Assert.Equal(0, await CliApp.RunAsync(["ingest", .. scans, "--out", output, "--formats", "txt"]));
+
+        var json = Path.Combine(_work, "eval.json");
+        Assert.Equal(0, await CliApp.RunAsync(["eval", "--gt", gt, "--out", output, "--json", json]));
+        using var ours = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var o = ours.RootElement.GetProperty("overall");
+        var reference = ReferenceScore(gt, output, []);
+
+        // Clean pages, read by the engine: the ground truth is exact when the text comes out (nearly) as typed.
+        Assert.True(o.GetProperty("cer").GetDouble() < 0.01, $"CER {o.GetProperty("cer").GetDouble():0.0000} on clean generated pages");
+        Assert.Equal(0, o.GetProperty("hypothesisMarkers").GetInt32());
+        Assert.Equal(reference.GetProperty("cer").GetDouble(), o.GetProperty("cer").GetDouble(), 9);
+        Assert.Equal(4, reference.GetProperty("pages_without_spans").GetInt32());
+    }
+
+    [Fact]
     public async Task French_page_reads_better_with_the_French_model_and_word_list()
     {
         var name = FrenchPages[0];

@@ -1,0 +1,68 @@
+namespace IngestPipeline.Corpus;
+
+/// <summary>The text of one generated cable: header lines, body paragraphs and closing lines, as typed.</summary>
+public sealed record CableText(IReadOnlyList<string> Header, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Closing)
+{
+    private static readonly string[] Cities =
+        ["Lisbon", "Madrid", "Berne", "Stockholm", "Ankara", "Cairo", "Algiers", "Lima", "Santiago", "Ottawa", "Dublin", "Oslo",
+         "Athens", "Belgrade", "Prague", "Warsaw", "Vienna", "Rome", "Brussels", "The Hague", "Copenhagen", "Helsinki", "Bogota", "Caracas"];
+    private static readonly string[] Countries =
+        ["Portugal", "Spain", "Switzerland", "Sweden", "Turkey", "Egypt", "Peru", "Chile", "Canada", "Ireland", "Norway", "Greece",
+         "Yugoslavia", "Poland", "Austria", "Italy", "Belgium", "the Netherlands", "Denmark", "Finland", "Colombia", "Venezuela"];
+    private static readonly string[] Officials =
+        ["the Foreign Minister", "the Prime Minister", "the Minister of Finance", "the Under Secretary", "the Ambassador",
+         "the Military Attaché", "the Chargé d'Affaires", "the Director General", "the Commercial Counselor", "my British colleague"];
+    private static readonly string[] Subjects =
+        ["the trade agreement", "the shipping question", "the proposed loan", "the exchange rate", "the frontier incident",
+         "the wheat purchases", "the refugee problem", "the airfield concession", "the tungsten contracts", "the press campaign",
+         "the oil negotiations", "the consular convention", "the fishing rights", "the claims settlement", "the cotton quota"];
+    private static readonly string[] Verbs =
+        ["discussed", "raised", "reviewed", "described", "questioned", "outlined", "welcomed", "rejected", "postponed", "referred to"];
+    private static readonly string[] Qualities =
+        ["serious", "urgent", "delicate", "encouraging", "unsatisfactory", "uncertain", "favorable", "difficult", "considerable"];
+    private static readonly string[] Classifications = ["SECRET", "CONFIDENTIAL", "RESTRICTED", "TOP SECRET", "PLAIN"];
+    private static readonly string[] Months =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private static readonly Func<Random, string>[] Sentences =
+    [
+        r => $"{Cap(Pick(r, Officials))} {Pick(r, Verbs)} {Pick(r, Subjects)} with me this morning.",
+        r => $"He stated that his Government regarded {Pick(r, Subjects)} as {Pick(r, Qualities)} and would reply within {r.Next(2, 15)} days.",
+        r => $"I replied that I had no instructions on the point but would report his views to the Department.",
+        r => $"The situation in {Pick(r, Countries)} is {Pick(r, Qualities)}, and the press here has given it much attention.",
+        r => $"According to reliable sources, {r.Next(2, 90) * 100:N0} tons were shipped from {Pick(r, Cities)} during {Pick(r, Months)}.",
+        r => $"Please instruct whether the Embassy should proceed as proposed in my telegram no. {r.Next(100, 999)} of {Pick(r, Months)} {r.Next(1, 29)}.",
+        r => $"{Cap(Pick(r, Officials))} expressed the hope that the United States would not insist on {Pick(r, Subjects)}.",
+        r => $"It is my impression that the Government will accept the terms, provided that {Pick(r, Subjects)} is settled first.",
+        r => $"Repeated to {Pick(r, Cities)} as no. {r.Next(10, 400)}.",
+        r => $"The conversation lasted {r.Next(20, 95)} minutes and was entirely friendly; no memorandum was left.",
+        r => $"He added that {Pick(r, Countries)} had made a similar approach on {Pick(r, Months)} {r.Next(1, 29)}, which had been declined.",
+        r => $"I shall see {Pick(r, Officials)} again tomorrow and will report further.",
+        r => $"Figures furnished by the Ministry show a total of {r.Next(1000, 99999):N0} persons, of whom about {r.Next(10, 60)} per cent are women.",
+        r => $"Department's attention is invited to the fact that {Pick(r, Subjects)} was not mentioned in the communiqué.",
+    ];
+
+    public static CableText Compose(Random random)
+    {
+        var year = random.Next(1938, 1953);
+        var date = $"{Pick(random, Months)} {random.Next(1, 29)}, {year}";
+        var from = Pick(random, Cities);
+        var header = new List<string>
+        {
+            Pick(random, Classifications),
+            $"FROM: {from}",
+            "TO: Secretary of State, Washington",
+            $"DATED: {date}",
+            $"NO.: {random.Next(1, 1999)}",
+        };
+        var paragraphs = new List<string>();
+        for (int p = random.Next(2, 6); p > 0; p--)
+            paragraphs.Add(string.Join(" ", Enumerable.Range(0, random.Next(2, 6)).Select(_ => Sentences[random.Next(Sentences.Length)](random))));
+        var closing = new List<string> { Pick(random, ["RANDALL", "WILSON", "GRAHAM", "MORRIS", "HAYES", "BELL", "CARTER"]) };
+        return new CableText(header, paragraphs, closing);
+    }
+
+    private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+
+    private static string Cap(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+}

@@ -1,0 +1,148 @@
+using System.Buffers.Binary;
+using System.Text;
+using System.Text.Json;
+using SkiaSharp;
+
+namespace IngestPipeline.Corpus;
+
+/// <summary>
+/// Generates pages with exact ground truth in the dev corpus's format (NAME.png, NAME.gt.txt, NAME.gt.json, and a line
+/// a page in generation.log), so `eval` and the reference scorer read them unchanged. Every page is drawn from its own
+/// seed (the run's seed, split and number), so a page is the same whatever else is generated and in whatever order.
+/// </summary>
+public static class CorpusGenerator
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = false };
+
+    public static IReadOnlyList<string> Generate(string outDir, int pages, int seed, CorpusSplit split, int parallelism = 0)
+    {
+        if (Typeface.Missing() is { Count: > 0 } missing)
+            throw new InvalidOperationException($"Fonts are missing ({string.Join(", ", missing.Select(t => t.File))}); run infra/install-deps.sh.");
+        Directory.CreateDirectory(outDir);
+        var names = new string[pages];
+        var log = new string[pages];
+        Parallel.For(0, pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount }, index =>
+        {
+            var name = $"gen-{split.ToString().ToLowerInvariant()}-{seed}-{index:D4}";
+            log[index] = WritePage(outDir, name, PageSeed(seed, split, index));
+            names[index] = name;
+        });
+        File.WriteAllLines(Path.Combine(outDir, "generation.log"), log);
+        return names;
+
+        string WritePage(string dir, string name, int pageSeed)
+        {
+            var page = GeneratedPage.Make(name, pageSeed, split);
+            File.WriteAllBytes(Path.Combine(dir, name + ".png"), page.Png);
+            File.WriteAllText(Path.Combine(dir, name + ".gt.txt"), page.Text);
+            File.WriteAllText(Path.Combine(dir, name + ".gt.json"), JsonSerializer.Serialize(page.GroundTruth, Json));
+            return $"{name}\tclean\t{page.GroundTruth.Font}\t{page.Png.Length}";
+        }
+    }
+
+    /// <summary>A page's own seed: the same run seed, split and number always give the same page.</summary>
+    public static int PageSeed(int seed, CorpusSplit split, int index)
+    {
+        // SplitMix64's finaliser over the three numbers: stable across processes and versions, unlike string.GetHashCode.
+        ulong z = ((ulong)(uint)seed << 32 | (uint)index) ^ ((ulong)split + 1) * 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return (int)(z ^ (z >> 31));
+    }
+}
+
+/// <summary>One generated page: its PNG and its ground truth.</summary>
+public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTruth)
+{
+    public static GeneratedPage Make(string name, int seed, CorpusSplit split)
+    {
+        var random = new Random(seed);
+        var faces = Typeface.Of(split);
+        var typeface = faces[random.Next(faces.Count)];
+        var style = PageStyle.Draw(random, typeface, PageRenderer.AdvancePerEm(typeface));
+        var text = CableText.Compose(random);
+        using var renderer = new PageRenderer(typeface, style.FontPixels);
+        var lines = Fit(ref text, style, renderer.Measure);
+        var (bitmap, words) = renderer.Render(lines, style, random);
+        using (bitmap)
+        {
+            var typed = lines.Select(l => l is null ? "" : string.Join(" ", l.Words.Select(w => w.Text))).ToList();
+            var gtText = string.Join("\n", typed) + "\n";
+            var placed = lines.OfType<PlacedLine>().ToList();
+            var gtLines = placed.Select((line, i) =>
+            {
+                var own = words.Where(w => w.Line == i).ToList();
+                var lineText = string.Join(" ", line.Words.Select(w => w.Text));
+                return new GroundTruthLine(lineText, lineText, [own.Min(w => w.X0), own.Min(w => w.Y0), own.Max(w => w.X1), own.Max(w => w.Y1)], line.Kind);
+            }).ToList();
+            return new GeneratedPage(EncodePng(bitmap), gtText, new GroundTruth(
+                name, name + ".png", PageLayout.Width, PageLayout.Height, PageLayout.Dpi, gtText, gtLines,
+                [.. words.Select(w => new GroundTruthWord(w.Text, [w.X0, w.Y0, w.X1, w.Y1], false, w.Line))], [],
+                typeface.Name, typeface.File, "generated", seed, typeface.Monospaced ? "typed" : "printed",
+                new Degradations("clean", null, 0, typeface.Monospaced ? (int)Math.Round(PageLayout.Dpi / style.Cell) : null,
+                    Math.Round(style.LineHeight / (double)(PageLayout.Dpi / 6), 2), Math.Round(style.FontPixels, 1), style.InkMean, style.InkSpread, style.BaselineJitter)));
+        }
+    }
+
+    /// <summary>The text laid out; paragraphs dropped from the end, or cut, until the page holds it above its bottom margin.</summary>
+    private static List<PlacedLine?> Fit(ref CableText text, PageStyle style, Func<string, float> measure)
+    {
+        const int Bottom = PageLayout.Height - 240;
+        while (true)
+        {
+            var lines = PageLayout.Lay(text, style, measure);
+            if (lines.OfType<PlacedLine>().Last().Baseline <= Bottom) return lines;
+            var paragraphs = text.Paragraphs.ToList();
+            if (paragraphs.Count > 1) paragraphs.RemoveAt(paragraphs.Count - 1);
+            else
+            {
+                var words = paragraphs[0].Split(' ');
+                paragraphs[0] = string.Join(" ", words[..Math.Max(1, words.Length * 3 / 4)]);
+            }
+            text = text with { Paragraphs = paragraphs };
+        }
+    }
+
+    /// <summary>PNG with its resolution (a pHYs chunk after the header: 300 dpi is 11,811 pixels a metre).</summary>
+    private static byte[] EncodePng(SKBitmap bitmap)
+    {
+        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        var png = data.ToArray();
+        const int AfterHeader = 8 + 25; // signature, then IHDR: length, type, 13 bytes, CRC
+        var chunk = new byte[21];
+        BinaryPrimitives.WriteInt32BigEndian(chunk, 9);
+        Encoding.ASCII.GetBytes("pHYs").CopyTo(chunk, 4);
+        int perMetre = (int)Math.Round(PageLayout.Dpi / 0.0254);
+        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(8), perMetre);
+        BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(12), perMetre);
+        chunk[16] = 1; // unit: metre
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(17), Crc32(chunk.AsSpan(4, 13)));
+        return [.. png[..AfterHeader], .. chunk, .. png[AfterHeader..]];
+    }
+
+    /// <summary>PNG's CRC-32 (ISO 3309), bit by bit: a chunk of 13 bytes does not need a table.</summary>
+    private static uint Crc32(ReadOnlySpan<byte> bytes)
+    {
+        uint crc = 0xFFFFFFFF;
+        foreach (var b in bytes)
+        {
+            crc ^= b;
+            for (int k = 0; k < 8; k++) crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
+        }
+        return ~crc;
+    }
+}
+
+public sealed record GroundTruthLine(string Text, string Typed, int[] Bbox, string Kind);
+
+public sealed record GroundTruthWord(string Text, int[] Bbox, bool Illegible, int Line);
+
+public sealed record IllegibleSpan(int[] Bbox, string[] Words, string Kind, int Line, int[] DamageBbox);
+
+public sealed record Degradations(string Category, string? HardMode, double Skew, int? PitchCpi, double LineSpacing, double FontPx,
+    int InkMu, int InkSd, int Jitter);
+
+/// <summary>NAME.gt.json, as the dev corpus's README defines it.</summary>
+public sealed record GroundTruth(string Name, string Image, int Width, int Height, int Dpi, string Text,
+    IReadOnlyList<GroundTruthLine> Lines, IReadOnlyList<GroundTruthWord> Words, IReadOnlyList<IllegibleSpan> IllegibleSpans,
+    string Font, string FontFile, string Source, int Seed, string Profile, Degradations Degradations);
