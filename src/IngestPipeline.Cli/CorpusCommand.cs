@@ -16,7 +16,8 @@ public static class CorpusCommand
         var pages = new Option<int>("--pages") { Description = "How many pages", DefaultValueFactory = _ => 30 };
         var seed = new Option<int>("--seed") { Description = "The run's seed: the same seed, split and page number give the same page", DefaultValueFactory = _ => 1 };
         var split = new Option<CorpusSplit>("--split") { Description = "train or validation: they never share a typeface", DefaultValueFactory = _ => CorpusSplit.Train };
-        var generate = new Command("generate", "Generate pages with exact ground truth") { output, pages, seed, split };
+        var clean = new Option<bool>("--clean") { Description = "Type the pages on white paper, without the damage of their split" };
+        var generate = new Command("generate", "Generate pages with exact ground truth") { output, pages, seed, split, clean };
         generate.SetAction(parse =>
         {
             int count = parse.GetValue(pages);
@@ -28,7 +29,7 @@ public static class CorpusCommand
             var clock = Stopwatch.StartNew();
             try
             {
-                CorpusGenerator.Generate(parse.GetValue(output)!, count, parse.GetValue(seed), parse.GetValue(split));
+                CorpusGenerator.Generate(parse.GetValue(output)!, count, parse.GetValue(seed), parse.GetValue(split), damaged: !parse.GetValue(clean));
             }
             catch (InvalidOperationException e)
             {

@@ -14,7 +14,8 @@ public static class CorpusGenerator
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = false };
 
-    public static IReadOnlyList<string> Generate(string outDir, int pages, int seed, CorpusSplit split, int parallelism = 0)
+    /// <param name="damaged">Whether pages get the damage of their split (<see cref="Damage"/>); without it they are typed on white paper.</param>
+    public static IReadOnlyList<string> Generate(string outDir, int pages, int seed, CorpusSplit split, bool damaged = true, int parallelism = 0)
     {
         if (Typeface.Missing() is { Count: > 0 } missing)
             throw new InvalidOperationException($"Fonts are missing ({string.Join(", ", missing.Select(t => t.File))}); run infra/install-deps.sh.");
@@ -32,11 +33,12 @@ public static class CorpusGenerator
 
         string WritePage(string dir, string name, int pageSeed)
         {
-            var page = GeneratedPage.Make(name, pageSeed, split);
+            var page = GeneratedPage.Make(name, pageSeed, split, damaged ? null : Damage.None);
             File.WriteAllBytes(Path.Combine(dir, name + ".png"), page.Png);
             File.WriteAllText(Path.Combine(dir, name + ".gt.txt"), page.Text);
             File.WriteAllText(Path.Combine(dir, name + ".gt.json"), JsonSerializer.Serialize(page.GroundTruth, Json));
-            return $"{name}\tclean\t{page.GroundTruth.Font}\t{page.Png.Length}";
+            var d = page.GroundTruth.Degradations;
+            return $"{name}\tclean\t{page.GroundTruth.Font}\t{page.GroundTruth.Dpi} dpi\tskew {d.Skew}\tjpeg {d.JpegQ}\t{page.Png.Length}";
         }
     }
 
@@ -54,7 +56,8 @@ public static class CorpusGenerator
 /// <summary>One generated page: its PNG and its ground truth.</summary>
 public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTruth)
 {
-    public static GeneratedPage Make(string name, int seed, CorpusSplit split)
+    /// <param name="damage">The damage to give it; null draws it from the seed within the split's ranges.</param>
+    public static GeneratedPage Make(string name, int seed, CorpusSplit split, Damage? damage = null)
     {
         var random = new Random(seed);
         var faces = Typeface.Of(split);
@@ -63,11 +66,13 @@ public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTr
         var text = CableText.Compose(random);
         using var renderer = new PageRenderer(typeface, style.FontPixels);
         var lines = Fit(ref text, style, renderer.Measure);
-        var (bitmap, words) = renderer.Render(lines, style, random);
+        var (typing, typed) = renderer.Render(lines, style, random);
+        damage ??= Damage.Draw(random, split);
+        var (bitmap, words) = damage == Damage.None ? (typing, typed) : PageDamage.Apply(typing, typed, damage, random);
+        if (!ReferenceEquals(bitmap, typing)) typing.Dispose();
         using (bitmap)
         {
-            var typed = lines.Select(l => l is null ? "" : string.Join(" ", l.Words.Select(w => w.Text))).ToList();
-            var gtText = string.Join("\n", typed) + "\n";
+            var gtText = string.Join("\n", lines.Select(l => l is null ? "" : string.Join(" ", l.Words.Select(w => w.Text)))) + "\n";
             var placed = lines.OfType<PlacedLine>().ToList();
             var gtLines = placed.Select((line, i) =>
             {
@@ -75,12 +80,14 @@ public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTr
                 var lineText = string.Join(" ", line.Words.Select(w => w.Text));
                 return new GroundTruthLine(lineText, lineText, [own.Min(w => w.X0), own.Min(w => w.Y0), own.Max(w => w.X1), own.Max(w => w.Y1)], line.Kind);
             }).ToList();
-            return new GeneratedPage(EncodePng(bitmap), gtText, new GroundTruth(
-                name, name + ".png", PageLayout.Width, PageLayout.Height, PageLayout.Dpi, gtText, gtLines,
+            return new GeneratedPage(EncodePng(bitmap, damage.Dpi), gtText, new GroundTruth(
+                name, name + ".png", bitmap.Width, bitmap.Height, damage.Dpi, gtText, gtLines,
                 [.. words.Select(w => new GroundTruthWord(w.Text, [w.X0, w.Y0, w.X1, w.Y1], false, w.Line))], [],
                 typeface.Name, typeface.File, "generated", seed, typeface.Monospaced ? "typed" : "printed",
-                new Degradations("clean", null, 0, typeface.Monospaced ? (int)Math.Round(PageLayout.Dpi / style.Cell) : null,
-                    Math.Round(style.LineHeight / (double)(PageLayout.Dpi / 6), 2), Math.Round(style.FontPixels, 1), style.InkMean, style.InkSpread, style.BaselineJitter)));
+                new Degradations("clean", null, Math.Round(damage.SkewDegrees, 2), typeface.Monospaced ? (int)Math.Round(PageLayout.Dpi / style.Cell) : null,
+                    Math.Round(style.LineHeight / (double)(PageLayout.Dpi / 6), 2), Math.Round(style.FontPixels, 1), style.InkMean, style.InkSpread, style.BaselineJitter,
+                    damage.PaperTone, Math.Round(damage.PaperNoise, 1), damage.Foxing, Math.Round(damage.Fade, 2), Math.Round(damage.Wear, 3),
+                    Math.Round(damage.CarbonBlur, 2), Math.Round(damage.BleedThrough, 3), damage.Holes, damage.FoldY, Math.Round(damage.Contrast, 2), damage.JpegQuality)));
         }
     }
 
@@ -104,15 +111,17 @@ public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTr
     }
 
     /// <summary>PNG with its resolution (a pHYs chunk after the header: 300 dpi is 11,811 pixels a metre).</summary>
-    private static byte[] EncodePng(SKBitmap bitmap)
+    private static byte[] EncodePng(SKBitmap bitmap, int dpi)
     {
-        using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
+        // zlib level 4: a grainy page compresses almost as well as at the default and in half the time.
+        using var pixmap = bitmap.PeekPixels();
+        using var data = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.AllFilters, 4)) ?? throw new InvalidOperationException("Skia could not encode the page as PNG.");
         var png = data.ToArray();
         const int AfterHeader = 8 + 25; // signature, then IHDR: length, type, 13 bytes, CRC
         var chunk = new byte[21];
         BinaryPrimitives.WriteInt32BigEndian(chunk, 9);
         Encoding.ASCII.GetBytes("pHYs").CopyTo(chunk, 4);
-        int perMetre = (int)Math.Round(PageLayout.Dpi / 0.0254);
+        int perMetre = (int)Math.Round(dpi / 0.0254);
         BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(8), perMetre);
         BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(12), perMetre);
         chunk[16] = 1; // unit: metre
@@ -139,8 +148,10 @@ public sealed record GroundTruthWord(string Text, int[] Bbox, bool Illegible, in
 
 public sealed record IllegibleSpan(int[] Bbox, string[] Words, string Kind, int Line, int[] DamageBbox);
 
+/// <summary>How the page was typed and damaged; the dev corpus's names where it has them.</summary>
 public sealed record Degradations(string Category, string? HardMode, double Skew, int? PitchCpi, double LineSpacing, double FontPx,
-    int InkMu, int InkSd, int Jitter);
+    int InkMu, int InkSd, int Jitter, int PaperTone, double PaperNoise, int Foxing, double Fade, double Wear,
+    double Carbon, double Bleed, int Holes, int? Fold, double Levels, int JpegQ);
 
 /// <summary>NAME.gt.json, as the dev corpus's README defines it.</summary>
 public sealed record GroundTruth(string Name, string Image, int Width, int Height, int Dpi, string Text,

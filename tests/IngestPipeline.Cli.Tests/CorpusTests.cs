@@ -64,8 +64,8 @@ public sealed class CorpusTests : IDisposable
     public async Task Generated_pages_are_read_against_their_ground_truth_by_eval_and_the_reference_scorer_alike()
     {
         var gt = Path.Combine(_work, "generated");
-        Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "2", "--seed", "3", "--split", "train"]));
-        Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "2", "--seed", "3", "--split", "validation"]));
+        Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "2", "--seed", "3", "--split", "train", "--clean"]));
+        Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "2", "--seed", "3", "--split", "validation", "--clean"]));
         var scans = Directory.GetFiles(gt, "*.png").Order().ToArray();
         Assert.Equal(4, scans.Length);
         var output = Path.Combine(_work, "out");

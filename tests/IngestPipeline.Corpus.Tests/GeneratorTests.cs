@@ -41,7 +41,7 @@ public sealed class GeneratorTests : IDisposable
     [InlineData(CorpusSplit.Validation)]
     public void Every_dark_pixel_lies_in_a_word_box_and_every_word_box_holds_ink(CorpusSplit split)
     {
-        var names = CorpusGenerator.Generate(_work, pages: 6, seed: 11, split, parallelism: 2);
+        var names = CorpusGenerator.Generate(_work, pages: 6, seed: 11, split, damaged: false, parallelism: 2);
         foreach (var name in names)
         {
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_work, name + ".gt.json")));
@@ -71,6 +71,72 @@ public sealed class GeneratorTests : IDisposable
             Assert.Empty(root.GetProperty("illegible_spans").EnumerateArray());
         }
         Assert.Equal(names.Count, File.ReadAllLines(Path.Combine(_work, "generation.log")).Length);
+    }
+
+    [Fact]
+    public void A_turned_page_at_a_lower_resolution_keeps_every_word_box_on_its_ink()
+    {
+        var damage = Damage.None with { SkewDegrees = 2.2, Dpi = 150 };
+        var page = GeneratedPage.Make("turned", CorpusGenerator.PageSeed(2, CorpusSplit.Train, 0), CorpusSplit.Train, damage);
+        using var bitmap = SKBitmap.Decode(page.Png);
+
+        Assert.Equal((1275, 1650, 150), (bitmap.Width, bitmap.Height, page.GroundTruth.Dpi));
+        Assert.Equal((bitmap.Width, bitmap.Height), (page.GroundTruth.Width, page.GroundTruth.Height));
+        var boxes = page.GroundTruth.Words.Select(w => w.Bbox).ToList();
+        var inBox = new bool[bitmap.Width * bitmap.Height];
+        foreach (var b in boxes) // a pixel of slack: turning and scaling resample the edges of the letters
+            for (int y = Math.Max(0, b[1] - 1); y < Math.Min(bitmap.Height, b[3] + 1); y++)
+                for (int x = Math.Max(0, b[0] - 1); x < Math.Min(bitmap.Width, b[2] + 1); x++) inBox[y * bitmap.Width + x] = true;
+        var pixels = bitmap.Pixels;
+        Assert.Equal(0, Enumerable.Range(0, pixels.Length).Count(i => pixels[i].Red < 160 && !inBox[i]));
+        Assert.All(boxes, b => Assert.Contains(Enumerable.Range(b[1], b[3] - b[1]).SelectMany(y => Enumerable.Range(b[0], b[2] - b[0]).Select(x => pixels[y * bitmap.Width + x].Red)), v => v < 160));
+        // A line runs uphill when the page is turned counter-clockwise: its last word sits higher than its first.
+        var line = page.GroundTruth.Words.Where(w => w.Line == 5).ToList();
+        Assert.True(line[^1].Bbox[1] < line[0].Bbox[1]);
+    }
+
+    [Fact]
+    public void Training_and_validation_damage_keep_apart_and_two_kinds_never_reach_training()
+    {
+        var train = Enumerable.Range(0, 400).Select(i => Damage.Draw(new Random(i), CorpusSplit.Train)).ToList();
+        var validation = Enumerable.Range(0, 400).Select(i => Damage.Draw(new Random(i), CorpusSplit.Validation)).ToList();
+
+        Assert.All(train, d => Assert.Equal((0.0, 0.0), (d.CarbonBlur, d.BleedThrough)));
+        Assert.Contains(validation, d => d.CarbonBlur > 0);
+        Assert.Contains(validation, d => d.BleedThrough > 0);
+        void Apart(Func<Damage, double> measure, bool includeZero = false)
+        {
+            var t = train.Select(measure).Where(v => includeZero || v != 0).ToList();
+            var v = validation.Select(measure).Where(v => includeZero || v != 0).ToList();
+            Assert.True(t.Max() <= v.Min() || v.Max() <= t.Min(), $"ranges overlap: training {t.Min()}-{t.Max()}, validation {v.Min()}-{v.Max()}");
+        }
+        Apart(d => Math.Abs(d.SkewDegrees), includeZero: true);
+        Apart(d => d.PaperTone, includeZero: true);
+        Apart(d => d.PaperNoise, includeZero: true);
+        Apart(d => d.Foxing);
+        Apart(d => d.Fade);
+        Apart(d => d.Wear);
+        Apart(d => d.Contrast);
+        Apart(d => d.Dpi == PageLayout.Dpi ? 0 : d.Dpi);
+        Apart(d => d.JpegQuality);
+    }
+
+    [Fact]
+    public void A_damaged_page_states_its_resolution_in_the_file_and_in_its_ground_truth()
+    {
+        var names = CorpusGenerator.Generate(_work, pages: 8, seed: 21, CorpusSplit.Validation, parallelism: 2);
+        foreach (var name in names)
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_work, name + ".gt.json")));
+            int dpi = json.RootElement.GetProperty("dpi").GetInt32();
+            var png = File.ReadAllBytes(Path.Combine(_work, name + ".png"));
+            int pHYs = png.AsSpan().IndexOf("pHYs"u8);
+            Assert.True(pHYs > 0, $"{name} has no pHYs chunk");
+            int perMetre = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(pHYs + 4));
+            Assert.Equal(dpi, (int)Math.Round(perMetre * 0.0254));
+            using var bitmap = SKBitmap.Decode(png);
+            Assert.Equal((json.RootElement.GetProperty("width").GetInt32(), json.RootElement.GetProperty("height").GetInt32()), (bitmap.Width, bitmap.Height));
+        }
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
