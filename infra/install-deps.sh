@@ -18,7 +18,7 @@ command -v npm >/dev/null || packages+=(nodejs npm) # a Node.js from elsewhere b
 # --browser: the Chromium the review app's browser tests drive.
 for flag in "$@"; do
   case $flag in
-    --dev) packages+=(imagemagick ocrmypdf qpdf python3-numpy) ;;
+    --dev) packages+=(imagemagick ocrmypdf qpdf python3-numpy python3-pil) ;;
     --services)
       packages+=(rabbitmq-server postgresql) ;;
     --browser) packages+=(chromium fonts-dejavu-core) ;;

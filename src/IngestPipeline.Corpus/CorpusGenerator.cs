@@ -38,7 +38,7 @@ public static class CorpusGenerator
             File.WriteAllText(Path.Combine(dir, name + ".gt.txt"), page.Text);
             File.WriteAllText(Path.Combine(dir, name + ".gt.json"), JsonSerializer.Serialize(page.GroundTruth, Json));
             var d = page.GroundTruth.Degradations;
-            return $"{name}\tclean\t{page.GroundTruth.Font}\t{page.GroundTruth.Dpi} dpi\tskew {d.Skew}\tjpeg {d.JpegQ}\t{page.Png.Length}";
+            return $"{name}\t{page.GroundTruth.Degradations.Category}\t{page.GroundTruth.IllegibleSpans.Count} spans\t{page.GroundTruth.Font}\t{page.GroundTruth.Dpi} dpi\tskew {d.Skew}\tjpeg {d.JpegQ}\t{page.Png.Length}";
         }
     }
 
@@ -68,28 +68,47 @@ public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTr
         var lines = Fit(ref text, style, renderer.Measure);
         var (typing, typed) = renderer.Render(lines, style, random);
         damage ??= Damage.Draw(random, split);
-        var (bitmap, words) = damage == Damage.None ? (typing, typed) : PageDamage.Apply(typing, typed, damage, random);
+        var (bitmap, words, spans) = damage == Damage.None ? (typing, typed, []) : PageDamage.Apply(typing, typed, damage, random);
         if (!ReferenceEquals(bitmap, typing)) typing.Dispose();
         using (bitmap)
         {
-            var gtText = string.Join("\n", lines.Select(l => l is null ? "" : string.Join(" ", l.Words.Select(w => w.Text)))) + "\n";
+            // Line by line: each destroyed run of words becomes one [ILLEGIBLE] in the text, the typed line stays as typed.
+            var byLine = words.GroupBy(w => w.Line).ToDictionary(g => g.Key, g => g.ToList());
+            var destroyed = new HashSet<RenderedWord>(spans.SelectMany(s => byLine[s.Plan.Line].GetRange(s.Plan.FirstWord, s.Plan.Count)));
             var placed = lines.OfType<PlacedLine>().ToList();
             var gtLines = placed.Select((line, i) =>
             {
-                var own = words.Where(w => w.Line == i).ToList();
-                var lineText = string.Join(" ", line.Words.Select(w => w.Text));
-                return new GroundTruthLine(lineText, lineText, [own.Min(w => w.X0), own.Min(w => w.Y0), own.Max(w => w.X1), own.Max(w => w.Y1)], line.Kind);
+                var own = byLine[i];
+                var typedText = string.Join(" ", own.Select(w => w.Text));
+                var shown = new List<string>();
+                foreach (var word in own)
+                {
+                    if (!destroyed.Contains(word)) shown.Add(word.Text);
+                    else if (shown.Count == 0 || shown[^1] != Marker || !destroyed.Contains(own[own.IndexOf(word) - 1])) shown.Add(Marker);
+                }
+                return new GroundTruthLine(string.Join(" ", shown), typedText, [own.Min(w => w.X0), own.Min(w => w.Y0), own.Max(w => w.X1), own.Max(w => w.Y1)], line.Kind);
+            }).ToList();
+            int next = 0;
+            var gtText = string.Join("\n", lines.Select(l => l is null ? "" : gtLines[next++].Text)) + "\n";
+            var illegible = spans.Select(s =>
+            {
+                var run = byLine[s.Plan.Line].GetRange(s.Plan.FirstWord, s.Plan.Count);
+                return new IllegibleSpan([run.Min(w => w.X0), run.Min(w => w.Y0), run.Max(w => w.X1), run.Max(w => w.Y1)], [.. run.Select(w => w.Text)],
+                    s.Plan.Kind, s.Plan.Line, [s.DamageBox.X0, s.DamageBox.Y0, s.DamageBox.X1, s.DamageBox.Y1]);
             }).ToList();
             return new GeneratedPage(EncodePng(bitmap, damage.Dpi), gtText, new GroundTruth(
                 name, name + ".png", bitmap.Width, bitmap.Height, damage.Dpi, gtText, gtLines,
-                [.. words.Select(w => new GroundTruthWord(w.Text, [w.X0, w.Y0, w.X1, w.Y1], false, w.Line))], [],
+                [.. words.Select(w => new GroundTruthWord(w.Text, [w.X0, w.Y0, w.X1, w.Y1], destroyed.Contains(w), w.Line))], illegible,
                 typeface.Name, typeface.File, "generated", seed, typeface.Monospaced ? "typed" : "printed",
-                new Degradations("clean", null, Math.Round(damage.SkewDegrees, 2), typeface.Monospaced ? (int)Math.Round(PageLayout.Dpi / style.Cell) : null,
+                new Degradations(illegible.Count > 0 ? "illegible" : "clean", null, Math.Round(damage.SkewDegrees, 2), typeface.Monospaced ? (int)Math.Round(PageLayout.Dpi / style.Cell) : null,
                     Math.Round(style.LineHeight / (double)(PageLayout.Dpi / 6), 2), Math.Round(style.FontPixels, 1), style.InkMean, style.InkSpread, style.BaselineJitter,
                     damage.PaperTone, Math.Round(damage.PaperNoise, 1), damage.Foxing, Math.Round(damage.Fade, 2), Math.Round(damage.Wear, 3),
-                    Math.Round(damage.CarbonBlur, 2), Math.Round(damage.BleedThrough, 3), damage.Holes, damage.FoldY, Math.Round(damage.Contrast, 2), damage.JpegQuality)));
+                    Math.Round(damage.CarbonBlur, 2), Math.Round(damage.BleedThrough, 3), damage.Holes, damage.FoldY, Math.Round(damage.Contrast, 2), damage.JpegQuality,
+                    [.. illegible.Select(i => i.Kind).Distinct()])));
         }
     }
+
+    private const string Marker = "[ILLEGIBLE]";
 
     /// <summary>The text laid out; paragraphs dropped from the end, or cut, until the page holds it above its bottom margin.</summary>
     private static List<PlacedLine?> Fit(ref CableText text, PageStyle style, Func<string, float> measure)
@@ -151,7 +170,7 @@ public sealed record IllegibleSpan(int[] Bbox, string[] Words, string Kind, int 
 /// <summary>How the page was typed and damaged; the dev corpus's names where it has them.</summary>
 public sealed record Degradations(string Category, string? HardMode, double Skew, int? PitchCpi, double LineSpacing, double FontPx,
     int InkMu, int InkSd, int Jitter, int PaperTone, double PaperNoise, int Foxing, double Fade, double Wear,
-    double Carbon, double Bleed, int Holes, int? Fold, double Levels, int JpegQ);
+    double Carbon, double Bleed, int Holes, int? Fold, double Levels, int JpegQ, IReadOnlyList<string> IllegibleKinds);
 
 /// <summary>NAME.gt.json, as the dev corpus's README defines it.</summary>
 public sealed record GroundTruth(string Name, string Image, int Width, int Height, int Dpi, string Text,

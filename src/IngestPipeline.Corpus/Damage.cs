@@ -7,7 +7,7 @@ namespace IngestPipeline.Corpus;
 /// </summary>
 public sealed record Damage(
     double SkewDegrees, int PaperTone, double PaperNoise, int Foxing, double Fade, double Wear,
-    double CarbonBlur, double BleedThrough, int Holes, int? FoldY, double Contrast, int Dpi, int JpegQuality)
+    double CarbonBlur, double BleedThrough, int Holes, int? FoldY, double Contrast, int Dpi, int JpegQuality, bool UnreadableSpans = false)
 {
     /// <summary>No damage at all: the page as typed, on white paper.</summary>
     public static readonly Damage None = new(0, 255, 0, 0, 0, 0, 0, 0, 0, null, 0, PageLayout.Dpi, 0);
@@ -34,6 +34,7 @@ public sealed record Damage(
             FoldY: Sometimes(0.3) ? random.Next(PageLayout.Height / 3, PageLayout.Height * 2 / 3) : null,
             Contrast: Sometimes(0.3) ? Range((0.1, 0.25), (0.25, 0.4)) : 0,
             Dpi: Sometimes(0.3) ? (int)Range((150, 200), (100, 150)) : PageLayout.Dpi,
-            JpegQuality: Sometimes(0.4) ? (int)Range((55, 85), (30, 55)) : 0);
+            JpegQuality: Sometimes(0.4) ? (int)Range((55, 85), (30, 55)) : 0,
+            UnreadableSpans: Sometimes(0.5));
     }
 }

@@ -11,10 +11,14 @@ internal static class PageDamage
     /// <summary>Scanner background where a punch hole is: the dark lid seen through the paper.</summary>
     private const byte HoleShade = 45;
 
-    public static (SKBitmap Page, List<RenderedWord> Words) Apply(SKBitmap typing, List<RenderedWord> words, Damage damage, Random random)
+    /// <summary>A destroyed run of words and the box of its damage, in the damaged page's pixels.</summary>
+    public sealed record Span(PlannedSpan Plan, RenderedWord DamageBox);
+
+    public static (SKBitmap Page, List<RenderedWord> Words, List<Span> Spans) Apply(SKBitmap typing, List<RenderedWord> words, Damage damage, Random random)
     {
         int width = typing.Width, height = typing.Height;
         var ink = typing.GetPixelSpan().ToArray();
+        var letters = (byte[])ink.Clone(); // where the letters are, before any damage
         if (damage.Fade > 0) Fade(ink, width, damage.Fade, random);
         if (damage.Wear > 0) Wear(ink, width, words, damage.Wear, random);
         if (damage.CarbonBlur > 0) ink = Blurred(ink, width, height, damage.CarbonBlur);
@@ -24,16 +28,22 @@ internal static class PageDamage
             for (int y = 0; y < height; y++)
                 for (int x = 0; x < width; x++)
                     page[y * width + x] = (byte)(page[y * width + x] * (1 - damage.BleedThrough * (255 - ink[y * width + width - 1 - x]) / 255.0));
+        var paper = (byte[])page.Clone();
         for (int i = 0; i < page.Length; i++) page[i] = (byte)(page[i] * ink[i] / 255);
+        var planned = damage.UnreadableSpans ? UnreadableSpans.Destroy(page, paper, letters, width, words, random) : [];
+        // A damage box travels with the page as a word box does.
+        var damageBoxes = planned.Select(s => new RenderedWord("", s.Line, s.DamageBox[0], s.DamageBox[1], s.DamageBox[2], s.DamageBox[3])).ToList();
         if (damage.FoldY is { } fold) Fold(page, width, fold);
         if (damage.Contrast > 0) Levels(page, damage.Contrast);
 
         var bitmap = Bitmap(page, width, height);
         if (damage.Holes > 0) Punch(bitmap, damage.Holes);
-        if (damage.SkewDegrees != 0) (bitmap, words) = Turned(bitmap, words, damage.SkewDegrees, (byte)damage.PaperTone);
-        if (damage.Dpi != PageLayout.Dpi) (bitmap, words) = Scaled(bitmap, words, damage.Dpi / (double)PageLayout.Dpi);
+        int count = words.Count;
+        var boxes = words.Concat(damageBoxes).ToList();
+        if (damage.SkewDegrees != 0) (bitmap, boxes) = Turned(bitmap, boxes, damage.SkewDegrees, (byte)damage.PaperTone);
+        if (damage.Dpi != PageLayout.Dpi) (bitmap, boxes) = Scaled(bitmap, boxes, damage.Dpi / (double)PageLayout.Dpi);
         if (damage.JpegQuality > 0) bitmap = ThroughJpeg(bitmap, damage.JpegQuality);
-        return (bitmap, words);
+        return (bitmap, boxes[..count], [.. planned.Select((s, i) => new Span(s, boxes[count + i]))]);
     }
 
     /// <summary>A ribbon that gives less ink in slow waves along the lines and down the page.</summary>
