@@ -14,6 +14,8 @@ public static class CliApp
             IngestCommand.Create(),
             EvalCommand.Create(),
             CorpusCommand.Create(),
+            IllegibilityCommand.Create(),
+            CleanCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

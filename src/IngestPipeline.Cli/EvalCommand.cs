@@ -1,7 +1,14 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using IngestPipeline.Cli.Evaluation;
+using IngestPipeline.Corpus.Labels;
 using IngestPipeline.Domain.Evaluation;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Ocr.Illegibility;
+using IngestPipeline.Ocr.Languages;
+using IngestPipeline.Ocr.Lexicon;
 using Spectre.Console;
 
 namespace IngestPipeline.Cli;
@@ -22,9 +29,12 @@ public static class EvalCommand
         var json = new Option<string?>("--json") { Description = "Where to write the JSON summary (default OUTDIR/eval-summary.json)" };
         var joinHyphens = new Option<bool>("--join-hyphens") { Description = "Join words broken at a line end on both sides first (for ground truth that keeps line-end hyphens as typed)" };
         var pagesFile = new Option<string?>("--pages") { Description = $"Score only the page names listed in this file, one per line (default GTDIR/{CompletePagesFile} when there is one)" };
+        var sweep = new Option<string?>("--sweep") { Description = "Folder of the same pages' raw transcripts (ingest --raw --formats json): score the learned [ILLEGIBLE] decision at several thresholds and draw its precision-recall curve and reliability diagram" };
+        var model = IllegibilityOptionsCli.ModelOption();
+        var language = new Option<string>("--lang", "-l") { Description = "With --sweep, the pages' languages, for the word lists", DefaultValueFactory = _ => OcrLanguages.Default };
         var command = new Command("eval", "Score transcripts against ground truth: CER, WER, illegible spans, garbage")
         {
-            groundTruth, output, json, joinHyphens, pagesFile,
+            groundTruth, output, json, joinHyphens, pagesFile, sweep, model, language,
         };
         command.SetAction(parse =>
         {
@@ -71,14 +81,59 @@ public static class EvalCommand
             }
             var set = TranscriptScorer.ScoreSet(pages);
             EvalReport.Print(set, pages, missing, join);
+            SweepResult? swept = null;
+            if (parse.GetValue(sweep) is { } rawDir)
+            {
+                try
+                {
+                    swept = Sweep(gtDir, rawDir, outDir, names, join, parse.GetValue(model), parse.GetValue(language)!);
+                }
+                catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException or JsonException)
+                {
+                    Console.Error.WriteLine($"error: {e.Message}");
+                    return 2;
+                }
+            }
             var jsonPath = parse.GetValue(json) ?? Path.Combine(outDir, "eval-summary.json");
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(
-                new { overall = set, joinHyphens = join, pagesFile = listPath, pages, missing },
+                new { overall = set, joinHyphens = join, pagesFile = listPath, pages, missing, sweep = swept },
                 new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
             AnsiConsole.WriteLine($"JSON summary: {jsonPath}");
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The learned decision's model, its thresholds' scores and its calibration.</summary>
+    private sealed record SweepResult(string Model, double ModelThreshold, IReadOnlyList<ThresholdScore> Thresholds, IReadOnlyList<ReliabilityBin> Reliability);
+
+    private static SweepResult Sweep(string gtDir, string rawDir, string outDir, IReadOnlyList<string> names, bool join, string? modelPath, string languages)
+    {
+        if (!Directory.Exists(rawDir)) throw new DirectoryNotFoundException($"{rawDir}: no such folder");
+        var model = IllegibilityModelFiles.Choose(modelPath ?? IllegibilityModelFiles.Learned) ?? throw new ArgumentException("--sweep judges a model: --illegibility-model cannot be 'rules'");
+        var lexicon = LexiconFiles.Load(null, OcrLanguages.Parse(languages));
+        var pages = names.Where(n => File.Exists(Path.Combine(rawDir, n + ".json")))
+            .Select(n => (n, ReadText(Path.Combine(gtDir, n + ".gt.txt")), JsonExporter.Read(File.ReadAllText(Path.Combine(rawDir, n + ".json")))))
+            .ToList();
+        if (pages.Count < names.Count)
+            AnsiConsole.WriteLine($"{names.Count - pages.Count} pages have no raw transcript in {rawDir}: the sweep leaves them out");
+        var scores = ThresholdSweep.Scores(pages, lexicon, CleanupOptions.Default, model, join);
+        AnsiConsole.WriteLine($"{model.Version} on {pages.Count} pages, by threshold (the model's own: {model.Training.Threshold:0.000}):");
+        AnsiConsole.WriteLine("  threshold  recall  precision  false markers  CER");
+        foreach (var (t, s) in scores)
+            AnsiConsole.WriteLine($"  {t,9:0.000}  {s.SpanRecall,6:0.000}  {s.SpanPrecision,9:0.000}  {s.FalseMarkers,13}  {s.Cer:0.0000}");
+        EvalCharts.PrecisionRecall(scores, model.Training.Threshold, Path.Combine(outDir, "precision-recall.png"));
+        var evidence = LabelledEvidence.Collect(gtDir, rawDir, lexicon, CleanupOptions.Default);
+        var bins = evidence.Candidates.Count == 0 ? [] : ThresholdSweep.Reliability(evidence, model);
+        if (bins.Count > 0)
+        {
+            AnsiConsole.WriteLine("calibration of the candidates (truth with word boxes): bin, cases, mean probability, share unreadable");
+            foreach (var b in bins)
+                AnsiConsole.WriteLine($"  {b.Low:0.0}-{b.High:0.0} {b.Cases,7} {b.MeanProbability,6:0.000} {b.ObservedShare,6:0.000}{(b.Cases >= 20 && Math.Abs(b.MeanProbability - b.ObservedShare) > 0.1 ? "  off by more than 0.1" : "")}");
+            EvalCharts.Reliability(bins, Path.Combine(outDir, "reliability.png"));
+        }
+        AnsiConsole.WriteLine($"charts: {Path.Combine(outDir, "precision-recall.png")}{(bins.Count > 0 ? ", " + Path.Combine(outDir, "reliability.png") : "")}");
+        return new SweepResult(model.Version, model.Training.Threshold, scores, bins);
     }
 
     /// <summary>The pages to score, in ordinal order: those in the list, or every NAME.gt.txt of the folder.</summary>

@@ -2,8 +2,10 @@ using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
 using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Illegibility;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Ocr.Illegibility;
 using IngestPipeline.Ocr.Languages;
 using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Paddle;
@@ -70,6 +72,11 @@ public static class PipelineRegistration
                 Lexicon = provider.GetRequiredService<Lexicon>(),
             }));
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load(languages: languages));
+            // Read on start: a missing or damaged model file fails the host with its path, not the first document.
+            var illegibility = options.Illegibility;
+            if (illegibility.Collections.Values.Append(illegibility.Threshold ?? 0.5).Any(t => t is < 0 or > 1))
+                throw new InvalidOperationException("Pipeline:Illegibility thresholds are probabilities between 0 and 1");
+            services.AddSingleton(CleanupOptions.Default with { Model = IllegibilityModelFiles.Choose(illegibility.Model) });
             services.AddHostedService<WorkerWarmUp>();
         }
         services.AddHostedService<ScratchSweep>();

@@ -59,6 +59,7 @@ public static class JsonExporter
     private static TranscriptDto ToDto(Transcript t) => new(
         t.SourceName,
         Metadata: t.Metadata,
+        IllegibilityModel: t.IllegibilityModel,
         Pages: t.Pages.Select(p => new PageDto(
             p.Number, p.Width, p.Height, p.Dpi,
             new ProcessingDto(p.Processing.RotationDegrees, p.Processing.SkewDegrees, [.. p.Processing.Steps]),
@@ -68,14 +69,19 @@ public static class JsonExporter
                     ToDto(l.Box),
                     l.Words.Select(ToDto).ToList())).ToList())).ToList(),
             p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList())).ToList(),
-            p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList(), ToDto(g.Ink))).ToList(),
+            p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList(), ToDto(g.Ink), g.Source == GapSource.Layout ? null : g.Source.ToString())).ToList(),
             p.Regions.Count == 0 ? null : p.Regions.Select(r => new RegionDto(RegionKinds.Name(r.Kind), ToDto(r.Box), r.Reading)).ToList())).ToList());
 
     private static WordDto ToDto(Word w) => new(w.Text, ToDto(w.Box), w.Confidence, w.IllegibleGuess, w.Corrected, w.Uncertain,
         ToDto(w.Ink), w.Reread is { } r ? new ReadingDto(r.Text, MathF.Round(r.Confidence, 1)) : null,
-        w.Readings?.Select(e => new EngineReadingDto(e.Engine, e.Text, MathF.Round(e.Confidence, 1))).ToList());
+        w.Readings?.Select(e => new EngineReadingDto(e.Engine, e.Text, MathF.Round(e.Confidence, 1))).ToList(), w.IllegibleProbability);
 
     private static InkDto? ToDto(InkMeasure? ink) => ink is null ? null : new(MathF.Round(ink.Contrast, 1), MathF.Round(ink.Coverage, 3));
+
+    /// <summary>A stretch written before stretches had sources was proposed by the layout rules.</summary>
+    private static GapSource ParseSource(string? source) =>
+        source is null ? GapSource.Layout
+            : Enum.TryParse<GapSource>(source, ignoreCase: true, out var parsed) ? parsed : throw new JsonException($"unknown text gap source '{source}'");
 
     private static InkMeasure? FromDto(InkDto? ink) => ink is null ? null : new(ink.Contrast, ink.Coverage);
 
@@ -86,6 +92,7 @@ public static class JsonExporter
             Ink = FromDto(w.Ink),
             Reread = w.Reread is { } r ? new Reading(r.Text, r.Confidence) : null,
             Readings = w.Readings?.Select(e => new EngineReading(e.Engine, e.Text, e.Confidence)).ToList(),
+            IllegibleProbability = w.IllegibleProbability,
         };
 
     private static BoxDto ToDto(BoundingBox b) => new(b.Left, b.Top, b.Right, b.Bottom);
@@ -102,11 +109,12 @@ public static class JsonExporter
             new PageProcessing(p.Processing.RotationDegrees, p.Processing.SkewDegrees, p.Processing.Steps.ToList()))
         {
             DarkRegions = p.DarkRegions?.Select(r => new DarkRegion(FromDto(r.Box), r.Rows.Select(FromDto).ToList())).ToList() ?? [],
-            TextGaps = p.TextGaps?.Select(g => new TextGap(FromDto(g.Box), g.Reread.Select(FromDto).ToList()) { Ink = FromDto(g.Ink) }).ToList() ?? [],
+            TextGaps = p.TextGaps?.Select(g => new TextGap(FromDto(g.Box), g.Reread.Select(FromDto).ToList()) { Ink = FromDto(g.Ink), Source = ParseSource(g.Source) }).ToList() ?? [],
             Regions = p.Regions?.Select(r => new PageRegion(RegionKinds.Parse(r.Kind), FromDto(r.Box), r.Reading)).ToList() ?? [],
         }).ToList())
     {
         Metadata = t.Metadata,
+        IllegibilityModel = t.IllegibilityModel,
     };
 
     private static BoundingBox FromDto(BoxDto b) => new(b.Left, b.Top, b.Right, b.Bottom);
@@ -115,7 +123,8 @@ public static class JsonExporter
 internal sealed record TranscriptDto(
     string SourceName,
     List<PageDto> Pages,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CableMetadata? Metadata = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] CableMetadata? Metadata = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IllegibilityModel = null);
 
 internal sealed record MetadataDocumentDto(string SourceName, CableMetadata? Metadata);
 
@@ -129,7 +138,8 @@ internal sealed record RegionDto(string Kind, BoxDto Box, string Reading);
 internal sealed record DarkRegionDto(BoxDto Box, List<BoxDto> Rows);
 
 internal sealed record TextGapDto(BoxDto Box, List<WordDto> Reread,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Source = null);
 
 internal sealed record ProcessingDto(int RotationDegrees, float SkewDegrees, List<string> Steps);
 
@@ -151,7 +161,8 @@ internal sealed record WordDto(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Uncertain = false,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ReadingDto? Reread = null,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<EngineReadingDto>? Readings = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] List<EngineReadingDto>? Readings = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] float? IllegibleProbability = null);
 
 internal sealed record EngineReadingDto(string Engine, string Text, float Confidence);
 

@@ -1,3 +1,4 @@
+using IngestPipeline.Domain.Illegibility.Evidence;
 using IngestPipeline.Domain.Transcripts;
 
 namespace IngestPipeline.Domain.Illegibility;
@@ -20,10 +21,7 @@ public static class DamageMarker
         if (lines.Count == 0) return page;
         // Where typed lines end: a ragged typewriter margin, so a high percentile rather than the maximum.
         int rightMargin = PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9);
-        // A paragraph's last line is short by nature: one that stops beside a tear has not lost words.
-        var paragraphEnds = lines
-            .Where((l, i) => i + 1 == lines.Count || lines[i + 1].Box.Top - l.Box.Bottom > l.Box.Height)
-            .ToHashSet(ReferenceEqualityComparer.Instance);
+        var paragraphEnds = lines.Where((l, i) => EndsParagraph(lines, i)).ToHashSet(ReferenceEqualityComparer.Instance);
         return page with
         {
             Blocks = page.Blocks.Select(b => b with
@@ -36,40 +34,77 @@ public static class DamageMarker
     private static Line MarkLine(Line line, IReadOnlyList<DarkRegion> regions, int rightMargin, bool endsParagraph)
     {
         if (line.Words.Count == 0) return line;
+        var found = Find(line, regions, rightMargin, endsParagraph);
+        if (found.ReadUnderBlot.All(b => !b) && found.Stretches.Count == 0) return line;
+        var words = new List<Word>();
+        for (int i = 0; i <= line.Words.Count; i++)
+        {
+            words.AddRange(found.Stretches.Where(s => s.Before == i).Select(s => Word.Illegible(s.Box, "", 0)));
+            if (i == line.Words.Count) break;
+            var word = line.Words[i];
+            words.Add(found.ReadUnderBlot[i] ? Word.Illegible(word.Box, MarkerGuess.Of([word], lexicon: null), word.Confidence) : word);
+        }
+        var merged = MergeAdjacentMarkers(words);
+        return line with { Words = merged, Box = BoundingBox.Union(merged.Select(w => w.Box).Append(line.Box)) };
+    }
+
+    /// <summary>A stretch of a line where a dark region covers the place of lost words, to go before word <see cref="Before"/>.</summary>
+    public readonly record struct LostStretch(int Before, BoundingBox Box, StretchSource Source);
+
+    /// <summary>What the dark regions say of a line: the words read under a blot, and the stretches where words were lost.</summary>
+    public sealed record LineDamage(bool[] ReadUnderBlot, IReadOnlyList<LostStretch> Stretches);
+
+    /// <summary>The dark regions' evidence on each line of the page, in <see cref="Page.Lines"/> order.</summary>
+    public static IReadOnlyList<LineDamage> Find(Page page)
+    {
+        var lines = page.Lines.ToList();
+        if (page.DarkRegions.Count == 0 || lines.Count == 0)
+            return lines.Select(l => new LineDamage(new bool[l.Words.Count], [])).ToList();
+        int rightMargin = PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9);
+        return lines.Select((l, i) => Find(l, page.DarkRegions, rightMargin, EndsParagraph(lines, i))).ToList();
+    }
+
+    /// <summary>A paragraph's last line is short by nature: one that stops beside a tear has not lost words.</summary>
+    private static bool EndsParagraph(List<Line> lines, int i) => i + 1 == lines.Count || lines[i + 1].Box.Top - lines[i].Box.Bottom > lines[i].Box.Height;
+
+    private static LineDamage Find(Line line, IReadOnlyList<DarkRegion> regions, int rightMargin, bool endsParagraph)
+    {
+        var underBlot = new bool[line.Words.Count];
+        var stretches = new List<LostStretch>();
+        if (line.Words.Count == 0 || !regions.Any(r => !r.ExtentBetween(line.Box.Top, line.Box.Bottom).IsEmpty))
+            return new LineDamage(underBlot, stretches);
         // The middle half of the line: a region that reaches it covers the typed characters, not just a descender.
         int quarter = line.Box.Height / 4;
         var extents = regions
             .Select(r => r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter))
             .Where(e => !e.IsEmpty)
             .ToList();
-        if (!regions.Any(r => !r.ExtentBetween(line.Box.Top, line.Box.Bottom).IsEmpty)) return line;
         double charWidth = CharWidth(line);
-        var words = new List<Word>();
 
         var first = line.Words[0];
         if (!first.IsIllegible && extents.Any(e => e.Right >= first.Box.Left - 3 * charWidth && e.Right <= first.Box.Left + charWidth
                 && e.Left <= first.Box.Left - 1.5 * charWidth))
         {
             var blot = extents.First(e => e.Right >= first.Box.Left - 3 * charWidth && e.Right <= first.Box.Left + charWidth);
-            words.Add(Word.Illegible(new BoundingBox(blot.Left, line.Box.Top, first.Box.Left, line.Box.Bottom), "", 0));
+            stretches.Add(new LostStretch(0, new BoundingBox(blot.Left, line.Box.Top, first.Box.Left, line.Box.Bottom), StretchSource.UnderDarkRegion));
         }
         for (int i = 0; i < line.Words.Count; i++)
         {
             var word = line.Words[i];
-            if (!word.IsIllegible && word.Confidence < BlotReadBelow && extents.Any(e => HorizontalOverlap(word.Box, e) * 2 >= word.Box.Width))
-                word = Word.Illegible(word.Box, MarkerGuess.Of([word], lexicon: null), word.Confidence); // read under a blot
-            words.Add(word);
+            underBlot[i] = !word.IsIllegible && word.Confidence < BlotReadBelow && extents.Any(e => HorizontalOverlap(word.Box, e) * 2 >= word.Box.Width);
             if (i + 1 < line.Words.Count)
             {
-                var gap = new BoundingBox(word.Box.Right, line.Box.Top, line.Words[i + 1].Box.Left, line.Box.Bottom);
+                var next = line.Words[i + 1];
+                var gap = new BoundingBox(word.Box.Right, line.Box.Top, next.Box.Left, line.Box.Bottom);
+                // A word taken for a guess under a blot keeps no readings: only a word kept as read can run on.
                 if (gap.Width >= 2 * charWidth && extents.Any(e => HorizontalOverlap(gap, e) >= 1.5 * charWidth)
-                    && !SecondReadingRunsOn(word, charWidth) && !SecondReadingRunsOn(line.Words[i + 1], charWidth))
-                    words.Add(Word.Illegible(Shrink(gap, charWidth), "", 0));
+                    && !(!underBlot[i] && SecondReadingRunsOn(word, charWidth)) && !SecondReadingRunsOn(next, charWidth))
+                    stretches.Add(new LostStretch(i + 1, Shrink(gap, charWidth), StretchSource.UnderDarkRegion));
             }
         }
-        var last = words[^1];
+        var last = line.Words[^1];
         // A line that reaches the typed margin has lost nothing at its end.
-        if (!last.IsIllegible && !endsParagraph && last.Box.Right < rightMargin - charWidth)
+        if (!last.IsIllegible && !underBlot[^1] && !endsParagraph && last.Box.Right < rightMargin - charWidth)
         {
             // The tear must reach the middle of the line (a line above a tear only touches it with its descenders), but
             // its ragged edge may come closest to the words anywhere across the line's height. It must reach on past
@@ -80,10 +115,9 @@ public static class DamageMarker
                 .FirstOrDefault(e => !e.IsEmpty && e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= 3 * charWidth
                     && e.Left < rightMargin - charWidth && e.Right > last.Box.Right + charWidth);
             if (!tear.IsEmpty)
-                words.Add(Word.Illegible(new BoundingBox(last.Box.Right, line.Box.Top, Math.Min(tear.Right, rightMargin), line.Box.Bottom), "", 0));
+                stretches.Add(new LostStretch(line.Words.Count, new BoundingBox(last.Box.Right, line.Box.Top, Math.Min(tear.Right, rightMargin), line.Box.Bottom), StretchSource.TornLineEnd));
         }
-        var merged = MergeAdjacentMarkers(words);
-        return line with { Words = merged, Box = BoundingBox.Union(merged.Select(w => w.Box).Append(line.Box)) };
+        return new LineDamage(underBlot, stretches);
     }
 
     /// <summary>

@@ -13,9 +13,11 @@ public static class GapMarker
     public static Page Mark(Page page, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (page.TextGaps.Count == 0) return page;
+        // The stretches proposed for the learned decision only are not weighed by these rules.
+        var proposed = page.TextGaps.Where(g => g.Source == GapSource.Layout).ToList();
+        if (proposed.Count == 0) return page;
         var byLine = new Dictionary<Line, List<TextGap>>(ReferenceEqualityComparer.Instance);
-        foreach (var gap in page.TextGaps)
+        foreach (var gap in proposed)
         {
             var line = page.Lines.Where(l => l.Box.VerticalOverlap(gap.Box) * 2 > Math.Min(l.Box.Height, gap.Box.Height))
                 .MaxBy(l => l.Box.VerticalOverlap(gap.Box));

@@ -67,7 +67,7 @@ public static class IllegibilityDetector
     /// ink unlike the typing (a dense dot of foxing or dirt) makes it one.
     /// A token of any kind read unsurely on blank paper (no ink to speak of) is noise of the paper or bleed-through.
     /// </summary>
-    private static bool IsStrayMark(Word word, IllegibilityOptions options, PageInk? ink) =>
+    internal static bool IsStrayMark(Word word, IllegibilityOptions options, PageInk? ink) =>
         word.Confidence < options.StrayMarkBelow
         && ((ink is not null && word.Ink is not null && ink.IsBlank(word.Ink))
             || (WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit)

@@ -16,17 +16,21 @@ public sealed class PageInk
     /// <summary>Fewer sure words than this tell too little about the page's typing.</summary>
     internal const int MinSureWords = 5;
 
-    private readonly float _contrast;
-    private readonly float _coverage;
     private readonly IllegibilityOptions _options;
 
     private PageInk(float contrast, float coverage, bool spacesPunctuation, IllegibilityOptions options)
     {
-        _contrast = contrast;
-        _coverage = coverage;
+        Contrast = contrast;
+        Coverage = coverage;
         SpacesPunctuation = spacesPunctuation;
         _options = options;
     }
+
+    /// <summary>The typing's median contrast against the paper (gray levels).</summary>
+    public float Contrast { get; }
+
+    /// <summary>The typing's median share of a word's box in ink.</summary>
+    public float Coverage { get; }
 
     /// <summary>
     /// Whether the typist set punctuation apart with a space (French typing: "mot ; mot", "Quoi ?"): the page has at
@@ -55,13 +59,13 @@ public sealed class PageInk
     public bool IsDamaged(InkMeasure? ink) => IsFaded(ink) || IsSmudged(ink);
 
     /// <summary>Ink far denser than the page's typing: a smudge, a blot or a stain over the strokes.</summary>
-    public bool IsSmudged(InkMeasure? ink) => ink is not null && ink.Coverage > _options.SmudgedAbove * _coverage;
+    public bool IsSmudged(InkMeasure? ink) => ink is not null && ink.Coverage > _options.SmudgedAbove * Coverage;
 
     /// <summary>
     /// Ink far fainter than the page's typing. The only test that tells a lone mark from a speck: a full stop's or a
     /// comma's box is nearly all ink, so its coverage says nothing about smudging.
     /// </summary>
-    public bool IsFaded(InkMeasure? ink) => ink is not null && ink.Contrast < _options.FadedBelow * _contrast;
+    public bool IsFaded(InkMeasure? ink) => ink is not null && ink.Contrast < _options.FadedBelow * Contrast;
 
     /// <summary>
     /// Whether a stretch where words are missing holds ink like lost typing: faint strokes or a smudge. Blank paper
@@ -70,11 +74,11 @@ public sealed class PageInk
     /// read, which a marker would call illegible.
     /// </summary>
     public bool HoldsLostTyping(InkMeasure? ink) =>
-        ink is not null && ink.Contrast >= _options.BlankBelow * _contrast && ink.Coverage >= _options.SparseBelow * _coverage
-        && (ink.Contrast < _options.FaintBelow * _contrast || ink.Coverage > _options.SmudgedAbove * _coverage);
+        ink is not null && ink.Contrast >= _options.BlankBelow * Contrast && ink.Coverage >= _options.SparseBelow * Coverage
+        && (ink.Contrast < _options.FaintBelow * Contrast || ink.Coverage > _options.SmudgedAbove * Coverage);
 
     /// <summary>Paper with no ink to speak of: contrast below <see cref="IllegibilityOptions.BlankBelow"/> of the page's typing.</summary>
-    public bool IsBlank(InkMeasure ink) => ink.Contrast < _options.BlankBelow * _contrast;
+    public bool IsBlank(InkMeasure ink) => ink.Contrast < _options.BlankBelow * Contrast;
 
     private static float Median(IEnumerable<float> values)
     {

@@ -1,5 +1,6 @@
 using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Illegibility.Model;
 using IngestPipeline.Domain.Metadata;
 using IngestPipeline.Domain.Transcripts;
 
@@ -17,6 +18,12 @@ public sealed record CleanupOptions
     public OcrConfusionOptions Confusions { get; init; } = OcrConfusionOptions.Default;
     public IllegibilityOptions Illegibility { get; init; } = IllegibilityOptions.Default;
 
+    /// <summary>The learned [ILLEGIBLE] decision; null: the hand rules decide.</summary>
+    public IllegibilityModel? Model { get; init; }
+
+    /// <summary>The probability from which the model's candidates are marked; null: the threshold the model's training chose.</summary>
+    public double? IllegibleThreshold { get; init; }
+
     public static CleanupOptions Default { get; } = new();
 }
 
@@ -30,31 +37,51 @@ public static class TranscriptCleaner
 {
     public static Transcript Clean(Transcript transcript, Lexicon lexicon, CleanupOptions options)
     {
-        var cleaned = transcript with { Pages = transcript.Pages.Select(p => CleanPage(p, lexicon, options)).ToList() };
+        var cleaned = transcript with
+        {
+            Pages = transcript.Pages.Select(p => CleanPage(p, lexicon, options)).ToList(),
+            IllegibilityModel = options.MarkIllegible ? options.Model?.Version : null,
+        };
         // Metadata is read from the cleaned text: repaired words, no garbage in the header.
         return cleaned with { Metadata = CableMetadataExtractor.Extract(PlainTextExporter.Write(cleaned)) };
     }
 
     private static Page CleanPage(Page page, Lexicon lexicon, CleanupOptions options)
     {
+        page = Prepare(page, lexicon, options);
+        if (options.MarkIllegible)
+        {
+            var ink = PageInk.Of(page, options.Illegibility);
+            if (options.Model is { } model)
+            {
+                page = LearnedMarker.Mark(page, lexicon, options.Illegibility, ink, model, options.IllegibleThreshold ?? model.Training.Threshold);
+            }
+            else
+            {
+                page = DamageMarker.Mark(page);
+                page = GapMarker.Mark(page, lexicon, options.Illegibility, ink);
+                page = MapLines(page, lines => lines.Select(l => IllegibilityDetector.Mark(l, lexicon, options.Illegibility, ink)).ToList());
+            }
+        }
+        if (options.Dehyphenate) page = MapLines(page, lines => DehyphenationRule.Join(lines, lexicon));
+        return page;
+    }
+
+    /// <summary>
+    /// The steps before what cannot be read is decided: marks that are not typing set apart, typewriter characters and
+    /// markers written one way, OCR confusions repaired. The illegibility evidence of a page is measured on this.
+    /// </summary>
+    public static Page Prepare(Page page, Lexicon lexicon, CleanupOptions options)
+    {
         // Handwriting, stamps and specks first: the rules below would read them as damaged typing.
         if (options.SeparateNonText) page = NonTextSeparator.Separate(page, lexicon);
         // Confusions first: "JapaneSe" is a word with a slip, not garbage, once it reads "Japanese".
-        page = MapLines(page, lines =>
+        return MapLines(page, lines =>
         {
             IEnumerable<Line> result = lines.Select(l => BulletRule.Normalise(IllegibleMarkerRule.Canonicalise(
                 options.NormaliseCharacters ? TypewriterCharacterRule.Normalise(l, options.Characters) : l), lexicon));
             return options.FixConfusions ? OcrConfusionRule.Correct(result.ToList(), lexicon, options.Confusions) : result.ToList();
         });
-        if (options.MarkIllegible)
-        {
-            var ink = PageInk.Of(page, options.Illegibility);
-            page = DamageMarker.Mark(page);
-            page = GapMarker.Mark(page, lexicon, options.Illegibility, ink);
-            page = MapLines(page, lines => lines.Select(l => IllegibilityDetector.Mark(l, lexicon, options.Illegibility, ink)).ToList());
-        }
-        if (options.Dehyphenate) page = MapLines(page, lines => DehyphenationRule.Join(lines, lexicon));
-        return page;
     }
 
     private static Page MapLines(Page page, Func<IReadOnlyList<Line>, IReadOnlyList<Line>> map) =>

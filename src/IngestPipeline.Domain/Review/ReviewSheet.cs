@@ -16,7 +16,11 @@ public enum FlagKind
 }
 
 /// <summary>One place a reviewer should look at: where it is in the line's text and on the scan.</summary>
-public sealed record ReviewFlag(FlagKind Kind, int Start, int Length, BoundingBox Box, string? Guess, float Confidence);
+public sealed record ReviewFlag(FlagKind Kind, int Start, int Length, BoundingBox Box, string? Guess, float Confidence)
+{
+    /// <summary>For a marker the learned decision set: its probability that the span is unreadable.</summary>
+    public float? Probability { get; init; }
+}
 
 /// <summary>One typed line as the review page shows it: its text (what <see cref="ReviewApplier"/> reads back) and flags.</summary>
 public sealed record ReviewLine(int Page, int Index, string Text, BoundingBox Box, IReadOnlyList<ReviewFlag> Flags);
@@ -72,7 +76,7 @@ public static class ReviewSheet
             text.Append(word.Text);
             if (closes) text.Append('}');
             if (word.IsIllegible)
-                flags.Add(new ReviewFlag(FlagKind.Illegible, start, word.Text.Length, word.Box, word.IllegibleGuess, word.Confidence));
+                flags.Add(new ReviewFlag(FlagKind.Illegible, start, word.Text.Length, word.Box, word.IllegibleGuess, word.Confidence) { Probability = word.IllegibleProbability });
             else if (!word.Corrected && OtherReading(word) is { } other)
                 flags.Add(new ReviewFlag(FlagKind.Disputed, start, word.Text.Length, word.Box, other, word.Confidence));
             else if (!word.Corrected && word.Confidence < LowConfidence)

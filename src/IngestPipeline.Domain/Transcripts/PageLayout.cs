@@ -28,8 +28,10 @@ public sealed class PageLayout
     /// <summary>A line that starts more than this many character widths right of the margin is indented (a new paragraph).</summary>
     public const double IndentCharacters = 2.0;
 
-    private PageLayout(IReadOnlyList<Line> lines, bool[] breakBefore, double slope, double charWidth)
+    private PageLayout(IReadOnlyList<Line> lines, bool[] breakBefore, double slope, double charWidth, IReadOnlyList<int> baselines, double pitch)
     {
+        Baselines = baselines;
+        Pitch = pitch;
         _slope = slope;
         Lines = lines;
         BreakBefore = breakBefore;
@@ -41,6 +43,12 @@ public sealed class PageLayout
 
     /// <summary>The page's lines that have words, in reading order.</summary>
     public IReadOnlyList<Line> Lines { get; }
+
+    /// <summary>Per line: where its letters stand (the words' median bottom).</summary>
+    public IReadOnlyList<int> Baselines { get; }
+
+    /// <summary>The median step from one line's baseline to the next (0 with fewer than two lines).</summary>
+    public double Pitch { get; }
 
     /// <summary>Per line: whether a paragraph starts with it (never the first line).</summary>
     public IReadOnlyList<bool> BreakBefore { get; }
@@ -79,7 +87,7 @@ public sealed class PageLayout
             breakBefore[i] = IsParagraphBreak(entries[i - 1], entries[i], medianPitch);
         }
         var lines = entries.Select(e => e.Line).ToList();
-        return new PageLayout(lines, breakBefore, Slope(lines), CharacterWidth(lines));
+        return new PageLayout(lines, breakBefore, Slope(lines), CharacterWidth(lines), entries.Select(e => e.Baseline).ToList(), medianPitch);
     }
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed record Word(string Text, BoundingBox Box, float Confidence)
 
     public bool IsIllegible => IllegibleGuess is not null;
 
+    /// <summary>On a marker set by the learned decision: the model's probability that the span is unreadable (null for the rules' markers).</summary>
+    public float? IllegibleProbability { get; init; }
+
     /// <summary>A reviewer changed this word (ALTO marks it CS="true").</summary>
     public bool Corrected { get; init; }
 
@@ -97,4 +100,7 @@ public sealed record Transcript(string SourceName, IReadOnlyList<Page> Pages)
 {
     /// <summary>What the cable's header and signature say (date, sender, recipients, ...); null until extracted.</summary>
     public Metadata.CableMetadata? Metadata { get; init; }
+
+    /// <summary>The version of the model that decided what is illegible (null when the hand rules did, or nothing was marked).</summary>
+    public string? IllegibilityModel { get; init; }
 }

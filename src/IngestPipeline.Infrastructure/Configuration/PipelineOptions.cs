@@ -19,6 +19,24 @@ public sealed class PipelineOptions
     public WorkerOptions Worker { get; set; } = new();
     public LimitOptions Limits { get; set; } = new();
     public RecognitionOptions Ocr { get; set; } = new();
+    public IllegibilityDecisionOptions Illegibility { get; set; } = new();
+}
+
+/// <summary>How the clean stage decides what cannot be read (<c>Pipeline:Illegibility</c>).</summary>
+public sealed class IllegibilityDecisionOptions
+{
+    /// <summary>Empty or "rules": the hand rules; "learned": the model shipped with the program; else a model file.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The probability from which a candidate is marked; empty: the model's own (chosen for precision 0.9).</summary>
+    public double? Threshold { get; set; }
+
+    /// <summary>Per collection (<c>Pipeline:Illegibility:Collections:NAME</c>), a threshold of its own.</summary>
+    public Dictionary<string, double> Collections { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The threshold for a document of the collection (null: the model's own).</summary>
+    public double? ThresholdFor(string? collection) =>
+        collection is not null && Collections.TryGetValue(collection, out var own) ? own : Threshold;
 }
 
 /// <summary>How the worker's engines read pages (<c>Pipeline:Ocr</c>).</summary>

@@ -11,13 +11,16 @@ namespace IngestPipeline.Ocr.Recognition;
 /// </summary>
 public static class GapRereader
 {
-    public static IReadOnlyList<TextGap> Reread(TesseractEngine engine, PageImage image, Page page, InkMeter? meter)
+    /// <param name="all">Every stretch the layout proposes, not only those the hand rules weigh (see <see cref="OcrOptions.AllStretches"/>).</param>
+    public static IReadOnlyList<TextGap> Reread(TesseractEngine engine, PageImage image, Page page, InkMeter? meter, bool all)
     {
         // A little paper above and below: Tesseract finds the line better with some margin.
         return TextGapFinder.Find(page)
-            .Select(gap => new TextGap(gap, StretchedReading.Read(engine, image, page.Dpi, gap with { Top = gap.Top - gap.Height / 3, Bottom = gap.Bottom + gap.Height / 3 }))
+            .Where(gap => all || gap.Source == GapSource.Layout)
+            .Select(gap => new TextGap(gap.Box, StretchedReading.Read(engine, image, page.Dpi, gap.Box with { Top = gap.Box.Top - gap.Box.Height / 3, Bottom = gap.Box.Bottom + gap.Box.Height / 3 }))
             {
-                Ink = meter?.Of(gap),
+                Ink = meter?.Of(gap.Box),
+                Source = gap.Source,
             })
             .ToList();
     }

@@ -70,7 +70,7 @@ public static class PageRecognizer
         var meter = InkMeter.For(image, ink);
         if (meter is not null) page = meter.Measure(page);
         if (options.Reread) page = WordRereader.Reread(engine, image, page);
-        if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, image, page, meter) };
+        if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, image, page, meter, options.AllStretches) };
         return recognized with { Page = page };
     }
 

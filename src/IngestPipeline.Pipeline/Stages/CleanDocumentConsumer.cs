@@ -18,7 +18,7 @@ namespace IngestPipeline.Pipeline.Stages;
 /// workers, or a redelivery after a crash) only one does the work; a claim left by a dead worker expires after the
 /// stage deadline. The review task has a unique key per document: a document is queued exactly once.
 /// </summary>
-public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon, PipelineOptions options,
+public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options,
     ILogger<CleanDocumentConsumer> log) : IConsumer<CleanDocument>
 {
     /// <summary>The author of the versions the pipeline makes.</summary>
@@ -44,7 +44,8 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon,
         // A failed page has no words: the reviewer sees it listed with its reason (the document's page rows keep it).
         var pages = document.Pages.Where(p => p.Status == PageStatus.Recognized).OrderBy(p => p.Number)
             .SelectMany(p => JsonExporter.Read(p.OcrJson!).Pages).ToList();
-        var transcript = TranscriptCleaner.Clean(new Transcript(document.FileName, pages), lexicon, CleanupOptions.Default);
+        var transcript = TranscriptCleaner.Clean(new Transcript(document.FileName, pages), lexicon,
+            cleanup with { IllegibleThreshold = options.Illegibility.ThresholdFor(document.Collection) });
 
         document.TranscriptJson = JsonExporter.Write(transcript);
         document.Text = PlainTextExporter.Write(transcript, TextLayout.Paragraphs);

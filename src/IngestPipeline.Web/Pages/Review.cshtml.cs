@@ -147,7 +147,7 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         _ => "low",
     };
 
-    /// <summary>A line's flags for the page's script: kind, characters, box on the scan, guess, confidence.</summary>
+    /// <summary>A line's flags for the page's script: kind, characters, box on the scan, guess, confidence, the model's probability (if any).</summary>
     public static string FlagsJson(ReviewLine line) => JsonSerializer.Serialize(line.Flags.Select(f => new
     {
         k = KindName(f.Kind),
@@ -156,5 +156,6 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         b = new[] { f.Box.Left, f.Box.Top, f.Box.Width, f.Box.Height },
         g = f.Guess,
         c = Math.Round(f.Confidence),
+        p = f.Probability,
     }));
 }

@@ -16,7 +16,7 @@
   for (const line of document.querySelectorAll(".line")) {
     const input = line.querySelector("input");
     for (const f of JSON.parse(line.dataset.flags)) {
-      flags.push({ line, input, page: +line.dataset.page, kind: f.k, start: f.s, text: input.value.substr(f.s, f.l), box: f.b, guess: f.g ?? "", confidence: f.c, done: false });
+      flags.push({ line, input, page: +line.dataset.page, kind: f.k, start: f.s, text: input.value.substr(f.s, f.l), box: f.b, guess: f.g ?? "", confidence: f.c, probability: f.p ?? null, done: false });
     }
   }
   let current = -1;
@@ -46,7 +46,9 @@
     document.getElementById("flag-kind").textContent =
       flag.kind === "illegible" ? "[ILLEGIBLE]" : flag.kind === "disputed" ? "the two engines disagree" : "low confidence";
     document.getElementById("flag-guess").textContent = flag.guess || "(nothing read)";
-    document.getElementById("flag-confidence").textContent = `confidence ${flag.confidence}`;
+    // A marker the learned decision set says how sure it is that nobody can read the span.
+    document.getElementById("flag-confidence").textContent = flag.probability === null
+      ? `confidence ${flag.confidence}` : `unreadable with probability ${flag.probability.toFixed(2)}`;
     showCrop(flag);
     showPage(flag.page, flag.box);
 

@@ -11,7 +11,11 @@ public sealed class TextGapFinderTests
     private static Line Full(int baseline, string last = "eeeeeeee") =>
         LineAt(baseline, ("aaaaaaaa", 90f), ("bbbbbbbb", 90f), ("cccccccc", 90f), ("dddddddd", 90f), (last, 90f));
 
+    /// <summary>The stretches the hand rules judge.</summary>
     private static IReadOnlyList<BoundingBox> Gaps(params Line[] lines) =>
+        TextGapFinder.Find(OnePage(Block(lines)).Pages[0]).Where(g => g.Source == GapSource.Layout).Select(g => g.Box).ToList();
+
+    private static IReadOnlyList<(BoundingBox Box, GapSource Source)> AllGaps(params Line[] lines) =>
         TextGapFinder.Find(OnePage(Block(lines)).Pages[0]);
 
     [Fact]
@@ -49,5 +53,21 @@ public sealed class TextGapFinderTests
         var inside = LineAt(300, 300, ("aaaaaaaa", 90f));
         inside = inside with { Words = [.. inside.Words, new Word("end.", new BoundingBox(760, 270, 840, 300), 90)] };
         Assert.Single(Gaps(Column(200), Column(250), inside, Column(350)));
+    }
+
+    [Fact]
+    public void For_the_learned_decision_a_paragraph_line_that_starts_late_and_a_short_line_whose_sentence_ended_are_proposed_too()
+    {
+        // Line 3 starts 300 px (15 characters) right of the margin inside its paragraph: its first words faded.
+        var late = LineAt(400, 300, ("cccccccc", 90f), ("dddddddd", 90f), ("eeeeeeee", 90f));
+        var gaps = AllGaps(Full(200), Full(250), late, Full(350), LineAt(400, ("end.", 90f)));
+        var start = Assert.Single(gaps, g => g.Source == GapSource.LineStart);
+        Assert.InRange(start.Box.Left, 95, 105);
+        Assert.InRange(start.Box.Right, 385, 400);
+
+        // A line that ends a sentence well short of the margin while its paragraph goes on: not the rules' concern, but a candidate.
+        var ended = AllGaps(Full(200), Full(250), LineAt(300, ("aaaaaaaa", 90f), ("end.", 90f)), Full(350), LineAt(400, ("end.", 90f)));
+        Assert.Contains(ended, g => g.Source == GapSource.ShortLine && g.Box.Left > 280);
+        Assert.DoesNotContain(ended, g => g.Source == GapSource.Layout);
     }
 }

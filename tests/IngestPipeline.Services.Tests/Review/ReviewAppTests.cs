@@ -56,6 +56,8 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         var crop = page.Locator("#crop");
         await Assertions.Expect(crop).ToBeVisibleAsync();
         Assert.Contains($"/api/documents/{id}/pages/1/image", await crop.EvaluateAsync<string>("c => c.style.backgroundImage"));
+        // The learned decision set the marker: the panel says how sure it is that nobody can read the span.
+        await Assertions.Expect(page.Locator("#flag-confidence")).ToHaveTextAsync(new Regex("^unreadable with probability (0\\.\\d\\d|1\\.00)$"));
         Assert.True(await crop.EvaluateAsync<int>("c => c.clientHeight") > 20);
         var focused = page.Locator(".line input:focus");
         var selected = await focused.EvaluateAsync<string>("i => i.value.substring(i.selectionStart, i.selectionEnd)");

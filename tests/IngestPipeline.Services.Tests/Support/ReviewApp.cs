@@ -32,6 +32,8 @@ public sealed class ReviewApp : IAsyncLifetime
         (_web, Address) = await HostProcess.WebAsync(new Dictionary<string, string>
         {
             ["Pipeline__DataDirectory"] = Path.Combine(Work, "data"),
+            // The model shipped decides [ILLEGIBLE] here, so the review page shows each marker's probability.
+            ["Pipeline__Illegibility__Model"] = "learned",
             // As behind a TLS-terminating proxy on this machine: the tests say when a request came over HTTPS.
             ["Web__ForwardedHeaders__Enabled"] = "true",
             ["Web__Hsts"] = "true",

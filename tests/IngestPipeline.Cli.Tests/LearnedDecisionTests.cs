@@ -1,0 +1,80 @@
+using System.Text.Json;
+using IngestPipeline.Cli;
+
+namespace IngestPipeline.Cli.Tests;
+
+/// <summary>
+/// The learned [ILLEGIBLE] decision from the command line, with the real engine: generated pages read once, raw;
+/// their candidates measured and labelled, a model trained on them, the pages cleaned again with it, and eval's
+/// sweep of its thresholds with the charts.
+/// </summary>
+public sealed class LearnedDecisionTests : IDisposable
+{
+    private readonly string _work = Directory.CreateTempSubdirectory("ingest-learned-").FullName;
+
+    [Fact]
+    public async Task A_model_is_trained_from_cached_raw_transcripts_used_to_clean_them_and_swept_by_eval()
+    {
+        var gt = Path.Combine(_work, "generated");
+        Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "6", "--seed", "5", "--split", "train"]));
+        var raw = Path.Combine(_work, "raw");
+        Assert.Equal(0, await CliApp.RunAsync(["ingest", gt, "--out", raw, "--raw", "--formats", "json", "--engines", "tesseract"]));
+
+        var table = Path.Combine(_work, "candidates.tsv");
+        Assert.Equal(0, await CliApp.RunAsync(["illegibility", "evidence", "--gt", gt, "--raw", raw, "--out", table]));
+        var rows = File.ReadAllLines(table);
+        Assert.Contains(rows, r => r.Split('\t') is [_, "Word", "Legible", ..]);
+        Assert.Contains(rows, r => r.Split('\t') is [_, _, "Unreadable", ..]);
+
+        var model = Path.Combine(_work, "model.json");
+        Assert.Equal(0, await CliApp.RunAsync(["illegibility", "train", "--set", $"{gt}:{raw}", "--out", model, "--trees", "20"]));
+        using var file = JsonDocument.Parse(await File.ReadAllTextAsync(model));
+        var version = file.RootElement.GetProperty("version").GetString()!;
+        Assert.StartsWith("illegibility-", version);
+
+        var cleaned = Path.Combine(_work, "cleaned");
+        Assert.Equal(0, await CliApp.RunAsync(["clean", raw, "--out", cleaned, "--illegibility-model", model]));
+        var transcript = Directory.GetFiles(cleaned, "*.json").First();
+        using (var json = JsonDocument.Parse(await File.ReadAllTextAsync(transcript)))
+            Assert.Equal(version, json.RootElement.GetProperty("illegibilityModel").GetString());
+
+        var summary = Path.Combine(_work, "eval.json");
+        Assert.Equal(0, await CliApp.RunAsync(["eval", "--gt", gt, "--out", cleaned, "--json", summary, "--sweep", raw, "--illegibility-model", model]));
+        using var eval = JsonDocument.Parse(await File.ReadAllTextAsync(summary));
+        var sweep = eval.RootElement.GetProperty("sweep");
+        Assert.True(sweep.GetProperty("thresholds").GetArrayLength() >= 11);
+        Assert.True(sweep.GetProperty("reliability").GetArrayLength() >= 2);
+        foreach (var chart in new[] { "precision-recall.png", "reliability.png" })
+            Assert.True(new FileInfo(Path.Combine(cleaned, chart)).Length > 10_000, chart);
+
+        // The same evidence and seed give the same model, bit for bit.
+        var again = Path.Combine(_work, "again.json");
+        Assert.Equal(0, await CliApp.RunAsync(["illegibility", "train", "--set", $"{gt}:{raw}", "--out", again, "--trees", "20"]));
+        Assert.Equal(await File.ReadAllTextAsync(model), await File.ReadAllTextAsync(again));
+    }
+
+    [Fact]
+    public async Task A_missing_or_foreign_model_file_is_refused_by_name()
+    {
+        var raw = Directory.CreateDirectory(Path.Combine(_work, "raw")).FullName;
+        var missing = Path.Combine(_work, "nowhere.json");
+        var error = new StringWriter();
+        var saved = Console.Error;
+        Console.SetError(error);
+        try
+        {
+            Assert.Equal(2, await CliApp.RunAsync(["clean", raw, "--out", Path.Combine(_work, "out"), "--illegibility-model", missing]));
+            var foreign = Path.Combine(_work, "foreign.json");
+            await File.WriteAllTextAsync(foreign, "{\"version\": \"x\"}");
+            Assert.Equal(2, await CliApp.RunAsync(["clean", raw, "--out", Path.Combine(_work, "out"), "--illegibility-model", foreign]));
+        }
+        finally
+        {
+            Console.SetError(saved);
+        }
+        Assert.Contains(missing, error.ToString());
+        Assert.Contains("foreign.json", error.ToString());
+    }
+
+    public void Dispose() => Directory.Delete(_work, recursive: true);
+}

@@ -1,0 +1,150 @@
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Illegibility.Evidence;
+using IngestPipeline.Domain.Illegibility.Model;
+using IngestPipeline.Domain.Transcripts;
+using static IngestPipeline.Domain.Tests.Export.SampleTranscripts;
+
+namespace IngestPipeline.Domain.Tests.Illegibility;
+
+/// <summary>The learned [ILLEGIBLE] decision: trees, calibration, the model file, and marking a page with it.</summary>
+public sealed class LearnedDecisionTests
+{
+    private static readonly Lexicon Words = new(["the", "report", "was", "sent", "today", "and", "we", "agree"]);
+
+    /// <summary>Cases of one measure, unreadable below 30, but every tenth value (0, 10, 20, ...) labelled the other way: noise.</summary>
+    private static (List<float[]> Cases, List<bool> Labels) Threshold30()
+    {
+        var cases = new List<float[]>();
+        var labels = new List<bool>();
+        for (int i = 0; i < 2000; i++)
+        {
+            float x = i % 100;
+            cases.Add([x, (i * 7919) % 13]);
+            labels.Add((x < 30) != (i % 10 == 0));
+        }
+        return (cases, labels);
+    }
+
+    [Fact]
+    public void Boosted_trees_learn_a_threshold_and_grow_the_same_trees_from_the_same_cases()
+    {
+        var (cases, labels) = Threshold30();
+        var settings = new TreeSettings { Trees = 50 };
+        var trees = TreeTrainer.Train(cases, labels, settings);
+
+        Assert.True(trees.Margin([15, 0]) > 1);
+        Assert.True(trees.Margin([85, 0]) < -1);
+        var again = TreeTrainer.Train(cases, labels, settings);
+        Assert.Equal(trees.Trees.SelectMany(t => t.Value), again.Trees.SelectMany(t => t.Value));
+        Assert.Equal(trees.Trees.SelectMany(t => t.Threshold), again.Trees.SelectMany(t => t.Threshold));
+    }
+
+    [Fact]
+    public void Platt_scaling_recovers_the_map_that_made_the_labels()
+    {
+        // Labels drawn with p = 1 / (1 + e^-(2m - 1)) by a fixed sequence: the fit finds a slope near 2 and an offset near -1.
+        var random = new Random(5);
+        var margins = Enumerable.Range(0, 20000).Select(_ => random.NextDouble() * 8 - 4).ToList();
+        var labels = margins.Select(m => random.NextDouble() < 1 / (1 + Math.Exp(-(2 * m - 1)))).ToList();
+
+        var fit = PlattScaling.Fit(margins, labels);
+
+        Assert.InRange(fit.A, 1.8, 2.2);
+        Assert.InRange(fit.B, -1.2, -0.8);
+    }
+
+    [Fact]
+    public void The_threshold_is_the_lowest_probability_at_which_the_cases_reach_the_precision()
+    {
+        var cases = new List<(double, bool)> { (0.95, true), (0.9, true), (0.8, false), (0.7, true), (0.6, true), (0.5, false), (0.4, false), (0.3, true) };
+
+        // From 0.6 down: 4 right of 5 = 0.8; from 0.3: 5 of 8.
+        Assert.Equal(0.6, IllegibilityTrainer.ThresholdFor(cases, 0.8));
+        Assert.Equal(0.9, IllegibilityTrainer.ThresholdFor(cases, 0.95));
+    }
+
+    /// <summary>A page whose line holds a garbage word read unsurely among words of the lexicon.</summary>
+    private static Page GarbagePage() =>
+        OnePage(Block(
+            LineAt(200, ("the", 95f), ("report", 95f), ("was", 95f), ("sent", 95f), ("today", 95f)),
+            LineAt(250, ("and", 95f), ("#e@%", 20f), ("we", 95f), ("agree", 95f)))).Pages[0];
+
+    /// <summary>A model trained on the candidates of pages like <see cref="GarbagePage"/>: garbage unreadable, words legible.</summary>
+    private static IllegibilityModel GarbageModel()
+    {
+        var page = GarbagePage();
+        var candidates = CandidateFinder.Find(page, Words, IllegibilityOptions.Default, null);
+        var cases = new List<TrainingCase>();
+        for (int copy = 0; copy < 60; copy++)
+            cases.AddRange(candidates.Select(c => new TrainingCase($"page{copy}", c, c.Word?.Text == "#e@%")));
+        // A stretch case of each label, so that both decisions have something to learn.
+        var stretch = new UnreadableCandidate(CandidateKind.Stretch, 0, 0, new BoundingBox(0, 0, 10, 10), new float[CandidateFeatures.StretchNames.Count]) { Source = StretchSource.BetweenWords };
+        for (int copy = 0; copy < 60; copy++)
+            cases.Add(new TrainingCase($"page{copy}", stretch, copy % 2 == 0));
+        return IllegibilityTrainer.Train(cases, ["test"], 1, new TreeSettings { Trees = 20, MinLeafCases = 5 }, 0.9, IllegibilityTrainer.RuleStretches).Model;
+    }
+
+    [Fact]
+    public void The_model_marks_the_unreadable_word_with_its_probability_and_the_transcript_names_the_model()
+    {
+        var model = GarbageModel();
+        var options = CleanupOptions.Default with { Model = model, IllegibleThreshold = 0.5 };
+
+        var cleaned = TranscriptCleaner.Clean(new Transcript("one.png", [GarbagePage()]), Words, options);
+
+        var line = cleaned.Pages[0].Lines.Last();
+        Assert.Equal("and [ILLEGIBLE] we agree", line.Text);
+        Assert.InRange(line.Words[1].IllegibleProbability!.Value, 0.5f, 1f);
+        Assert.Equal(model.Version, cleaned.IllegibilityModel);
+        var read = JsonExporter.Read(JsonExporter.Write(cleaned));
+        Assert.Equal(model.Version, read.IllegibilityModel);
+        Assert.Equal(line.Words[1].IllegibleProbability, read.Pages[0].Lines.Last().Words[1].IllegibleProbability);
+        Assert.Equal("the report was sent today", cleaned.Pages[0].Lines.First().Text);
+    }
+
+    [Fact]
+    public void A_model_file_reads_back_with_its_version_and_an_edited_one_is_refused()
+    {
+        var model = GarbageModel();
+        var json = model.ToJson();
+        var read = IllegibilityModel.FromJson(json, "model.json");
+        Assert.Equal(model.Version, read.Version);
+        var candidate = CandidateFinder.Find(GarbagePage(), Words, IllegibilityOptions.Default, null)[0];
+        Assert.Equal(model.Probability(candidate), read.Probability(candidate));
+
+        // Leaf values changed by hand: still a model file in form, but not the version it names.
+        var edited = json.Replace("\"v\":[", "\"v\":[0.5,", StringComparison.Ordinal);
+        var error = Assert.Throws<InvalidDataException>(() => IllegibilityModel.FromJson(edited, "model.json"));
+        Assert.Contains("model.json", error.Message);
+        Assert.Contains("edited or damaged", error.Message);
+        Assert.Throws<InvalidDataException>(() => IllegibilityModel.FromJson("{", "model.json"));
+    }
+
+    [Fact]
+    public void Candidates_include_every_word_a_stretch_under_a_dark_region_and_a_lost_line_after_the_line_above_it()
+    {
+        var first = LineAt(200, ("the", 95f), ("report", 95f), ("was", 95f));
+        // "sent" stands 200 px after "was": a blot covers 400-560 between them.
+        var second = LineAt(300, ("and", 95f), ("we", 95f));
+        second = second with { Words = [.. second.Words, new Word("agree", new BoundingBox(600, 270, 700, 300), 95)] };
+        var page = OnePage(Block(first, second)).Pages[0] with
+        {
+            DarkRegions = [new DarkRegion(new BoundingBox(260, 260, 560, 310), [new BoundingBox(260, 260, 560, 310)])],
+            TextGaps = [new TextGap(new BoundingBox(100, 220, 980, 250), []) { Source = GapSource.LostLine, Ink = new InkMeasure(3, 0.01f) }],
+        };
+
+        var candidates = CandidateFinder.Find(page, Words, IllegibilityOptions.Default, null);
+
+        Assert.Equal(6, candidates.Count(c => c.Kind == CandidateKind.Word));
+        var dark = Assert.Single(candidates, c => c.Source == StretchSource.UnderDarkRegion);
+        Assert.Equal((1, 2), (dark.Line, dark.Position));
+        Assert.InRange(dark.Box.Left, 220, 300);
+        Assert.InRange(dark.Box.Right, 560, 600);
+        var lost = Assert.Single(candidates, c => c.Source == StretchSource.LostLine);
+        Assert.Equal(0, lost.Line);
+        Assert.Equal(CandidateFeatures.StretchNames.Count, lost.Features.Length);
+        Assert.All(candidates.Where(c => c.Kind == CandidateKind.Word), c => Assert.Equal(CandidateFeatures.WordNames.Count, c.Features.Length));
+    }
+}
