@@ -34,23 +34,6 @@ public static class PageLayout
             baseline += style.LineHeight;
         }
 
-        // Words filled line by line from the first line's start (then the others'), each line returned at the bell.
-        void Flow(string[] words, float firstStart, float otherStart, string kind, List<(string Text, float X)> lead)
-        {
-            int next = 0;
-            bool first = true;
-            while (next < words.Length)
-            {
-                float start = first ? firstStart : otherStart;
-                float limit = right - bell.Next(0, style.Ragged + 1) * style.Cell;
-                int count = 1;
-                while (next + count < words.Length && End(words[next..(next + count + 1)], start, style, measure) <= limit) count++;
-                Add(kind, [.. (first ? lead : []), .. Set(words[next..(next + count)], start, style, measure)]);
-                next += count;
-                first = false;
-            }
-        }
-
         foreach (var line in text.Letterhead) Add("letterhead", Set(line.Split(' '), (Width - Advance(line, style, measure)) / 2, style, measure));
         if (text.Letterhead.Count > 0) Empty();
         foreach (var line in text.Header) Add("header", Set(line.Split(' '), left, style, measure));
@@ -69,19 +52,19 @@ public static class PageLayout
                 Empty();
                 continue;
             }
-            if (paragraph.Contains('\n'))
+            var words = paragraph.Split(' ');
+            int next = 0;
+            bool first = true;
+            while (next < words.Length)
             {
-                // A list: the label at the indent, the item's lines hanging under its text.
-                float hang = left + style.Indent + 5 * Advance("x", style, measure);
-                foreach (var item in paragraph.Split('\n'))
-                {
-                    var itemWords = item.Split(' ');
-                    Flow(itemWords[1..], hang, hang, "list", [(itemWords[0], left + style.Indent)]);
-                }
-                Empty();
-                continue;
+                float start = left + (first ? style.Indent : 0);
+                float limit = right - bell.Next(0, style.Ragged + 1) * style.Cell;
+                int count = 1;
+                while (next + count < words.Length && End(words[next..(next + count + 1)], start, style, measure) <= limit) count++;
+                Add("body", Set(words[next..(next + count)], start, style, measure));
+                next += count;
+                first = false;
             }
-            Flow(paragraph.Split(' '), left + style.Indent, left, "body", []);
             Empty();
         }
         foreach (var line in text.Closing) Add("closing", Set(line.Split(' '), left + style.ClosingIndent, style, measure));

@@ -168,21 +168,4 @@ public sealed class LayoutNegativeTests
         Assert.Equal(300 + (PageLayout.Width - 600) / 3f, Assert.Single(stops), 1);
         Assert.Contains(lines, l => l.Kind == "body");
     }
-
-    [Fact]
-    public void A_lists_items_hang_their_further_lines_under_their_text_not_under_their_label()
-    {
-        var item = "1. " + string.Join(" ", Enumerable.Repeat("The Embassy should proceed as proposed.", 4));
-        var text = new CableText(["SECRET"], [item + "\n2. Reply."], ["HAYES"]);
-
-        var lines = PageLayout.Lay(text, Typed, _ => 0).OfType<PlacedLine>().Where(l => l.Kind == "list").ToList();
-
-        Assert.True(lines.Count >= 3);
-        Assert.Equal("1.", lines[0].Words[0].Text);
-        float hang = 300 + 5 * Typed.Cell;
-        Assert.Equal(hang, lines[0].Words[1].X, 1);
-        Assert.Equal(hang, lines[1].Words[0].X, 1);
-        Assert.Equal("2.", lines[^1].Words[0].Text);
-        Assert.Equal(300, lines[^1].Words[0].X, 1);
-    }
 }
