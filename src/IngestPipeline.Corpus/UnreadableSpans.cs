@@ -18,7 +18,7 @@ public static class UnreadableSpans
     /// <summary>The rule's numbers: see the class.</summary>
     public const double UnreadableLevels = 12, UnreadableShare = 0.10, LegibleShare = 0.40, LegiblePixels = 0.75, KeptDarkness = 1 / 3.0;
 
-    private static readonly string[] Kinds = ["blot", "smudge", "fade", "hole", "torn", "water"];
+    private static readonly string[] Kinds = ["blot", "smudge", "fade", "hole", "torn"];
 
     /// <param name="page">The page with its typing (paper times ink), damaged in place.</param>
     /// <param name="paper">The bare paper, damaged alike.</param>
@@ -136,30 +136,6 @@ public static class UnreadableSpans
                         page[i] = (byte)(paper[i] - (paper[i] - page[i]) * keep);
                     }
                 return box;
-            }
-            case "water":
-            {
-                // Water: the ribbon's ink washed out inside the stain, the paper there browned more towards its edge, and a
-                // darker tide line along a wavering outline where the water stopped; drawn alike on the paper, so the rule
-                // sees only the washed-out letters.
-                int cx = (box[0] + box[2]) / 2, cy = (box[1] + box[3]) / 2, rx = (box[2] - box[0]) / 2 + random.Next(6, 14), ry = (box[3] - box[1]) / 2 + random.Next(3, 7);
-                int browned = random.Next(6, 18), tide = random.Next(20, 45);
-                double washed = random.NextDouble() * 0.03, rim = random.Next(3, 7) / (double)Math.Min(rx, ry);
-                double phase1 = random.NextDouble() * Math.Tau, phase2 = random.NextDouble() * Math.Tau;
-                for (int y = Math.Max(0, cy - 2 * ry); y < Math.Min(height, cy + 2 * ry); y++)
-                    for (int x = Math.Max(0, cx - 2 * rx); x < Math.Min(width, cx + 2 * rx); x++)
-                    {
-                        double dx = (x - cx) / (double)rx, dy = (y - cy) / (double)ry, angle = Math.Atan2(dy, dx);
-                        double outline = 1 + 0.10 * Math.Sin(3 * angle + phase1) + 0.05 * Math.Sin(7 * angle + phase2);
-                        double r = Math.Sqrt(dx * dx + dy * dy) / outline;
-                        if (r > 1) continue;
-                        int i = y * width + x;
-                        int stain = (int)(browned * (0.4 + 0.6 * r * r)) + (r >= 1 - rim ? tide : 0);
-                        page[i] = (byte)Math.Max(0, paper[i] - (paper[i] - page[i]) * washed - stain);
-                        paper[i] = (byte)Math.Max(0, paper[i] - stain);
-                    }
-                int reachX = (int)(rx * 1.16) + 1, reachY = (int)(ry * 1.16) + 1;
-                return [cx - reachX, cy - reachY, cx + reachX, cy + reachY];
             }
             default: // smudge: the letters dragged into a grey smear
             {
