@@ -5,8 +5,7 @@ public sealed record PlacedLine(string Kind, int Baseline, IReadOnlyList<(string
 
 /// <summary>
 /// Lays a cable out as a typist or a printer would. Typed: a letter a cell (10 or 12 to the inch), two spaces after a
-/// full stop, paragraphs indented or not, single, one-and-a-half or double spacing, a ragged right margin (each line
-/// returned up to <see cref="PageStyle.Ragged"/> characters early, as typists did, so short lines are mostly as typed). Printed:
+/// full stop, paragraphs indented or not, single, one-and-a-half or double spacing, a ragged right margin. Printed:
 /// words set by their own widths, one space between them. Empty typed lines stand between letterhead, header,
 /// paragraphs and closing; a letterhead is centred, a table's cells stand at tab stops.
 /// </summary>
@@ -21,8 +20,6 @@ public static class PageLayout
         var lines = new List<PlacedLine?>();
         float left = style.LeftMargin, right = Width - style.RightMargin;
         int baseline = style.TopMargin;
-        // Where the typist returned the carriage: up to Ragged characters before the margin, line by line.
-        var bell = new Random(style.LayoutSeed);
         void Add(string kind, IReadOnlyList<(string Text, float X)> words)
         {
             lines.Add(new PlacedLine(kind, baseline, words));
@@ -58,9 +55,8 @@ public static class PageLayout
             while (next < words.Length)
             {
                 float start = left + (first ? style.Indent : 0);
-                float limit = right - bell.Next(0, style.Ragged + 1) * style.Cell;
                 int count = 1;
-                while (next + count < words.Length && End(words[next..(next + count + 1)], start, style, measure) <= limit) count++;
+                while (next + count < words.Length && End(words[next..(next + count + 1)], start, style, measure) <= right) count++;
                 Add("body", Set(words[next..(next + count)], start, style, measure));
                 next += count;
                 first = false;
@@ -95,13 +91,10 @@ public static class PageLayout
         style.Monospaced ? word.Length * style.Cell : measure(word);
 }
 
-/// <summary>
-/// How one page is typed or printed (drawn from the seed; written into its ground truth). <see cref="Ragged"/>: how many
-/// characters before the margin a typed line may end; <see cref="LayoutSeed"/> draws where each line does.
-/// </summary>
+/// <summary>How one page is typed or printed (drawn from the seed; written into its ground truth).</summary>
 public sealed record PageStyle(
     bool Monospaced, float Cell, float FontPixels, int LineHeight, int LeftMargin, int RightMargin, int TopMargin,
-    float Indent, float ClosingIndent, bool TwoSpacesAfterStop, int InkMean, int InkSpread, int BaselineJitter, int Ragged = 0, int LayoutSeed = 0)
+    float Indent, float ClosingIndent, bool TwoSpacesAfterStop, int InkMean, int InkSpread, int BaselineJitter)
 {
     public static PageStyle Draw(Random random, Typeface typeface, float advancePerEm)
     {
@@ -117,7 +110,6 @@ public sealed record PageStyle(
             Indent: typeface.Monospaced ? cell * (random.Next(2) == 0 ? 0 : 5) : (random.Next(2) == 0 ? 0 : fontPixels * 2),
             ClosingIndent: random.Next(2) == 0 ? 0 : PageLayout.Width / 2 - random.Next(200, 400),
             TwoSpacesAfterStop: typeface.Monospaced && random.Next(3) > 0,
-            InkMean: random.Next(15, 70), InkSpread: random.Next(4, 20), BaselineJitter: typeface.Monospaced ? random.Next(0, 3) : 0,
-            Ragged: typeface.Monospaced ? random.Next(0, 11) : 0, LayoutSeed: random.Next());
+            InkMean: random.Next(15, 70), InkSpread: random.Next(4, 20), BaselineJitter: typeface.Monospaced ? random.Next(0, 3) : 0);
     }
 }
