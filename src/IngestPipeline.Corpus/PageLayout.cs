@@ -6,8 +6,7 @@ public sealed record PlacedLine(string Kind, int Baseline, IReadOnlyList<(string
 /// <summary>
 /// Lays a cable out as a typist or a printer would. Typed: a letter a cell (10 or 12 to the inch), two spaces after a
 /// full stop, paragraphs indented or not, single, one-and-a-half or double spacing, a ragged right margin. Printed:
-/// words set by their own widths, one space between them. Empty typed lines stand between letterhead, header,
-/// paragraphs and closing; a letterhead is centred, a table's cells stand at tab stops.
+/// words set by their own widths, one space between them. Empty typed lines stand between header, paragraphs and closing.
 /// </summary>
 public static class PageLayout
 {
@@ -31,24 +30,10 @@ public static class PageLayout
             baseline += style.LineHeight;
         }
 
-        foreach (var line in text.Letterhead) Add("letterhead", Set(line.Split(' '), (Width - Advance(line, style, measure)) / 2, style, measure));
-        if (text.Letterhead.Count > 0) Empty();
         foreach (var line in text.Header) Add("header", Set(line.Split(' '), left, style, measure));
         Empty();
         foreach (var paragraph in text.Paragraphs)
         {
-            if (paragraph.Contains('\t'))
-            {
-                // A table: each cell at its tab stop, the columns dividing the width after the indent.
-                foreach (var row in paragraph.Split('\n'))
-                {
-                    var cells = row.Split('\t');
-                    float stop = (right - left - style.Indent) / cells.Length;
-                    Add("table", [.. cells.SelectMany((cell, k) => Set(cell.Split(' '), left + style.Indent + k * stop, style, measure))]);
-                }
-                Empty();
-                continue;
-            }
             var words = paragraph.Split(' ');
             int next = 0;
             bool first = true;

@@ -141,31 +141,3 @@ public sealed class GeneratorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 }
-
-/// <summary>Layouts where wide gaps and short lines are as typed: a table at tab stops, a centred letterhead.</summary>
-public sealed class LayoutNegativeTests
-{
-    private static readonly PageStyle Typed = new(Monospaced: true, Cell: 30, FontPixels: 50, LineHeight: 50, LeftMargin: 300, RightMargin: 300,
-        TopMargin: 300, Indent: 0, ClosingIndent: 0, TwoSpacesAfterStop: true, InkMean: 30, InkSpread: 10, BaselineJitter: 0);
-
-    [Fact]
-    public void A_tables_cells_stand_at_the_same_tab_stops_row_after_row_and_a_letterhead_is_centred()
-    {
-        var text = new CableText(["SECRET"], ["Commodity\tTons\tValue\nTungsten ore\t1,200\t$45,000\nCork\t80\t$3,000", "The figures are final."], ["HAYES"])
-        {
-            Letterhead = ["AMERICAN LEGATION"],
-        };
-
-        var lines = PageLayout.Lay(text, Typed, _ => 0).OfType<PlacedLine>().ToList();
-
-        var letterhead = Assert.Single(lines, l => l.Kind == "letterhead");
-        float end = letterhead.Words[^1].X + letterhead.Words[^1].Text.Length * Typed.Cell;
-        Assert.Equal(PageLayout.Width - end, letterhead.Words[0].X, 1);
-        var rows = lines.Where(l => l.Kind == "table").ToList();
-        Assert.Equal(3, rows.Count);
-        // The second cell of every row starts at one stop, a third of the way across the column, whatever the first cell's length.
-        var stops = rows.Select(r => r.Words.Single(w => w.Text is "Tons" or "1,200" or "80").X).Distinct().ToList();
-        Assert.Equal(300 + (PageLayout.Width - 600) / 3f, Assert.Single(stops), 1);
-        Assert.Contains(lines, l => l.Kind == "body");
-    }
-}
