@@ -16,13 +16,12 @@ public static class GapMarker
         // The stretches proposed for the learned decision only are not weighed by these rules.
         var proposed = page.TextGaps.Where(g => g.Source == GapSource.Layout).ToList();
         if (proposed.Count == 0) return page;
+        var lines = page.Lines.ToList();
         var byLine = new Dictionary<Line, List<TextGap>>(ReferenceEqualityComparer.Instance);
         foreach (var gap in proposed)
         {
-            var line = page.Lines.Where(l => l.Box.VerticalOverlap(gap.Box) * 2 > Math.Min(l.Box.Height, gap.Box.Height))
-                .MaxBy(l => l.Box.VerticalOverlap(gap.Box));
-            if (line is not null)
-                (byLine.TryGetValue(line, out var list) ? list : byLine[line] = []).Add(gap);
+            if (LineOf(lines, gap) is { } at)
+                (byLine.TryGetValue(lines[at], out var list) ? list : byLine[lines[at]] = []).Add(gap);
         }
         return page with
         {
@@ -88,6 +87,19 @@ public static class GapMarker
         if (plausible && gap.Reread.All(w => w.Confidence >= options.RereadAcceptedFrom)) return gap.Reread;
         return [Word.Illegible(gap.Box, plausible ? string.Join(' ', gap.Reread.Select(w => w.Text)) : "",
             gap.Reread.Count == 0 ? 0 : gap.Reread.Min(w => w.Confidence))];
+    }
+
+    /// <summary>The line a stretch lies in: of those sharing more than half the lower one's height, the one sharing most.</summary>
+    internal static int? LineOf(IReadOnlyList<Line> lines, TextGap gap)
+    {
+        int? best = null;
+        int bestOverlap = 0;
+        for (int l = 0; l < lines.Count; l++)
+        {
+            int overlap = lines[l].Box.VerticalOverlap(gap.Box);
+            if (overlap * 2 > Math.Min(lines[l].Box.Height, gap.Box.Height) && overlap > bestOverlap) (best, bestOverlap) = (l, overlap);
+        }
+        return best;
     }
 
     private static int Overlap(BoundingBox a, BoundingBox b) => Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left));

@@ -84,13 +84,7 @@ public static class CandidateFinder
                 lost.Add(gap);
                 continue;
             }
-            int best = -1, bestOverlap = 0;
-            for (int l = 0; l < lines.Count; l++)
-            {
-                int overlap = lines[l].Box.VerticalOverlap(gap.Box);
-                if (overlap * 2 > Math.Min(lines[l].Box.Height, gap.Box.Height) && overlap > bestOverlap) (best, bestOverlap) = (l, overlap);
-            }
-            if (best >= 0 && !lines[best].Words.Any(w => Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) byLine[best].Add(gap);
+            if (GapMarker.LineOf(lines, gap) is { } best && !lines[best].Words.Any(w => Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) byLine[best].Add(gap);
         }
         return (byLine, lost);
     }
