@@ -25,9 +25,19 @@ public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentPublis
             log.LogWarning("Document {DocumentId} has no approved version {Version}; nothing to publish", id, number);
             return;
         }
-        if (await db.Publications.AnyAsync(p => p.DocumentId == id && p.Version == number, cancellation)) return;
+        if (!await db.Publications.AnyAsync(p => p.DocumentId == id && p.Version == number, cancellation))
+            await RecordPublicationAsync(id, number, version.TranscriptJson, cancellation);
+        // The stage changes only once the publication is recorded, so whoever sees "Published" finds its outputs;
+        // a redelivery after a crash between the two steps finishes the change.
+        await db.Documents.Where(d => d.Id == id && d.Stage == DocumentStage.Approved)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Stage, DocumentStage.Published)
+                .SetProperty(d => d.StageChangedAt, DateTime.UtcNow).SetProperty(d => d.UpdatedAt, DateTime.UtcNow), cancellation);
+        log.LogInformation("Document {DocumentId} version {Version} published", id, number);
+    }
 
-        var outputs = await publisher.PublishAsync(id, number, JsonExporter.Read(version.TranscriptJson), cancellation);
+    private async Task RecordPublicationAsync(Guid id, int number, string transcriptJson, CancellationToken cancellation)
+    {
+        var outputs = await publisher.PublishAsync(id, number, JsonExporter.Read(transcriptJson), cancellation);
         db.Publications.Add(new Infrastructure.State.Publication
         {
             DocumentId = id,
@@ -35,9 +45,6 @@ public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentPublis
             PublishedAt = DateTime.UtcNow,
             BlobsJson = JsonSerializer.Serialize(outputs.BlobsByFormat),
         });
-        await db.Documents.Where(d => d.Id == id && d.Stage == DocumentStage.Approved)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Stage, DocumentStage.Published)
-                .SetProperty(d => d.StageChangedAt, DateTime.UtcNow).SetProperty(d => d.UpdatedAt, DateTime.UtcNow), cancellation);
         try
         {
             await db.SaveChangesAsync(cancellation);
@@ -48,6 +55,5 @@ public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentPublis
             db.ChangeTracker.Clear();
             if (!await db.Publications.AnyAsync(p => p.DocumentId == id && p.Version == number, cancellation)) throw;
         }
-        log.LogInformation("Document {DocumentId} version {Version} published", id, number);
     }
 }
