@@ -17,6 +17,7 @@ public static class GapMarker
         var proposed = page.TextGaps.Where(g => g.Source == GapSource.Layout).ToList();
         if (proposed.Count == 0) return page;
         var lines = page.Lines.ToList();
+        var columns = TabStops.Of(PageLayout.Of(page));
         var byLine = new Dictionary<Line, List<TextGap>>(ReferenceEqualityComparer.Instance);
         foreach (var gap in proposed)
         {
@@ -27,12 +28,12 @@ public static class GapMarker
         {
             Blocks = page.Blocks.Select(b => b with
             {
-                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, lexicon, options, ink) : l).ToList(),
+                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, columns, lexicon, options, ink) : l).ToList(),
             }).ToList(),
         };
     }
 
-    private static Line Fill(Line line, List<TextGap> gaps, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
+    private static Line Fill(Line line, List<TextGap> gaps, TabStops columns, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         var words = line.Words.ToList();
         double charWidth = DamageMarker.CharWidth(line);
@@ -40,7 +41,7 @@ public static class GapMarker
         {
             // Another step (a dark region over the same place) may have marked it already.
             if (words.Any(w => Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) continue;
-            var filler = Evidence(gap, words, charWidth, ink, lexicon, options) switch
+            var filler = Evidence(gap, words, charWidth, columns, ink, lexicon, options) switch
             {
                 GapEvidence.FaintTyping => Reading(gap, lexicon, options),
                 GapEvidence.BrokenSentence => [Word.Illegible(gap.Box, "", 0)],
@@ -58,11 +59,13 @@ public static class GapMarker
     /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Blank paper is lost text only
     /// where the sentence visibly breaks across it inside a line: two words' width or more between a lower-case word
     /// of the lexicon, read fairly surely, that does not end a sentence and the words typed after it (ribbon faded to
-    /// nothing); elsewhere it is a tabulation or the spacing after a full stop. Blank paper at a line's end is never
+    /// nothing); elsewhere it is a tabulation or the spacing after a full stop. A stretch whose next word stands in a
+    /// column with words of other lines that also follow blank paper is a table's tab stop ("Olive oil    6,381").
+    /// Blank paper at a line's end is never
     /// lost text: typists end lines early mid-sentence (on the dev pages four times for each line faded to nothing
     /// there), and worn type reads a full stop there as a comma as often as not.
     /// </summary>
-    private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
+    private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, TabStops columns, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
         bool insideLine = words.Any(w => w.Box.Left >= gap.Box.Right - 1);
@@ -72,7 +75,9 @@ public static class GapMarker
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible);
         bool midSentence = before is not null && char.IsLower(before.Text[0]) && !".;:!?".Contains(before.Text.TrimEnd('"', '\'', ')', '’', '”')[^1])
             && before.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
-        return midSentence ? GapEvidence.BrokenSentence : GapEvidence.None;
+        if (!midSentence) return GapEvidence.None;
+        var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible);
+        return after is not null && columns.Holds(after.Box) ? GapEvidence.None : GapEvidence.BrokenSentence;
     }
 
     /// <summary>

@@ -13,16 +13,17 @@ public sealed class GapEvidenceTests
     private static Word At(string text, int left, float confidence = 95) =>
         new(text, new BoundingBox(left, 1000, left + 30 * text.Length, 1040), confidence) { Ink = Typed };
 
-    private static string Fill(Word before, TextGap gap, Word? after = null) => string.Join(' ', Filled(before, gap, after).Words.Select(w => w.Text));
+    private static string Fill(Word before, TextGap gap, Word? after = null, Line? below = null) =>
+        string.Join(' ', Filled(before, gap, after, below).Words.Select(w => w.Text));
 
-    private static Line Filled(Word before, TextGap gap, Word? after = null)
+    private static Line Filled(Word before, TextGap gap, Word? after = null, Line? below = null)
     {
         var sure = Enumerable.Range(0, 8).Select(i => new Word("morning", new BoundingBox(100 + i * 250, 500, 310 + i * 250, 540), 95) { Ink = Typed }).ToList();
         var words = new List<Word> { At("the", 100), At("ships", 220), before };
         if (after is not null) words.Add(after);
         var line = new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
         var page = new Page(1, 2550, 3300, 300,
-            [new Block(new BoundingBox(100, 500, 2400, 1040), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), line])],
+            [new Block(new BoundingBox(100, 500, 2400, 1040), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), line, .. below is null ? [] : new[] { below }])],
             new PageProcessing(0, 0, [])) { TextGaps = [gap] };
         var ink = PageInk.Of(page, IllegibilityOptions.Default);
         var marked = GapMarker.Mark(page, Words, IllegibilityOptions.Default, ink);
@@ -42,6 +43,18 @@ public sealed class GapEvidenceTests
         var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
         var text = Fill(At("left", 400), gap, At("Dalian", 1450));
         Assert.Equal("the ships left [ILLEGIBLE] Dalian", text);
+    }
+
+    [Fact]
+    public void Blank_paper_up_to_a_column_that_other_rows_reach_over_blank_paper_too_is_a_table()
+    {
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Line Row(string label, string figure, int at) => new(new BoundingBox(100, 1100, at + 150, 1140),
+            [new Word(label, new BoundingBox(100, 1100, 250, 1140), 95) { Ink = Typed }, new Word(figure, new BoundingBox(at, 1100, at + 150, 1140), 95) { Ink = Typed }]);
+        // Figures set to the left of the stop, or to its right (their right ends in line), or a word that lines up with nothing.
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,516", 1460)));
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,51", 1500)));
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,516", 1700)));
     }
 
     [Fact]
