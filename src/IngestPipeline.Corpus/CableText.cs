@@ -1,8 +1,15 @@
 namespace IngestPipeline.Corpus;
 
-/// <summary>The text of one generated cable: header lines, body paragraphs and closing lines, as typed.</summary>
+/// <summary>
+/// The text of one generated cable: header lines, body paragraphs and closing lines, as typed. A paragraph holding
+/// tabs is a table: rows split by newlines, cells by tabs, each cell typed at its tab stop; one holding newlines only
+/// is a list: each item's label at the indent, its text after it and its further lines under that text.
+/// </summary>
 public sealed record CableText(IReadOnlyList<string> Header, IReadOnlyList<string> Paragraphs, IReadOnlyList<string> Closing)
 {
+    /// <summary>Lines centred above the header (the mission's letterhead); none on most pages.</summary>
+    public IReadOnlyList<string> Letterhead { get; init; } = [];
+
     private static readonly string[] Cities =
         ["Lisbon", "Madrid", "Berne", "Stockholm", "Ankara", "Cairo", "Algiers", "Lima", "Santiago", "Ottawa", "Dublin", "Oslo",
          "Athens", "Belgrade", "Prague", "Warsaw", "Vienna", "Rome", "Brussels", "The Hague", "Copenhagen", "Helsinki", "Bogota", "Caracas"];
@@ -59,7 +66,32 @@ public sealed record CableText(IReadOnlyList<string> Header, IReadOnlyList<strin
         for (int p = random.Next(2, 6); p > 0; p--)
             paragraphs.Add(string.Join(" ", Enumerable.Range(0, random.Next(2, 6)).Select(_ => Sentences[random.Next(Sentences.Length)](random))));
         var closing = new List<string> { Pick(random, ["RANDALL", "WILSON", "GRAHAM", "MORRIS", "HAYES", "BELL", "CARTER"]) };
-        return new CableText(header, paragraphs, closing);
+        // Layouts where wide gaps and short or centred lines are as typed, not text lost: tables and letterheads.
+        if (random.Next(3) == 0) paragraphs.Insert(random.Next(1, paragraphs.Count + 1), Table(random));
+        if (random.Next(4) == 0) paragraphs.Insert(random.Next(1, paragraphs.Count + 1), List(random));
+        var letterhead = random.Next(4) == 0 ? new List<string> { Pick(random, Missions), from } : [];
+        return new CableText(header, paragraphs, closing) { Letterhead = letterhead };
+    }
+
+    private static readonly string[] Missions = ["AMERICAN EMBASSY", "AMERICAN LEGATION", "AMERICAN CONSULATE GENERAL", "OFFICE OF THE NAVAL ATTACHÉ"];
+    private static readonly string[] Goods = ["Wheat", "Cotton", "Tungsten ore", "Coal", "Olive oil", "Cork", "Wool", "Sardines", "Copper", "Rubber", "Tin", "Hides"];
+
+    /// <summary>Points numbered 1., (a) or with a dash, one sentence or two each: a list paragraph, items split by newlines.</summary>
+    private static string List(Random random)
+    {
+        int style = random.Next(3);
+        return string.Join('\n', Enumerable.Range(0, random.Next(2, 5)).Select(k =>
+            (style == 0 ? $"{k + 1}." : style == 1 ? $"({(char)('a' + k)})" : "-") + " "
+            + string.Join(" ", Enumerable.Range(0, random.Next(1, 3)).Select(_ => Sentences[random.Next(Sentences.Length)](random)))));
+    }
+
+    /// <summary>Shipments by commodity: a heading row and three to six rows of three cells.</summary>
+    private static string Table(Random random)
+    {
+        var rows = new List<string> { "Commodity\tTons\tValue" };
+        foreach (var good in Goods.OrderBy(_ => random.Next()).Take(random.Next(3, 7)))
+            rows.Add($"{good}\t{random.Next(5, 9000):N0}\t${random.Next(1, 900) * 1000:N0}");
+        return string.Join('\n', rows);
     }
 
     private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];

@@ -18,7 +18,7 @@ public static class UnreadableSpans
     /// <summary>The rule's numbers: see the class.</summary>
     public const double UnreadableLevels = 12, UnreadableShare = 0.10, LegibleShare = 0.40, LegiblePixels = 0.75, KeptDarkness = 1 / 3.0;
 
-    private static readonly string[] Kinds = ["blot", "smudge", "fade", "hole", "torn"];
+    private static readonly string[] Kinds = ["blot", "smudge", "fade", "hole", "torn", "water"];
 
     /// <param name="page">The page with its typing (paper times ink), damaged in place.</param>
     /// <param name="paper">The bare paper, damaged alike.</param>
@@ -30,11 +30,30 @@ public static class UnreadableSpans
         var spans = new List<PlannedSpan>();
         var lines = words.GroupBy(w => w.Line).Where(g => g.Count() >= 3).ToList();
         int wanted = random.Next(1, 5);
+        var byLine = lines.ToDictionary(g => g.Key, g => g.OrderBy(w => w.X0).ToList());
         for (int attempt = 0; attempt < wanted * 3 && spans.Count < wanted && lines.Count > 0; attempt++)
         {
             var line = lines[random.Next(lines.Count)].OrderBy(w => w.X0).ToList();
             if (spans.Any(s => s.Line == line[0].Line)) continue;
             string kind = Kinds[random.Next(Kinds.Length)];
+            if (kind == "torn" && random.Next(2) == 0 && TornAcross(line[0].Line, byLine, spans, random) is { } across)
+            {
+                // The sheet torn away down its right edge over two or three lines: each line loses its last words.
+                var tornRegion = Region([across.Min(r => r.Box[0]), across[0].Box[1], width, across[^1].Box[3]], width, page.Length / width, 40);
+                var tornPage = Copy(page, width, tornRegion);
+                var tornPaper = Copy(paper, width, tornRegion);
+                var edges = TearAcross(page, paper, width, across.Select(r => r.Box).ToList(), random);
+                var lost = across.SelectMany(r => r.Run).ToHashSet();
+                var reached = words.Where(w => edges.Any(e => w.X1 > e[0] - 4 && w.Y1 > e[1] - 4 && w.Y0 < e[3] + 4)).ToList();
+                if (reached.All(w => Judge(w, page, paper, before, bare, ink, width) == (lost.Contains(w) ? Legibility.Unreadable : Legibility.Legible)))
+                    spans.AddRange(across.Select((r, k) => new PlannedSpan(r.Run[0].Line, r.First, r.Run.Count, "torn", edges[k])));
+                else
+                {
+                    Restore(page, width, tornRegion, tornPage);
+                    Restore(paper, width, tornRegion, tornPaper);
+                }
+                continue;
+            }
             int count = kind is "torn" ? random.Next(1, 3) : kind is "hole" ? 1 : random.Next(1, Math.Min(4, line.Count - 1) + 1);
             int first = kind == "torn" ? line.Count - count : random.Next(0, line.Count - count + 1);
             var run = line.GetRange(first, count);
@@ -59,6 +78,47 @@ public static class UnreadableSpans
             }
         }
         return spans;
+    }
+
+    /// <summary>
+    /// Two or three lines from <paramref name="start"/> on, each of three words or more and none with a span yet, each
+    /// to lose its last one or two words to a tear; null when the lines below do not allow it.
+    /// </summary>
+    private static List<(List<RenderedWord> Run, int First, int[] Box)>? TornAcross(int start, Dictionary<int, List<RenderedWord>> byLine,
+        List<PlannedSpan> spans, Random random)
+    {
+        int count = random.Next(2, 4);
+        var across = new List<(List<RenderedWord>, int, int[])>();
+        for (int l = start; l < start + count; l++)
+        {
+            if (!byLine.TryGetValue(l, out var line) || spans.Any(s => s.Line == l)) return null;
+            int lost = random.Next(1, 3), first = line.Count - lost;
+            var run = line.GetRange(first, lost);
+            across.Add((run, first, [run.Min(w => w.X0) - 3, run.Min(w => w.Y0) - 6, run.Max(w => w.X1) + 3, run.Max(w => w.Y1) + 6]));
+        }
+        return across;
+    }
+
+    /// <summary>
+    /// Tears away the sheet right of each line's lost words, down from the first line to the last, the edge stepping
+    /// between lines halfway; returns each line's torn box.
+    /// </summary>
+    private static List<int[]> TearAcross(byte[] page, byte[] paper, int width, List<int[]> boxes, Random random)
+    {
+        int height = page.Length / width;
+        byte shade = (byte)random.Next(25, 70);
+        var edges = new List<int[]>();
+        for (int k = 0; k < boxes.Count; k++)
+        {
+            int top = k == 0 ? boxes[k][1] - 10 : (boxes[k - 1][3] + boxes[k][1]) / 2;
+            int bottom = k == boxes.Count - 1 ? boxes[k][3] + 10 : (boxes[k][3] + boxes[k + 1][1]) / 2;
+            int left = boxes[k][0] - random.Next(0, 6);
+            foreach (var image in new[] { page, paper })
+                for (int y = Math.Max(0, top); y < Math.Min(height, bottom); y++)
+                    for (int x = Math.Max(0, left - random.Next(0, 4)); x < width; x++) image[y * width + x] = shade;
+            edges.Add([left - 4, top, width, bottom]);
+        }
+        return edges;
     }
 
     public enum Legibility { Legible, Doubtful, Unreadable }
@@ -136,6 +196,30 @@ public static class UnreadableSpans
                         page[i] = (byte)(paper[i] - (paper[i] - page[i]) * keep);
                     }
                 return box;
+            }
+            case "water":
+            {
+                // Water: the ribbon's ink washed out inside the stain, the paper there browned more towards its edge, and a
+                // darker tide line along a wavering outline where the water stopped; drawn alike on the paper, so the rule
+                // sees only the washed-out letters.
+                int cx = (box[0] + box[2]) / 2, cy = (box[1] + box[3]) / 2, rx = (box[2] - box[0]) / 2 + random.Next(6, 14), ry = (box[3] - box[1]) / 2 + random.Next(3, 7);
+                int browned = random.Next(6, 18), tide = random.Next(20, 45);
+                double washed = random.NextDouble() * 0.03, rim = random.Next(3, 7) / (double)Math.Min(rx, ry);
+                double phase1 = random.NextDouble() * Math.Tau, phase2 = random.NextDouble() * Math.Tau;
+                for (int y = Math.Max(0, cy - 2 * ry); y < Math.Min(height, cy + 2 * ry); y++)
+                    for (int x = Math.Max(0, cx - 2 * rx); x < Math.Min(width, cx + 2 * rx); x++)
+                    {
+                        double dx = (x - cx) / (double)rx, dy = (y - cy) / (double)ry, angle = Math.Atan2(dy, dx);
+                        double outline = 1 + 0.10 * Math.Sin(3 * angle + phase1) + 0.05 * Math.Sin(7 * angle + phase2);
+                        double r = Math.Sqrt(dx * dx + dy * dy) / outline;
+                        if (r > 1) continue;
+                        int i = y * width + x;
+                        int stain = (int)(browned * (0.4 + 0.6 * r * r)) + (r >= 1 - rim ? tide : 0);
+                        page[i] = (byte)Math.Max(0, paper[i] - (paper[i] - page[i]) * washed - stain);
+                        paper[i] = (byte)Math.Max(0, paper[i] - stain);
+                    }
+                int reachX = (int)(rx * 1.16) + 1, reachY = (int)(ry * 1.16) + 1;
+                return [cx - reachX, cy - reachY, cx + reachX, cy + reachY];
             }
             default: // smudge: the letters dragged into a grey smear
             {

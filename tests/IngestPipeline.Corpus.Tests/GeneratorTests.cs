@@ -141,3 +141,48 @@ public sealed class GeneratorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
 }
+
+/// <summary>Layouts where wide gaps and short lines are as typed: a table at tab stops, a centred letterhead.</summary>
+public sealed class LayoutNegativeTests
+{
+    private static readonly PageStyle Typed = new(Monospaced: true, Cell: 30, FontPixels: 50, LineHeight: 50, LeftMargin: 300, RightMargin: 300,
+        TopMargin: 300, Indent: 0, ClosingIndent: 0, TwoSpacesAfterStop: true, InkMean: 30, InkSpread: 10, BaselineJitter: 0);
+
+    [Fact]
+    public void A_tables_cells_stand_at_the_same_tab_stops_row_after_row_and_a_letterhead_is_centred()
+    {
+        var text = new CableText(["SECRET"], ["Commodity\tTons\tValue\nTungsten ore\t1,200\t$45,000\nCork\t80\t$3,000", "The figures are final."], ["HAYES"])
+        {
+            Letterhead = ["AMERICAN LEGATION"],
+        };
+
+        var lines = PageLayout.Lay(text, Typed, _ => 0).OfType<PlacedLine>().ToList();
+
+        var letterhead = Assert.Single(lines, l => l.Kind == "letterhead");
+        float end = letterhead.Words[^1].X + letterhead.Words[^1].Text.Length * Typed.Cell;
+        Assert.Equal(PageLayout.Width - end, letterhead.Words[0].X, 1);
+        var rows = lines.Where(l => l.Kind == "table").ToList();
+        Assert.Equal(3, rows.Count);
+        // The second cell of every row starts at one stop, a third of the way across the column, whatever the first cell's length.
+        var stops = rows.Select(r => r.Words.Single(w => w.Text is "Tons" or "1,200" or "80").X).Distinct().ToList();
+        Assert.Equal(300 + (PageLayout.Width - 600) / 3f, Assert.Single(stops), 1);
+        Assert.Contains(lines, l => l.Kind == "body");
+    }
+
+    [Fact]
+    public void A_lists_items_hang_their_further_lines_under_their_text_not_under_their_label()
+    {
+        var item = "1. " + string.Join(" ", Enumerable.Repeat("The Embassy should proceed as proposed.", 4));
+        var text = new CableText(["SECRET"], [item + "\n2. Reply."], ["HAYES"]);
+
+        var lines = PageLayout.Lay(text, Typed, _ => 0).OfType<PlacedLine>().Where(l => l.Kind == "list").ToList();
+
+        Assert.True(lines.Count >= 3);
+        Assert.Equal("1.", lines[0].Words[0].Text);
+        float hang = 300 + 5 * Typed.Cell;
+        Assert.Equal(hang, lines[0].Words[1].X, 1);
+        Assert.Equal(hang, lines[1].Words[0].X, 1);
+        Assert.Equal("2.", lines[^1].Words[0].Text);
+        Assert.Equal(300, lines[^1].Words[0].X, 1);
+    }
+}

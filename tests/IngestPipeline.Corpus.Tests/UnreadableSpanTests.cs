@@ -57,10 +57,22 @@ public sealed class UnreadableSpanTests : IDisposable
     }
 
     [Fact]
+    public void A_word_washed_out_by_water_is_unreadable_though_the_stain_and_its_tide_line_darken_the_paper_too()
+    {
+        // Three hundredths of the ink left, and the paper browned by 30 levels on the page and the bare paper alike.
+        Assert.Equal(UnreadableSpans.Legibility.Unreadable, Judge((page, paper) =>
+            ([.. page.Select((p, i) => (byte)Math.Max(0, paper[i] - (paper[i] - p) * 0.03 - 30))], [.. paper.Select(p => (byte)(p - 30))])));
+        // The stain alone, the ink kept: legible.
+        Assert.Equal(UnreadableSpans.Legibility.Legible, Judge((page, paper) => ([.. page.Select(p => (byte)Math.Max(0, p - 30))], [.. paper.Select(p => (byte)(p - 30))])));
+    }
+
+    [Fact]
     public void Each_destroyed_run_is_one_marker_on_its_line_and_its_words_are_flagged()
     {
         var names = CorpusGenerator.Generate(_work, pages: 16, seed: 8, CorpusSplit.Train, parallelism: 2);
         int spans = 0;
+        var kinds = new HashSet<string>();
+        int tornAcross = 0;
         foreach (var name in names)
         {
             using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(_work, name + ".gt.json")));
@@ -69,6 +81,10 @@ public sealed class UnreadableSpanTests : IDisposable
             var words = root.GetProperty("words").EnumerateArray().ToList();
             var pageSpans = root.GetProperty("illegible_spans").EnumerateArray().ToList();
             spans += pageSpans.Count;
+            kinds.UnionWith(pageSpans.Select(s => s.GetProperty("kind").GetString()!));
+            // A tear down the edge over consecutive lines: a span on each, each its own marker.
+            var torn = pageSpans.Where(s => s.GetProperty("kind").GetString() == "torn").Select(s => s.GetProperty("line").GetInt32()).Order().ToList();
+            if (torn.Zip(torn.Skip(1)).Any(p => p.Second == p.First + 1)) tornAcross++;
             Assert.Equal(pageSpans.Count, lines.Sum(l => l.GetProperty("text").GetString()!.Split(' ').Count(t => t == "[ILLEGIBLE]")));
             Assert.Equal(pageSpans.Sum(s => s.GetProperty("words").GetArrayLength()), words.Count(w => w.GetProperty("illegible").GetBoolean()));
             foreach (var span in pageSpans)
@@ -82,6 +98,8 @@ public sealed class UnreadableSpanTests : IDisposable
             Assert.Equal(pageSpans.Count > 0 ? "illegible" : "clean", root.GetProperty("degradations").GetProperty("category").GetString());
         }
         Assert.True(spans >= 8, $"only {spans} spans on 16 pages");
+        Assert.Contains("water", kinds);
+        Assert.True(tornAcross > 0, "no tear across lines");
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);

@@ -21,11 +21,11 @@ public readonly record struct BoundingBox(int Left, int Top, int Right, int Bott
         return left == int.MaxValue ? default : new BoundingBox(left, top, right, bottom);
     }
 
-    /// <summary>How many pixel rows the two boxes share.</summary>
     /// <summary>The area both boxes cover (0 where they do not meet).</summary>
     public long OverlapArea(BoundingBox other) =>
         (long)Math.Max(0, Math.Min(Right, other.Right) - Math.Max(Left, other.Left)) * Math.Max(0, Math.Min(Bottom, other.Bottom) - Math.Max(Top, other.Top));
 
+    /// <summary>How many pixel rows the two boxes share.</summary>
     public int VerticalOverlap(BoundingBox other) =>
         Math.Max(0, Math.Min(Bottom, other.Bottom) - Math.Max(Top, other.Top));
 

@@ -90,26 +90,34 @@ public static class CandidateFinder
     }
 
     /// <summary>
-    /// The stretches of the line that a dark region covers and no word was read in, a character wide or more: where
-    /// a blot or a tear took words in a place the other proposals do not reach.
+    /// The stretches between the line's words that a dark region covers and no word was read in, wide enough for a
+    /// short word and its spaces (<see cref="LostWordCharacters"/>): where a blot or a tear took words in a place the other proposals
+    /// do not reach. Narrower ones are the spaces between words read under a stain.
     /// </summary>
     private static IEnumerable<DamageMarker.LostStretch> UncoveredDarkness(Line line, LineContext context)
     {
+        if (line.Words.Count < 2) yield break;
+        // Only between the line's words: before the first and after the last, darkness is the sheet's edge or the
+        // scanner's bed as often as a blot, and the rules' own proposals (a blot before the first word, a tear after
+        // the last) already go there.
+        int start = line.Words[0].Box.Right, end = line.Words[^1].Box.Left;
         foreach (var extent in context.DarkExtents)
         {
-            int left = extent.Left;
-            var inside = line.Words.Where(w => w.Box.Right > extent.Left && w.Box.Left < extent.Right).OrderBy(w => w.Box.Left).ToList();
-            foreach (var stop in inside.Select(w => (w.Box.Left, w.Box.Right)).Append((extent.Right, extent.Right)))
+            int left = Math.Max(extent.Left, start), right = Math.Min(extent.Right, end);
+            var inside = line.Words.Where(w => w.Box.Right > left && w.Box.Left < right).OrderBy(w => w.Box.Left).ToList();
+            foreach (var (wordLeft, wordRight) in inside.Select(w => (w.Box.Left, w.Box.Right)).Append((right, right)))
             {
-                if (stop.Item1 - left >= context.CharWidth)
+                if (wordLeft - left >= LostWordCharacters * context.CharWidth)
                 {
-                    int before = line.Words.Count(w => w.Box.Left < stop.Item1);
-                    yield return new DamageMarker.LostStretch(before, new BoundingBox(left, line.Box.Top, stop.Item1, line.Box.Bottom), StretchSource.UnderDarkRegion);
+                    int before = line.Words.Count(w => w.Box.Left < wordLeft);
+                    yield return new DamageMarker.LostStretch(before, new BoundingBox(left, line.Box.Top, wordLeft, line.Box.Bottom), StretchSource.UnderDarkRegion);
                 }
-                left = Math.Max(left, stop.Item2);
+                left = Math.Max(left, wordRight);
             }
         }
     }
+
+    private const double LostWordCharacters = 3;
 
     private static int Overlap(BoundingBox a, BoundingBox b) => Math.Max(0, Math.Min(a.Right, b.Right) - Math.Max(a.Left, b.Left));
 }
