@@ -55,14 +55,17 @@ public static class IllegibilityCommand
         var trees = new Option<int>("--trees") { Description = "Trees per decision", DefaultValueFactory = _ => new TreeSettings().Trees };
         var depth = new Option<int>("--depth") { Description = "Depth of each tree", DefaultValueFactory = _ => new TreeSettings().Depth };
         var stretches = new Option<string>("--stretches") { Description = "The kinds of stretch the model decides: all, or a list of between-words, line-end, under-dark-region, torn-line-end, header, line-start, short-line, lost-line", DefaultValueFactory = _ => "between-words,line-end,under-dark-region,torn-line-end" };
-        var command = new Command("train", "Train the [ILLEGIBLE] decision on labelled candidates") { sets, legible, output, seed, precision, trees, depth, stretches };
+        var legibleWeight = new Option<int>("--legible-weight") { Description = "How many times the --legible scans' candidates count (in training and in calibration): a collection's own legible pages teach more than generated ones", DefaultValueFactory = _ => 1 };
+        var command = new Command("train", "Train the [ILLEGIBLE] decision on labelled candidates") { sets, legible, legibleWeight, output, seed, precision, trees, depth, stretches };
         command.SetAction(parse =>
         {
             var clock = Stopwatch.StartNew();
             var cases = new List<TrainingCase>();
             var names = new List<string>();
+            int weight = parse.GetValue(legibleWeight);
             try
             {
+                if (weight < 1) throw new ArgumentException("--legible-weight is a whole number from 1");
                 foreach (var (spec, allLegible) in parse.GetValue(sets)!.Select(s => (s, false)).Concat((parse.GetValue(legible) ?? []).Select(s => (s, true))))
                 {
                     var parts = spec.Split(':');
@@ -70,9 +73,11 @@ public static class IllegibilityCommand
                     var set = Collect(parts[0], parts[1], parts.Length == 3 ? parts[2] : OcrLanguages.Default, allLegible);
                     Console.WriteLine($"{spec}: {set.Pages} pages, {set.Candidates.Count} candidates, spans reached {set.SpansReached}/{set.Spans}");
                     // A set's page names may repeat another's: the set keeps them apart for the split into halves.
-                    cases.AddRange(set.Candidates.Where(c => c.Label != TruthLabel.Unsure)
-                        .Select(c => new TrainingCase(spec + "/" + c.Page, c.Candidate, c.Label == TruthLabel.Unreadable)));
-                    names.Add(Path.GetFileName(Path.TrimEndingDirectorySeparator(parts[0])) + (allLegible ? " (legible)" : ""));
+                    // Copies of a page share its name, so they fall into the same half of the split.
+                    for (int copy = allLegible ? weight : 1; copy > 0; copy--)
+                        cases.AddRange(set.Candidates.Where(c => c.Label != TruthLabel.Unsure)
+                            .Select(c => new TrainingCase(spec + "/" + c.Page, c.Candidate, c.Label == TruthLabel.Unreadable)));
+                    names.Add(Path.GetFileName(Path.TrimEndingDirectorySeparator(parts[0])) + (allLegible ? weight > 1 ? $" (legible, ×{weight})" : " (legible)" : ""));
                 }
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException)

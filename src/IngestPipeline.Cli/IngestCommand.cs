@@ -87,6 +87,8 @@ public static class IngestCommand
                 options = options with { Lexicon = lexicon };
                 cleanup = parse.GetValue(raw) ? null : new TranscriptCleanup(lexicon,
                     IllegibilityOptionsCli.Apply(CleanupOptions.Default, parse.GetValue(illegibilityModel), parse.GetValue(illegibleThreshold)));
+                // A model that weighs every stretch the layout proposes needs them proposed and re-read.
+                if (cleanup?.Options.Model is { WeighsStretchesBeyondTheRules: true }) options = options with { AllStretches = true };
             }
             catch (Exception e) when (e is ArgumentException or FileNotFoundException or InvalidOperationException or InvalidDataException)
             {

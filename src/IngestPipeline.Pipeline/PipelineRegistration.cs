@@ -52,6 +52,7 @@ public static class PipelineRegistration
             OcrLanguages.RequireModels(languages);
             var ocr = options.Ocr;
             var defaults = new OcrOptions();
+            var illegibilityModel = IllegibilityModelFiles.Choose(options.Illegibility.Model);
             var specks = ocr.Specks is null ? defaults.Specks : SpeckTreatments.Parse(ocr.Specks, "Pipeline:Ocr:Specks");
             var secondReading = ocr.SecondReading is null ? defaults.SecondReading : SecondReadings.Parse(ocr.SecondReading, "Pipeline:Ocr:SecondReading");
             var recognizers = ocr.Engines is null ? defaults.Recognizers : RecognizerChoices.Parse(ocr.Engines, "Pipeline:Ocr:Engines");
@@ -68,6 +69,8 @@ public static class PipelineRegistration
                 Specks = specks,
                 Recognizers = recognizers,
                 SecondReading = secondReading,
+                // A model that weighs every stretch the layout proposes needs them proposed and re-read.
+                AllStretches = illegibilityModel?.WeighsStretchesBeyondTheRules ?? false,
                 ModelsPath = ocr.ModelsPath,
                 Lexicon = provider.GetRequiredService<Lexicon>(),
             }));
@@ -76,7 +79,7 @@ public static class PipelineRegistration
             var illegibility = options.Illegibility;
             if (illegibility.Collections.Values.Append(illegibility.Threshold ?? 0.5).Any(t => t is < 0 or > 1))
                 throw new InvalidOperationException("Pipeline:Illegibility thresholds are probabilities between 0 and 1");
-            services.AddSingleton(CleanupOptions.Default with { Model = IllegibilityModelFiles.Choose(illegibility.Model) });
+            services.AddSingleton(CleanupOptions.Default with { Model = illegibilityModel });
             services.AddHostedService<WorkerWarmUp>();
         }
         services.AddHostedService<ScratchSweep>();

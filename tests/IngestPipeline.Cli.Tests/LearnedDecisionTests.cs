@@ -63,6 +63,26 @@ public sealed class LearnedDecisionTests : IDisposable
     }
 
     [Fact]
+    public async Task The_shipped_model_has_every_stretch_it_weighs_proposed_and_reread_while_the_rules_keep_to_their_own()
+    {
+        var gt = Path.Combine(_work, "generated");
+        Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "1", "--seed", "3", "--split", "validation"]));
+        async Task<List<string?>> SourcesAsync(string model)
+        {
+            var output = Path.Combine(_work, model);
+            Assert.Equal(0, await CliApp.RunAsync(["ingest", gt, "--out", output, "--formats", "json", "--engines", "tesseract", "--illegibility-model", model]));
+            using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(output, "*.json").Single(f => !f.EndsWith("summary.json"))));
+            return json.RootElement.GetProperty("pages").EnumerateArray()
+                .SelectMany(p => p.TryGetProperty("textGaps", out var gaps) && gaps.ValueKind == JsonValueKind.Array ? gaps.EnumerateArray() : [])
+                .Select(g => g.TryGetProperty("source", out var source) ? source.GetString() : null).ToList();
+        }
+
+        // The paragraphs' blank lines are proposed as lines lost: the learned decision weighs them, the rules do not.
+        Assert.Contains("LostLine", await SourcesAsync("learned"));
+        Assert.All(await SourcesAsync("rules"), source => Assert.Null(source));
+    }
+
+    [Fact]
     public async Task A_missing_or_foreign_model_file_is_refused_by_name()
     {
         var raw = Directory.CreateDirectory(Path.Combine(_work, "raw")).FullName;

@@ -147,4 +147,36 @@ public sealed class LearnedDecisionTests
         Assert.Equal(CandidateFeatures.StretchNames.Count, lost.Features.Length);
         Assert.All(candidates.Where(c => c.Kind == CandidateKind.Word), c => Assert.Equal(CandidateFeatures.WordNames.Count, c.Features.Length));
     }
+
+    [Fact]
+    public void A_stretch_knows_the_room_its_line_leaves_beyond_the_next_lines_first_word_and_whether_a_column_follows_it()
+    {
+        // A paragraph: a full line, a line ending after "was" with room for many characters, a last line starting "we".
+        var full = LineAt(200, ("the", 95f), ("report", 95f), ("was", 95f), ("sent", 95f), ("today", 95f), ("and", 95f), ("the", 95f), ("report", 95f));
+        var early = LineAt(250, ("the", 95f), ("report", 95f), ("was", 95f));
+        var last = LineAt(300, ("we", 95f), ("agree", 95f));
+        // A table below: two rows whose figures stand at the same tab stop, far right of their labels.
+        Line Row(int baseline, string label, string figure) => new(new BoundingBox(100, baseline - 30, 900, baseline),
+            [new Word(label, new BoundingBox(100, baseline - 30, 200, baseline), 95), new Word(figure, new BoundingBox(800, baseline - 30, 900, baseline), 95)]);
+        var rows = new[] { Row(400, "Cork", "3,516"), Row(450, "Wool", "1,200") };
+        var page = OnePage(Block(full, early, last), Block(rows)).Pages[0] with
+        {
+            TextGaps =
+            [
+                new TextGap(new BoundingBox(390, 220, 900, 250), []) { Source = GapSource.ShortLine, Ink = new InkMeasure(3, 0.01f) },
+                new TextGap(new BoundingBox(210, 370, 790, 400), []) { Ink = new InkMeasure(3, 0.01f) },
+            ],
+        };
+
+        var candidates = CandidateFinder.Find(page, Words, IllegibilityOptions.Default, null);
+
+        float Feature(UnreadableCandidate c, string name) => c.Features[CandidateFeatures.StretchNames.ToList().IndexOf(name)];
+        var lineEnd = Assert.Single(candidates, c => c.Source == StretchSource.ShortLine);
+        // The line ends at x 380, the column at 900 (where the full line ends): 26 characters of 20 px, less a space and "we".
+        Assert.InRange(Feature(lineEnd, "room_for_next_word"), 22, 24);
+        Assert.Equal(0, Feature(lineEnd, "after_at_tab_stop"));
+        var cell = Assert.Single(candidates, c => c.Kind == CandidateKind.Stretch && c.Source == StretchSource.BetweenWords);
+        Assert.Equal(1, Feature(cell, "after_at_tab_stop"));
+        Assert.Equal(0, Feature(cell, "room_for_next_word")); // the row reaches the margin
+    }
 }

@@ -28,7 +28,7 @@ public static class CandidateFeatures
         "width_chars", "height_ratio", "contrast_ratio", "coverage_ratio", "page_contrast",
         "reread_words", "reread_confidence", "reread_plausible", "dark_share",
         "before_confidence", "before_mid_sentence", "after_confidence", "after_capital",
-        "in_header", "before_ends_sentence", "line_fill",
+        "in_header", "before_ends_sentence", "line_fill", "after_at_tab_stop", "room_for_next_word",
     ];
 
     private const float None = -1;
@@ -86,6 +86,7 @@ public static class CandidateFeatures
             next?.Confidence ?? None, Flag(next is not null && next.Text.Length > 0 && char.IsUpper(next.Text[0])),
             Flag(line.InHeader), Flag(previous is not null && previous.Text.TrimEnd('"', '\'', ')', '’', '”') is { Length: > 0 } end && ".;:!?".Contains(end[^1])),
             line.Fill,
+            Flag(next is not null && line.Columns?.Holds(next.Box) == true), line.RoomForNextWord,
         ];
     }
 

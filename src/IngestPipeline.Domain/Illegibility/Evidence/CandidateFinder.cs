@@ -17,13 +17,14 @@ public static class CandidateFinder
         var damage = DamageMarker.Find(page);
         var layout = PageLayout.Of(page);
         var header = layout.Lines.Take(layout.HeaderLength).ToHashSet(ReferenceEqualityComparer.Instance);
+        var columns = TabStops.Of(layout);
         var (gaps, lost) = GapsByLine(page, lines);
         var candidates = new List<UnreadableCandidate>();
         for (int l = 0; l < lines.Count; l++)
         {
             var line = lines[l];
             var words = line.Words;
-            var context = new LineContext(line, page.DarkRegions, layout, header.Contains(line));
+            var context = new LineContext(line, page.DarkRegions, layout, header.Contains(line), columns);
             for (int k = 0; k < words.Count; k++)
             {
                 if (words[k].IsIllegible) continue; // a marker typed on the page or set by an earlier step
@@ -128,9 +129,10 @@ internal sealed class LineContext
     /// <summary>Where dark regions cover the middle half of the line.</summary>
     public List<BoundingBox> DarkExtents { get; }
 
-    public LineContext(Line line, IReadOnlyList<DarkRegion> regions, PageLayout layout, bool inHeader)
+    public LineContext(Line line, IReadOnlyList<DarkRegion> regions, PageLayout layout, bool inHeader, TabStops? columns = null)
     {
         InHeader = inHeader;
+        Columns = columns;
         Fill = layout.ColumnWidth > 0 ? (float)((line.Box.Right - layout.LeftMarginAt(line)) / layout.ColumnWidth) : -1;
         CharWidth = DamageMarker.CharWidth(line);
         var heights = line.Words.Where(w => !w.IsIllegible && w.Text.Any(char.IsLetter)).Select(w => w.Box.Height).Order().ToList();
@@ -139,7 +141,32 @@ internal sealed class LineContext
         // The middle half of the line: a region that reaches it covers the typed characters, not just a descender.
         int quarter = line.Box.Height / 4;
         DarkExtents = regions.Select(r => r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter)).Where(e => !e.IsEmpty).ToList();
+        RoomForNextWord = MeasureRoomForNextWord(line, layout);
     }
+
+    /// <summary>
+    /// How many characters of room the line leaves before the margin beyond the first word of the next line of its
+    /// paragraph and a space: a typist returns the carriage when the next word does not fit, so room to spare at the
+    /// end of a line that its paragraph continues says words were there. -1 where no line of the paragraph follows.
+    /// </summary>
+    private static float MeasureRoomForNextWord(Line line, PageLayout layout)
+    {
+        int i = -1;
+        for (int k = 0; k < layout.Lines.Count && i < 0; k++)
+            if (ReferenceEquals(layout.Lines[k], line)) i = k;
+        if (i < 0 || !layout.ContinuesParagraph(i) || layout.CharWidth <= 0) return -1;
+        var next = PageLayout.SubstantialWords(layout.Lines[i + 1]);
+        var own = PageLayout.SubstantialWords(line);
+        if (next.Count == 0 || own.Count == 0) return -1;
+        double room = (layout.RightMarginAt(line) - own[^1].Box.Right) / layout.CharWidth;
+        return (float)Math.Max(0, room - 1 - next[0].Box.Width / layout.CharWidth);
+    }
+
+    /// <summary>The page's table columns, where known.</summary>
+    public TabStops? Columns { get; }
+
+    /// <inheritdoc cref="MeasureRoomForNextWord"/>
+    public float RoomForNextWord { get; }
 
     public double CharWidth { get; }
     public int LetterHeight { get; }

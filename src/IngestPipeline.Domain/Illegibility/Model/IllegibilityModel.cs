@@ -29,6 +29,14 @@ public sealed class IllegibilityModel
     /// <summary>The kinds of stretch the model was trained on and decides; the others are left as they are.</summary>
     public IReadOnlySet<StretchSource> StretchSources { get; }
 
+    /// <summary>
+    /// Whether the model decides stretches the hand rules never weigh (gaps in the header, lines starting late or
+    /// stopping short after a sentence, whole lines lost): the recognition must then propose and re-read them too
+    /// (<c>OcrOptions.AllStretches</c>), or the model never sees them.
+    /// </summary>
+    public bool WeighsStretchesBeyondTheRules => StretchSources.Overlaps(
+        [StretchSource.Header, StretchSource.LineStart, StretchSource.ShortLine, StretchSource.LostLine]);
+
     /// <summary>Whether the model decides this candidate: every word, and the stretches of the kinds it was trained on.</summary>
     public bool Decides(UnreadableCandidate candidate) => candidate.Kind == CandidateKind.Word || StretchSources.Contains(candidate.Source);
 
