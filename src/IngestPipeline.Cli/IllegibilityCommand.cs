@@ -25,12 +25,15 @@ public static class IllegibilityCommand
         var language = new Option<string>("--lang", "-l") { Description = "The pages' languages, for the word lists", DefaultValueFactory = _ => OcrLanguages.Default };
         var allLegible = new Option<bool>("--all-legible") { Description = "Pages with only NAME.gt.txt (transcribed scans, nothing unreadable): every candidate legible" };
         var output = new Option<string?>("--out", "-o") { Description = "Write the labelled candidates and their measures here (tab separated)" };
-        var evidence = new Command("evidence", "Measure and label the candidates of pages with ground truth") { truth, raw, language, allLegible, output };
+        var model = new Option<string?>("--illegibility-model") { Description = "With --out: a model (learned, or a model file) whose probability for each candidate is written beside its label (-1 where it does not decide)" };
+        var evidence = new Command("evidence", "Measure and label the candidates of pages with ground truth") { truth, raw, language, allLegible, output, model };
         evidence.SetAction(parse =>
         {
             EvidenceSet set;
+            IllegibilityModel? scoring;
             try
             {
+                scoring = parse.GetValue(model) is { } chosen ? IllegibilityModelFiles.Choose(chosen) : null;
                 set = Collect(parse.GetValue(truth)!, parse.GetValue(raw)!, parse.GetValue(language)!, parse.GetValue(allLegible));
             }
             catch (Exception e) when (e is ArgumentException or IOException or InvalidDataException)
@@ -39,7 +42,7 @@ public static class IllegibilityCommand
                 return 2;
             }
             Print(set);
-            if (parse.GetValue(output) is { } path) WriteTable(set, path);
+            if (parse.GetValue(output) is { } path) WriteTable(set, path, scoring);
             return 0;
         });
         return new Command("illegibility", "The evidence and the model of the [ILLEGIBLE] decision") { evidence, TrainCommand() };
@@ -151,19 +154,22 @@ public static class IllegibilityCommand
             Console.WriteLine($"{set.Unplaced.Count} pages left out: too few words matched their truth to place it ({string.Join(", ", set.Unplaced.Take(5))})");
     }
 
-    private static void WriteTable(EvidenceSet set, string path)
+    private static void WriteTable(EvidenceSet set, string path, IllegibilityModel? model)
     {
         var text = new StringBuilder();
         foreach (var kind in Enum.GetValues<CandidateKind>())
         {
             var names = kind == CandidateKind.Word ? CandidateFeatures.WordNames : CandidateFeatures.StretchNames;
-            text.AppendLine(string.Join('\t', new[] { "page", "kind", "label", "line", "left", "top", "right", "bottom", "text" }.Concat(names)));
+            string[] head = model is null ? ["page", "kind", "label"] : ["page", "kind", "label", "probability"];
+            text.AppendLine(string.Join('\t', head.Concat(["source", "line", "left", "top", "right", "bottom", "text"]).Concat(names)));
             foreach (var (page, c, label) in set.Candidates.Where(c => c.Candidate.Kind == kind))
             {
                 var shown = c.Word?.Text ?? string.Join(' ', c.Reread.Select(w => w.Text));
-                text.AppendLine(string.Join('\t', new[] { page, kind.ToString(), label.ToString(), c.Line.ToString(CultureInfo.InvariantCulture),
+                string[] judged = model is null ? [page, kind.ToString(), label.ToString()]
+                    : [page, kind.ToString(), label.ToString(), (model.Decides(c) ? model.Probability(c) : -1).ToString("0.####", CultureInfo.InvariantCulture)];
+                text.AppendLine(string.Join('\t', judged.Concat([kind == CandidateKind.Word ? "" : c.Source.ToString(), c.Line.ToString(CultureInfo.InvariantCulture),
                     c.Box.Left.ToString(CultureInfo.InvariantCulture), c.Box.Top.ToString(CultureInfo.InvariantCulture),
-                    c.Box.Right.ToString(CultureInfo.InvariantCulture), c.Box.Bottom.ToString(CultureInfo.InvariantCulture), shown.Replace('\t', ' ') }
+                    c.Box.Right.ToString(CultureInfo.InvariantCulture), c.Box.Bottom.ToString(CultureInfo.InvariantCulture), shown.Replace('\t', ' ')])
                     .Concat(c.Features.Select(f => f.ToString("0.###", CultureInfo.InvariantCulture)))));
             }
         }

@@ -32,6 +32,21 @@ public sealed class LearnedDecisionTests : IDisposable
         var version = file.RootElement.GetProperty("version").GetString()!;
         Assert.StartsWith("illegibility-", version);
 
+        // The evidence scored by the model: each candidate's probability beside its label, -1 where the model does not decide.
+        var scored = Path.Combine(_work, "scored.tsv");
+        Assert.Equal(0, await CliApp.RunAsync(["illegibility", "evidence", "--gt", gt, "--raw", raw, "--out", scored, "--illegibility-model", model]));
+        var scoredRows = File.ReadAllLines(scored).Where(r => !r.StartsWith("page\t", StringComparison.Ordinal))
+            .Select(r => r.Split('\t')).Select(r => (Kind: r[1], Label: r[2], Probability: double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), Source: r[4])).ToList();
+        Assert.Equal(rows.Count(r => !r.StartsWith("page\t", StringComparison.Ordinal)), scoredRows.Count);
+        // Trained on the default kinds of stretch: every word and those stretches scored, lost lines not.
+        Assert.All(scoredRows.Where(r => r.Kind == "Word" || r.Source is "BetweenWords" or "LineEnd"), r => Assert.InRange(r.Probability, 0, 1));
+        Assert.All(scoredRows.Where(r => r.Source is "LostLine" or "ShortLine" or "LineStart" or "Header"), r => Assert.Equal(-1, r.Probability));
+        // Six pages and twenty trees calibrate little, but the order is kept: an unreadable candidate mostly scores above a legible one.
+        var unreadable = scoredRows.Where(r => r.Label == "Unreadable" && r.Probability >= 0).Select(r => r.Probability).ToList();
+        var legible = scoredRows.Where(r => r.Label == "Legible" && r.Probability >= 0).Select(r => r.Probability).ToList();
+        double above = unreadable.Sum(u => legible.Count(l => u > l) + 0.5 * legible.Count(l => u == l)) / ((double)unreadable.Count * legible.Count);
+        Assert.True(above > 0.8, $"an unreadable candidate scores above a legible one in {above:0.00} of pairs");
+
         var cleaned = Path.Combine(_work, "cleaned");
         Assert.Equal(0, await CliApp.RunAsync(["clean", raw, "--out", cleaned, "--illegibility-model", model]));
         var transcript = Directory.GetFiles(cleaned, "*.json").First();

@@ -56,6 +56,19 @@ public sealed class LearnedDecisionTests
     }
 
     [Fact]
+    public void Held_out_scores_that_rank_the_unreadable_lower_keep_the_trees_own_odds_rather_than_turn_them_over()
+    {
+        // Three unreadable cases among legible ones, all scored lower than most legible cases: no increasing map fits.
+        var margins = new List<double> { -3, -2.5, -2, 0, 1, 1.5, 2, 2.5, 3, 3.5 };
+        var labels = new List<bool> { true, true, true, false, false, false, false, false, false, false };
+
+        var fit = PlattScaling.Fit(margins, labels);
+
+        Assert.Equal(PlattScaling.Identity, fit);
+        Assert.True(fit.Probability(3) > fit.Probability(-3));
+    }
+
+    [Fact]
     public void The_threshold_is_the_lowest_probability_at_which_the_cases_reach_the_precision()
     {
         var cases = new List<(double, bool)> { (0.95, true), (0.9, true), (0.8, false), (0.7, true), (0.6, true), (0.5, false), (0.4, false), (0.3, true) };

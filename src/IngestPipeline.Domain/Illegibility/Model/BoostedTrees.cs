@@ -38,7 +38,10 @@ public sealed record PlattScaling(double A, double B)
 
     public double Probability(double margin) => 1 / (1 + Math.Exp(-(A * margin + B)));
 
-    /// <summary>The map that best explains the labels from the margins (Newton's method on the log-likelihood, with Platt's smoothed targets).</summary>
+    /// <summary>
+    /// The map that best explains the labels from the margins (Newton's method on the log-likelihood, with Platt's
+    /// smoothed targets); the identity where that map would fall.
+    /// </summary>
     public static PlattScaling Fit(IReadOnlyList<double> margins, IReadOnlyList<bool> labels)
     {
         int positives = labels.Count(l => l), negatives = labels.Count - positives;
@@ -73,7 +76,10 @@ public sealed record PlattScaling(double A, double B)
             if (loss - next < 1e-10 * margins.Count) break;
             loss = next;
         }
-        return new PlattScaling(a, b);
+        // A falling map would turn the trees' order upside down: held-out scores that rank the unreadable below the
+        // legible (a few pages, a handful of unreadable cases) say nothing to calibrate by, and the trees' own
+        // log-odds, fitted on the logistic loss, are the better estimate.
+        return a > 0 ? new PlattScaling(a, b) : Identity;
     }
 
     /// <summary>The cross-entropy of the smoothed targets under the map (numerically safe for large scores).</summary>
