@@ -54,6 +54,7 @@ public static class TranscriptCleaner
             var ink = PageInk.Of(page, options.Illegibility);
             if (options.Model is { } model)
             {
+                page = DamageMarker.Mark(page);
                 page = LearnedMarker.Mark(page, lexicon, options.Illegibility, ink, model, options.IllegibleThreshold ?? model.Training.Threshold);
             }
             else

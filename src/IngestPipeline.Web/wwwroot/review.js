@@ -47,7 +47,7 @@
       flag.kind === "illegible" ? "[ILLEGIBLE]" : flag.kind === "disputed" ? "the two engines disagree" : "low confidence";
     document.getElementById("flag-guess").textContent = flag.guess || "(nothing read)";
     // A marker the learned decision set says how sure it is that nobody can read the span.
-    document.getElementById("flag-confidence").textContent = flag.probability === null
+    document.getElementById("flag-confidence").textContent = flag.probability == null
       ? `confidence ${flag.confidence}` : `unreadable with probability ${flag.probability.toFixed(2)}`;
     showCrop(flag);
     showPage(flag.page, flag.box);

@@ -100,6 +100,24 @@ public sealed class LearnedDecisionTests
     }
 
     [Fact]
+    public void With_a_model_the_hand_rule_still_marks_a_tear_it_finds_better_than_the_model_does()
+    {
+        // Two full lines set the right margin near x = 1700; the middle one stops at 900 where the paper is torn away.
+        var full = Enumerable.Range(0, 8).Select(i => new Word("report", new BoundingBox(100 + i * 200, 0, 250 + i * 200, 40), 95)).ToList();
+        Line At(int top, IEnumerable<Word> words) => new(BoundingBox.Union(words.Select(w => w.Box with { Top = top, Bottom = top + 40 })),
+            words.Select(w => w with { Box = w.Box with { Top = top, Bottom = top + 40 } }).ToList());
+        var tear = new DarkRegion(new BoundingBox(920, 45, 2550, 95), [new BoundingBox(920, 45, 2550, 95)]);
+        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 0, 1700, 140), [At(0, full), At(50, full.Take(4)), At(100, full)])],
+            new PageProcessing(0, 0, [])) { DarkRegions = [tear] };
+
+        var cleaned = TranscriptCleaner.Clean(new Transcript("torn.png", [page]), Words, CleanupOptions.Default with { Model = GarbageModel(), IllegibleThreshold = 0.5 });
+
+        var torn = cleaned.Pages[0].Lines.ElementAt(1);
+        Assert.Equal("report report report report [ILLEGIBLE]", torn.Text);
+        Assert.Null(torn.Words[^1].IllegibleProbability); // the rule's marker: no probability to show
+    }
+
+    [Fact]
     public void The_model_marks_the_unreadable_word_with_its_probability_and_the_transcript_names_the_model()
     {
         var model = GarbageModel();

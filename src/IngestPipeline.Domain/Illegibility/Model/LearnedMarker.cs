@@ -40,7 +40,7 @@ public static class LearnedMarker
     {
         if (candidates.Count == 0) return line;
         // Each place in the line's order: word k at 2k + 1, a stretch before word k at 2k.
-        var places = new List<(int Order, Word Word, double Probability)>();
+        var places = new List<(int Order, Word Word, double? Probability)>();
         foreach (var c in candidates)
         {
             double p = model.Probability(c);
@@ -51,16 +51,16 @@ public static class LearnedMarker
             }
             else if (FaintTypingReadSurely(c, lexicon, options, ink))
             {
-                places.AddRange(c.Reread.Select(w => (2 * c.Position, w, 0.0)));
+                places.AddRange(c.Reread.Select(w => (2 * c.Position, w, (double?)0.0)));
             }
             else if (p >= threshold)
             {
                 places.Add((2 * c.Position, Word.Illegible(c.Box, Guess(c.Reread, lexicon), c.Reread.Count == 0 ? 0 : c.Reread.Min(w => w.Confidence)), p));
             }
         }
-        // Markers the page already had (typed, or set by an earlier step) keep their place.
+        // Markers the page already had (typed, or set by a hand rule) keep their place, and their lack of a probability.
         for (int k = 0; k < line.Words.Count; k++)
-            if (line.Words[k].IsIllegible) places.Add((2 * k + 1, line.Words[k], 1));
+            if (line.Words[k].IsIllegible) places.Add((2 * k + 1, line.Words[k], line.Words[k].IllegibleProbability));
         var ordered = places.OrderBy(p => p.Order).ThenBy(p => p.Word.Box.Left).ToList();
         Bridge(ordered, threshold);
         var words = new List<Word>();
@@ -77,8 +77,10 @@ public static class LearnedMarker
             // A word without an agreed reading leaves the whole run without a guess (see MarkerGuess); a stretch read as nothing adds nothing.
             bool unguessed = run.Any(r => r.Order % 2 == 1 && r.Word.IllegibleGuess == "");
             string guess = unguessed ? "" : string.Join(' ', run.Select(r => r.Word.IllegibleGuess).Where(g => !string.IsNullOrEmpty(g)));
+            // The probability shown is the model's, where the model set a marker of the run; a rule's marker has none.
+            var decided = run.Where(r => r.Probability >= threshold).Select(r => r.Probability!.Value).ToList();
             words.Add(Word.Illegible(BoundingBox.Union(run.Select(r => r.Word.Box)), guess, run.Min(r => r.Word.Confidence))
-                with { IllegibleProbability = (float)Math.Round(run.Max(r => r.Probability), 3) });
+                with { IllegibleProbability = decided.Count == 0 ? null : (float)Math.Round(decided.Max(), 3) });
             i = end + 1;
         }
         return line with { Words = words, Box = words.Count == 0 ? line.Box : BoundingBox.Union(words.Select(w => w.Box).Append(line.Box)) };
@@ -89,7 +91,7 @@ public static class LearnedMarker
     /// the engine makes of the torn edge or the blot's rim) or doubtful itself (a probability of a third of the
     /// threshold or more), so a span does not come out as "[ILLEGIBLE] e [ILLEGIBLE]".
     /// </summary>
-    private static void Bridge(List<(int Order, Word Word, double Probability)> ordered, double threshold)
+    private static void Bridge(List<(int Order, Word Word, double? Probability)> ordered, double threshold)
     {
         const int MostBridged = 2;
         for (int i = 1; i < ordered.Count - 1; i++)
