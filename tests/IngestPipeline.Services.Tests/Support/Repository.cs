@@ -16,7 +16,50 @@ internal static class Repository
     private const string Configuration = "Release";
 #endif
 
-    public static string NewTempDirectory() => Directory.CreateTempSubdirectory("ingest-services-tests-").FullName;
+    /// <summary>A folder of its own for a test, inside this run's folder, which goes when the run ends.</summary>
+    public static string NewTempDirectory() => Directory.CreateDirectory(Path.Combine(RunFolder.Value, Guid.NewGuid().ToString("N")[..12])).FullName;
+
+    /// <summary>
+    /// The run's temporary folder (pages, databases, blobs and screenshots of its hosts: tens of megabytes a test),
+    /// deleted when the test process exits; folders left by runs that were killed are deleted when the next run starts.
+    /// </summary>
+    private static readonly Lazy<string> RunFolder = new(() =>
+    {
+        const string Prefix = "ingest-services-tests-run-";
+        foreach (var stale in Directory.EnumerateDirectories(Path.GetTempPath(), Prefix + "*"))
+            if (int.TryParse(Path.GetFileName(stale)[Prefix.Length..], out int pid) && !IsRunning(pid)) TryDelete(stale);
+        var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), Prefix + Environment.ProcessId)).FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(folder);
+        return folder;
+    });
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A host still writing: the next run deletes it.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
 
     /// <summary>Runs a command to completion and fails with its output when it fails.</summary>
     public static string Run(string tool, params string[] args)
