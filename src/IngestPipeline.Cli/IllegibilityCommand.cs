@@ -79,7 +79,7 @@ public static class IllegibilityCommand
                     // Copies of a page share its name, so they fall into the same half of the split.
                     for (int copy = allLegible ? weight : 1; copy > 0; copy--)
                         cases.AddRange(set.Candidates.Where(c => c.Label != TruthLabel.Unsure)
-                            .Select(c => new TrainingCase(spec + "/" + c.Page, c.Candidate, c.Label == TruthLabel.Unreadable)));
+                            .Select(c => new TrainingCase(spec + "/" + c.Page, c.Candidate, c.Label == TruthLabel.Unreadable, Calibrates: !allLegible)));
                     names.Add(Path.GetFileName(Path.TrimEndingDirectorySeparator(parts[0])) + (allLegible ? weight > 1 ? $" (legible, ×{weight})" : " (legible)" : ""));
                 }
             }

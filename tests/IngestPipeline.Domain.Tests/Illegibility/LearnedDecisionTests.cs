@@ -56,6 +56,35 @@ public sealed class LearnedDecisionTests
     }
 
     [Fact]
+    public void Pages_of_only_legible_text_teach_the_trees_but_do_not_pull_the_calibration_down()
+    {
+        // Damaged pages: a word is lost where its measure is under 30. Transcribed scans: as many words under 30, all legible.
+        List<TrainingCase> Cases(bool scansCalibrate)
+        {
+            var cases = new List<TrainingCase>();
+            for (int i = 0; i < 4000; i++)
+            {
+                bool scan = i % 2 == 1;
+                float x = (i * 37) % 100;
+                var word = new UnreadableCandidate(CandidateKind.Word, 0, 0, new BoundingBox(0, 0, 10, 10), [x, i % 7]);
+                var stretch = new UnreadableCandidate(CandidateKind.Stretch, 0, 0, new BoundingBox(0, 0, 10, 10), [x, i % 7]) { Source = StretchSource.BetweenWords };
+                foreach (var c in new[] { word, stretch })
+                    cases.Add(new TrainingCase($"{(scan ? "scan" : "page")}{i % 40}", c, !scan && x < 30, Calibrates: !scan || scansCalibrate));
+            }
+            return cases;
+        }
+        var settings = new TreeSettings { Trees = 30, MinLeafCases = 5 };
+        var word = new UnreadableCandidate(CandidateKind.Word, 0, 0, new BoundingBox(0, 0, 10, 10), [15, 3]);
+
+        var apart = IllegibilityTrainer.Train(Cases(scansCalibrate: false), ["test"], 1, settings, 0.9, IllegibilityTrainer.RuleStretches).Model;
+        var mixed = IllegibilityTrainer.Train(Cases(scansCalibrate: true), ["test"], 1, settings, 0.9, IllegibilityTrainer.RuleStretches).Model;
+
+        // On a damaged page a word under 30 is lost every time; on the mix, half the time.
+        Assert.True(apart.Probability(word) > 0.8, $"{apart.Probability(word):0.00}");
+        Assert.InRange(mixed.Probability(word), 0.3, 0.7);
+    }
+
+    [Fact]
     public void Held_out_scores_that_rank_the_unreadable_lower_keep_the_trees_own_odds_rather_than_turn_them_over()
     {
         // Three unreadable cases among legible ones, all scored lower than most legible cases: no increasing map fits.

@@ -3,7 +3,12 @@ using IngestPipeline.Domain.Illegibility.Evidence;
 namespace IngestPipeline.Domain.Illegibility.Model;
 
 /// <summary>A labelled candidate: its page (cases of one page are never split between training and held-out folds) and whether it is unreadable.</summary>
-public sealed record TrainingCase(string Page, UnreadableCandidate Candidate, bool Unreadable);
+/// <param name="Calibrates">
+/// Whether the case's held-out score fits the calibration. Pages of only legible text (transcribed scans) teach the
+/// trees and set the threshold, but a map fitted with them says how often text is lost on a mix of such pages and
+/// damaged ones, not on pages like the damaged ones.
+/// </param>
+public sealed record TrainingCase(string Page, UnreadableCandidate Candidate, bool Unreadable, bool Calibrates = true);
 
 /// <summary>
 /// Trains an <see cref="IllegibilityModel"/> from labelled candidates, whatever their source (generated pages, a
@@ -52,7 +57,9 @@ public static class IllegibilityTrainer
             for (int i = 0; i < cases.Count; i++)
                 if (fold[i] == f) margins[i] = trees.Margin(cases[i].Candidate.Features);
         }
-        var calibration = PlattScaling.Fit(margins, labels);
+        var calibrating = Enumerable.Range(0, cases.Count).Where(i => cases[i].Calibrates).ToList();
+        var calibration = calibrating.Count == 0 ? PlattScaling.Fit(margins, labels)
+            : PlattScaling.Fit(calibrating.Select(i => margins[i]).ToList(), calibrating.Select(i => labels[i]).ToList());
         held.AddRange(margins.Select((m, i) => (calibration.Probability(m), labels[i])));
         return all with { Calibration = calibration };
     }
