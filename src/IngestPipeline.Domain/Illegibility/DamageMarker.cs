@@ -19,22 +19,35 @@ public static class DamageMarker
         if (page.DarkRegions.Count == 0) return page;
         var lines = page.Lines.ToList();
         if (lines.Count == 0) return page;
-        // Where typed lines end: a ragged typewriter margin, so a high percentile rather than the maximum.
-        int rightMargin = PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9);
-        var paragraphEnds = lines.Where((l, i) => EndsParagraph(lines, i)).ToHashSet(ReferenceEqualityComparer.Instance);
+        var frame = Frame.Of(page, lines);
+        var ends = ParagraphEnds(lines);
+        var paragraphEnds = lines.Where((l, i) => ends[i]).ToHashSet(ReferenceEqualityComparer.Instance);
         return page with
         {
             Blocks = page.Blocks.Select(b => b with
             {
-                Lines = b.Lines.Select(l => MarkLine(l, page.DarkRegions, rightMargin, paragraphEnds.Contains(l))).ToList(),
+                Lines = b.Lines.Select(l => MarkLine(l, page.DarkRegions, frame, paragraphEnds.Contains(l))).ToList(),
             }).ToList(),
         };
     }
 
-    private static Line MarkLine(Line line, IReadOnlyList<DarkRegion> regions, int rightMargin, bool endsParagraph)
+    /// <summary>
+    /// Where the page's typing stands: its left margin, where typed lines end (a ragged typewriter margin, so a high
+    /// percentile rather than the maximum), and the columns of its tables.
+    /// </summary>
+    private sealed record Frame(PageLayout Layout, int RightMargin, TabStops Columns)
+    {
+        public static Frame Of(Page page, List<Line> lines)
+        {
+            var layout = PageLayout.Of(page);
+            return new Frame(layout, PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9), TabStops.Of(layout));
+        }
+    }
+
+    private static Line MarkLine(Line line, IReadOnlyList<DarkRegion> regions, Frame frame, bool endsParagraph)
     {
         if (line.Words.Count == 0) return line;
-        var found = Find(line, regions, rightMargin, endsParagraph);
+        var found = Find(line, regions, frame, endsParagraph);
         if (found.ReadUnderBlot.All(b => !b) && found.Stretches.Count == 0) return line;
         var words = new List<Word>();
         for (int i = 0; i <= line.Words.Count; i++)
@@ -60,15 +73,28 @@ public static class DamageMarker
         var lines = page.Lines.ToList();
         if (page.DarkRegions.Count == 0 || lines.Count == 0)
             return lines.Select(l => new LineDamage(new bool[l.Words.Count], [])).ToList();
-        int rightMargin = PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9);
-        return lines.Select((l, i) => Find(l, page.DarkRegions, rightMargin, EndsParagraph(lines, i))).ToList();
+        var frame = Frame.Of(page, lines);
+        var ends = ParagraphEnds(lines);
+        return lines.Select((l, i) => Find(l, page.DarkRegions, frame, ends[i])).ToList();
     }
 
-    /// <summary>A paragraph's last line is short by nature: one that stops beside a tear has not lost words.</summary>
-    private static bool EndsParagraph(List<Line> lines, int i) => i + 1 == lines.Count || lines[i + 1].Box.Top - lines[i].Box.Bottom > lines[i].Box.Height;
-
-    private static LineDamage Find(Line line, IReadOnlyList<DarkRegion> regions, int rightMargin, bool endsParagraph)
+    /// <summary>
+    /// Whether each line ends its paragraph. A paragraph's last line is short by nature: one that stops beside a tear
+    /// has not lost words. A paragraph ends where the space below a line is wider than a line and than half as much
+    /// again as the page's usual space between lines: double-spaced typing leaves a line's height between every two
+    /// lines of a paragraph.
+    /// </summary>
+    private static bool[] ParagraphEnds(List<Line> lines)
     {
+        var gaps = lines.Zip(lines.Skip(1), (above, below) => below.Box.Top - above.Box.Bottom).ToList();
+        var positive = gaps.Where(g => g > 0).ToList();
+        int usual = positive.Count == 0 ? 0 : PageLayout.Percentile(positive, 0.5);
+        return lines.Select((line, i) => i + 1 == lines.Count || (gaps[i] > line.Box.Height && gaps[i] > 1.5 * usual)).ToArray();
+    }
+
+    private static LineDamage Find(Line line, IReadOnlyList<DarkRegion> regions, Frame frame, bool endsParagraph)
+    {
+        int rightMargin = frame.RightMargin;
         var underBlot = new bool[line.Words.Count];
         var stretches = new List<LostStretch>();
         if (line.Words.Count == 0 || !regions.Any(r => !r.ExtentBetween(line.Box.Top, line.Box.Bottom).IsEmpty))
@@ -88,6 +114,11 @@ public static class DamageMarker
             var blot = extents.First(e => e.Right >= first.Box.Left - 3 * charWidth && e.Right <= first.Box.Left + charWidth);
             stretches.Add(new LostStretch(0, new BoundingBox(blot.Left, line.Box.Top, first.Box.Left, line.Box.Bottom), StretchSource.UnderDarkRegion));
         }
+        // A table's row whose first cell lies under a blot: the blot stands at the margin where the lines start, the
+        // row's first word further on in its column.
+        else if (!first.IsIllegible && extents.FirstOrDefault(e => e.Right < first.Box.Left - 2 * charWidth
+                     && Math.Abs(e.Left - frame.Layout.LeftMarginAt(line)) <= 1.5 * charWidth) is { IsEmpty: false } cell)
+            stretches.Add(new LostStretch(0, new BoundingBox(cell.Left, line.Box.Top, cell.Right, line.Box.Bottom), StretchSource.UnderDarkRegion));
         for (int i = 0; i < line.Words.Count; i++)
         {
             var word = line.Words[i];
@@ -117,6 +148,12 @@ public static class DamageMarker
             if (!tear.IsEmpty)
                 stretches.Add(new LostStretch(line.Words.Count, new BoundingBox(last.Box.Right, line.Box.Top, Math.Min(tear.Right, rightMargin), line.Box.Bottom), StretchSource.TornLineEnd));
         }
+        // A table's row whose last cell lies under a blot: the blot stands clear of the row's last word, in a column
+        // where other rows have a word after a blank.
+        if (!last.IsIllegible && !stretches.Any(s => s.Before == line.Words.Count)
+            && extents.FirstOrDefault(e => e.Left > last.Box.Right + 2 * charWidth
+                && frame.Columns.Holds(new BoundingBox(e.Left, line.Box.Top, e.Right, line.Box.Bottom))) is { IsEmpty: false } lastCell)
+            stretches.Add(new LostStretch(line.Words.Count, new BoundingBox(lastCell.Left, line.Box.Top, lastCell.Right, line.Box.Bottom), StretchSource.UnderDarkRegion));
         return new LineDamage(underBlot, stretches);
     }
 

@@ -81,6 +81,47 @@ public sealed class IllegibilityTests
     }
 
     [Fact]
+    public void Double_spaced_typing_ends_no_paragraph_at_every_line()
+    {
+        // A line's height of paper between every two lines: the short middle line beside the tear is inside its
+        // paragraph, and loses its end; a wider space (a blank line more) still ends a paragraph.
+        Line At(int top, int words) => new(new BoundingBox(100, top, 250 + (words - 1) * 200, top + 40),
+            Enumerable.Range(0, words).Select(i => new Word("ports", new BoundingBox(100 + i * 200, top, 250 + i * 200, top + 40), 95)).ToList());
+        var tear = new DarkRegion(new BoundingBox(920, 95, 2550, 145), [new BoundingBox(920, 95, 2550, 145)]);
+        Page PageOf(params Line[] lines) => new(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, [])) { DarkRegions = [tear] };
+
+        var doubleSpaced = DamageMarker.Mark(PageOf(At(0, 8), At(100, 4), At(200, 8), At(300, 8))).Lines.ToList();
+        Assert.Equal("ports ports ports ports [ILLEGIBLE]", Text(doubleSpaced[1]));
+        var paragraphEnd = DamageMarker.Mark(PageOf(At(0, 8), At(100, 4), At(300, 8), At(400, 8))).Lines.ToList();
+        Assert.DoesNotContain(paragraphEnd[1].Words, w => w.IsIllegible);
+    }
+
+    [Fact]
+    public void A_blot_over_a_table_cell_at_either_end_of_a_row_is_a_lost_cell()
+    {
+        // Three columns: a name at the margin, figures tabbed to 900 and to 1500. One row lost its last cell under a
+        // blot, another its first; a blot in the blank after a row's last word, in no column, is no cell.
+        Word W(string text, int left, int top) => new(text, new BoundingBox(left, top, left + 20 * text.Length, top + 40), 95);
+        Line Row(int top, params Word[] words) => new(BoundingBox.Union(words.Select(w => w.Box)), words);
+        DarkRegion Blot(int left, int right, int top) => new(new BoundingBox(left, top - 10, right, top + 50), [new BoundingBox(left, top - 10, right, top + 50)]);
+        var rows = new[]
+        {
+            Row(0, W("Copper", 100, 0), W("8,422", 900, 0), W("$334,000", 1500, 0)),
+            Row(60, W("Coal", 100, 60), W("2,266", 900, 60)),
+            Row(120, W("3,470", 900, 120), W("$283,000", 1500, 120)),
+            Row(180, W("Wheat", 100, 180), W("8,291", 900, 180), W("$390,000", 1500, 180)),
+            Row(240, W("Tin", 100, 240)),
+        };
+        var page = new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(rows.Select(r => r.Box)), rows)], new PageProcessing(0, 0, []))
+        {
+            DarkRegions = [Blot(1490, 1680, 60), Blot(95, 230, 120), Blot(600, 760, 240)],
+        };
+
+        var marked = DamageMarker.Mark(page).Lines.Select(Text).ToList();
+        Assert.Equal(["Copper 8,422 $334,000", "Coal 2,266 [ILLEGIBLE]", "[ILLEGIBLE] 3,470 $283,000", "Wheat 8,291 $390,000", "Tin"], marked);
+    }
+
+    [Fact]
     public void A_ragged_tear_inside_the_column_cuts_a_nearly_full_line_but_one_beyond_the_margin_does_not()
     {
         // Full lines end at x = 1650; the middle line stops at 1450, and the tear's edge reaches back to 1460
