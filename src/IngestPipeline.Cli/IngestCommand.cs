@@ -26,6 +26,7 @@ public static class IngestCommand
         var minDeskew = new Option<float>("--min-deskew") { Description = "Leave a skew under this many degrees to the engine", DefaultValueFactory = _ => new OcrOptions().MinDeskewAngle };
         var noGapReread = new Option<bool>("--no-gap-reread") { Description = "Do not re-read, contrast stretched, the stretches of lines where words are missing" };
         var allStretches = new Option<bool>("--all-stretches") { Description = "Also read again and measure the stretches only a learned decision trained on them weighs (header gaps, late line starts, short lines, lost lines): training evidence; 14 % slower" };
+        var keepDarkRegions = new Option<bool>("--keep-dark-regions") { Description = "Let the engine see blots and tears as scanned, instead of whitened for layout analysis" };
         var noReread = new Option<bool>("--no-reread") { Description = "Do not re-read, each alone and contrast stretched, the doubtful words on damaged ink" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };
         var speckSize = new Option<int>("--speck-size") { Description = "Whiten specks up to this many pixels (at 300 dpi) before recognition; 0 keeps them", DefaultValueFactory = _ => new OcrOptions().SpeckSizeAt300Dpi };
@@ -46,7 +47,7 @@ public static class IngestCommand
 
         var command = new Command("ingest", "Transcribe scans into text, JSON, hOCR, ALTO and searchable PDF")
         {
-            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, allStretches, noReread, speckSize, speckReach, specks, megapixelsAtOnce, variables, raw, lexicons, maxMegapixels, deadline, layout, engines, secondReading, models, illegibilityModel, illegibleThreshold,
+            inputs, output, language, parallel, formats, psm, noOrientation, noDeskew, minDeskew, noGapReread, allStretches, keepDarkRegions, noReread, speckSize, speckReach, specks, megapixelsAtOnce, variables, raw, lexicons, maxMegapixels, deadline, layout, engines, secondReading, models, illegibilityModel, illegibleThreshold,
         };
         command.SetAction(async (parse, cancellation) =>
         {
@@ -68,6 +69,7 @@ public static class IngestCommand
                     PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
                     DetectOrientation = !parse.GetValue(noOrientation),
                     Deskew = !parse.GetValue(noDeskew),
+                    WhitenDarkRegions = !parse.GetValue(keepDarkRegions),
                     MinDeskewAngle = parse.GetValue(minDeskew),
                     RereadGaps = !parse.GetValue(noGapReread),
                     AllStretches = parse.GetValue(allStretches),

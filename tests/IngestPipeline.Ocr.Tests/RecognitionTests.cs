@@ -173,6 +173,44 @@ public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<Engi
     }
 
     [Fact]
+    public void Smeared_lines_are_kept_as_dark_regions_but_not_whitened_for_the_engines()
+    {
+        // The seed cable's water-damaged foot: lines of letters smeared into dark patches, some two lines tall. They are
+        // evidence of loss, but a gray just under the ink threshold, not as dark as the type's strokes: the engines
+        // still read them as they are.
+        using var page = Read(TestData.Scan(TestData.Seed));
+        Assert.Contains(page.Page.DarkRegions, r => r.Box.Height >= 80);
+        Assert.All(page.Page.DarkRegions, r => Assert.InRange(r.Solidity, 0, 0.5));
+        Assert.DoesNotContain(page.Page.Processing.Steps, s => s.Contains("whitened", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_dark_strip_beside_a_gray_sheet_is_painted_over_in_the_papers_gray_and_the_page_still_reads()
+    {
+        // A gray, low-contrast sheet (paper near 190, ink near 100) on the dark backing of the scanner. Painted white, the
+        // strip moved the threshold the engine binarises at above the paper, and not a word was left.
+        var path = TestData.Convert(_inputs.Path("gray.png"), TestData.Scan(TestData.Clean), "+level", "40%,75%", "-fill", "gray(45)", "-draw", "rectangle 0,0 330,3299");
+        using var page = Read(path);
+        Assert.Contains(page.Page.DarkRegions, r => r.Box.Left == 0 && r.Box.Right < 400 && r.Solidity >= 0.92);
+        Assert.Contains(page.Page.Processing.Steps, s => s.EndsWith("dark regions whitened for the engines", StringComparison.Ordinal));
+        var cer = TestData.Cer(TestData.Clean, Text(page.Page));
+        Assert.True(cer <= 0.03, $"CER {cer:0.0000}");
+    }
+
+    [Fact]
+    public void A_tear_is_painted_over_run_by_run_so_the_typing_in_a_bay_of_its_outline_stays()
+    {
+        // The backing shows round the signature on three sides: above it, and in two tongues left and right of it.
+        var path = TestData.Convert(_inputs.Path("bay.png"), TestData.Scan(TestData.Clean), "-fill", "gray(40)",
+            "-draw", "rectangle 1880,1690 2549,1790", "-draw", "rectangle 1880,1790 1950,1990", "-draw", "rectangle 2220,1790 2549,1990");
+        using var page = Read(path);
+        var tear = Assert.Single(page.Page.DarkRegions, r => r.Box.Left > 1800 && r.Box.Top > 1600);
+        Assert.True(tear.Solidity >= 0.92, $"solidity {tear.Solidity}");
+        Assert.Contains(page.Page.Processing.Steps, s => s.EndsWith("dark regions whitened for the engines", StringComparison.Ordinal));
+        Assert.Contains(page.Page.Words, w => w.Text == "VINCENT");
+    }
+
+    [Fact]
     public void Blank_page_gives_no_words()
     {
         using var scan = Scan.Open(TestData.Convert(_inputs.Path("blank.png"), "-size", "1275x1650", "xc:white", "-units", "PixelsPerInch", "-density", "150"));

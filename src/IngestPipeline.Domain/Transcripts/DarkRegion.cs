@@ -2,11 +2,18 @@ namespace IngestPipeline.Domain.Transcripts;
 
 /// <summary>
 /// A solid dark region of a page (an ink blot, scanner background where the sheet is torn away) as
-/// its box and, row band by row band, how far it reaches left and right: a tear is rarely a rectangle,
-/// and its box alone would cover lines it never touches.
+/// its box and, row band by row band, the runs it covers: a tear is rarely a rectangle, and its box
+/// alone would cover lines it never touches; its outline can even hold paper, and typing, in a bay.
 /// </summary>
 public sealed record DarkRegion(BoundingBox Box, IReadOnlyList<BoundingBox> Rows)
 {
+    /// <summary>
+    /// Share of the region's pixels as dark as the type's strokes: near 1 for a blot, a punch hole or the backing behind
+    /// a tear; low for blurred heavy type or letters smeared by water (a gray just under the ink threshold), and for a
+    /// gray sheet whose paper the ink threshold took for ink.
+    /// </summary>
+    public double Solidity { get; init; } = 1;
+
     /// <summary>The region's horizontal extent within the rows from <paramref name="top"/> to <paramref name="bottom"/>; empty when it does not reach them.</summary>
     public BoundingBox ExtentBetween(int top, int bottom) =>
         BoundingBox.Union(Rows.Where(r => r.Bottom > top && r.Top < bottom));

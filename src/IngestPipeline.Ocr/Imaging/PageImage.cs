@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Ocr.Native;
 
 namespace IngestPipeline.Ocr.Imaging;
@@ -108,6 +109,33 @@ public sealed unsafe class PageImage : IDisposable
             throw new InvalidOperationException("Leptonica could not remove specks.");
         }
         return cleaned;
+    }
+
+    /// <summary>The gray level this share of the pixels is darker than: at 0.5, on a page of typing, its paper.</summary>
+    public int Level(float rank)
+    {
+        if (Leptonica.pixGetRankValue(Handle, 2, rank, out uint level) != 0)
+            throw new InvalidOperationException("Leptonica could not measure the image's levels.");
+        return (int)level;
+    }
+
+    /// <summary>
+    /// A copy with each box painted over in gray <paramref name="level"/>, <paramref name="across"/> pixels beyond it
+    /// left and right, <paramref name="down"/> above and below.
+    /// </summary>
+    public PageImage WithPainted(IEnumerable<BoundingBox> boxes, int across, int down, int level)
+    {
+        var painted = Scale(1f);
+        foreach (var b in boxes)
+        {
+            using var box = Leptonica.boxCreate(b.Left - across, b.Top - down, b.Width + 2 * across, b.Height + 2 * down);
+            if (Leptonica.pixSetInRectArbitrary(painted.Handle, box, (uint)level) != 0)
+            {
+                painted.Dispose();
+                throw new InvalidOperationException("Leptonica could not paint a region.");
+            }
+        }
+        return painted;
     }
 
     /// <summary>

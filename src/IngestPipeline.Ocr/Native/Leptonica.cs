@@ -48,6 +48,7 @@ internal static unsafe partial class Leptonica
     public static partial PixHandle pixSelectBySize(PixHandle pix, int width, int height, int connectivity, int type, int relation, IntPtr changed);
     [LibraryImport(Lib)] public static partial PixHandle pixSubtract(IntPtr destination, PixHandle minuend, PixHandle subtrahend);
     [LibraryImport(Lib)] public static partial int pixSetMasked(PixHandle destination, PixHandle mask, uint value);
+    [LibraryImport(Lib)] public static partial int pixSetInRectArbitrary(PixHandle pix, BoxHandle box, uint value);
 
     [LibraryImport(Lib)] public static partial PixHandle pixScaleAreaMap(PixHandle pix, float scaleX, float scaleY);
     [LibraryImport(Lib)] public static partial PixHandle pixOpenBrick(IntPtr destination, PixHandle pix, int width, int height);

@@ -60,6 +60,12 @@ public sealed record OcrOptions
     public bool Deskew { get; init; } = true;
 
     /// <summary>
+    /// Recognise the page with its solid dark regions (blots, the backing showing through a tear) painted white, so the
+    /// layout analysis does not drop the lines beside them (docs/illegibility.md). The regions stay evidence of loss.
+    /// </summary>
+    public bool WhitenDarkRegions { get; init; } = true;
+
+    /// <summary>
     /// Skew under this many degrees is left to the engine's own line finding, which follows a slight slope well: a
     /// rotation resamples every stroke, and on crowded or wavy lines a small measured angle can be an artefact that
     /// rotates the page into unreadable lines (docs/preprocessing.md has the per-page figures).

@@ -65,12 +65,12 @@ public static class PageRecognizer
     /// <summary>The evidence the illegibility decision weighs: dark regions, each word's ink, doubtful words and gaps read again.</summary>
     private static RecognizedPage Measured(TesseractEngine engine, OcrOptions options, RecognizedPage recognized, int ink)
     {
-        var image = recognized.Image;
-        var page = recognized.Page with { DarkRegions = DarkRegionFinder.Find(image, ink, recognized.Page.Dpi) };
-        var meter = InkMeter.For(image, ink);
+        // The ink as scanned (a blot is dark); the second readings of what the engines read.
+        var page = recognized.Page;
+        var meter = InkMeter.For(recognized.Image, ink);
         if (meter is not null) page = meter.Measure(page);
-        if (options.Reread) page = WordRereader.Reread(engine, image, page);
-        if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, image, page, meter, options.AllStretches) };
+        if (options.Reread) page = WordRereader.Reread(engine, recognized.EngineImage, page);
+        if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, recognized.EngineImage, page, meter, options.AllStretches) };
         return recognized with { Page = page };
     }
 
@@ -85,7 +85,7 @@ public static class PageRecognizer
         if (options.SecondReading == SecondReading.DoubtfulStretches) return WithStretchesReadAgain(recognized, paddle, merger, deadline);
         var lines = page.Lines.ToList();
         if (options.SecondReading == SecondReading.DoubtfulLines) lines = lines.Where(merger.IsDoubtful).ToList();
-        var read = ReadAgain(recognized.Image, paddle, lines, deadline);
+        var read = ReadAgain(recognized.EngineImage, paddle, lines, deadline);
         return recognized with
         {
             Page = page with
@@ -104,7 +104,7 @@ public static class PageRecognizer
         var cut = page.Blocks.SelectMany(b => b.Lines).Select(merger.Stretches).ToList();
         var all = cut.SelectMany(s => s).ToList();
         if (all.Count == 0) return recognized;
-        var read = ReadAgain(recognized.Image, paddle, all.Where(merger.IsDoubtful).ToList(), deadline);
+        var read = ReadAgain(recognized.EngineImage, paddle, all.Where(merger.IsDoubtful).ToList(), deadline);
         var merged = merger.MergeStretches(all, line => read.GetValueOrDefault(line));
         var blocks = new List<Block>();
         int lineIndex = 0, stretchIndex = 0;
@@ -207,8 +207,26 @@ public static class PageRecognizer
                 skew = rotated ? measured : 0;
                 steps.Add($"{(rotated ? "deskewed" : "not deskewed")} {measured:0.##} (confidence {confidence:0.#})");
             }
-            var blocks = ReadWithoutSpecks(engine, options, ref image, ink, glyphHeight, dpi, steps);
-            return new RecognizedPage(new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps)), image);
+            // Tesseract's layout analysis takes a large dark region (a blot, a tear's backing) for a picture and drops
+            // the text lines beside it with it, and a recogniser reads a blot's edge as letters: the engines read the
+            // page with those regions painted over in the paper's gray (white would move the threshold the engine
+            // binarises a gray sheet at). They stay on the page, and in the image the ink is measured on and a
+            // reviewer sees, as evidence of what is lost under and beside them.
+            var dark = DarkRegionFinder.Find(image, ink, dpi);
+            double glyph = glyphHeight > 0 ? glyphHeight : GlyphHeightAt300Dpi * dpi / 300.0;
+            var whitened = options.WhitenDarkRegions ? dark.Where(d => Whitened(d, glyph)).ToList() : [];
+            var solid = whitened.SelectMany(d => d.Rows).ToList();
+            int paper = solid.Count == 0 ? 0 : image.Level(0.5f);
+            if (whitened.Count > 0) steps.Add($"{whitened.Count} dark regions whitened for the engines");
+            PageImage EngineView(PageImage shown) => solid.Count == 0 ? shown.Share() : shown.WithPainted(solid, DarkRegionMargin, DarkRegionMargin / 2, paper);
+            IReadOnlyList<Block> Recognize(PageImage read)
+            {
+                using var view = EngineView(read);
+                return ReadingOrder.Arrange(engine.Recognize(view, dpi));
+            }
+            var blocks = ReadWithoutSpecks(Recognize, options, ref image, ink, glyphHeight, dpi, steps);
+            var page = new Page(pageNumber, image.Width, image.Height, dpi, blocks, new PageProcessing(rotation, skew, steps)) { DarkRegions = dark };
+            return new RecognizedPage(page, image, EngineView(image));
         }
         catch
         {
@@ -224,14 +242,14 @@ public static class PageRecognizer
     /// clean scan, dirt on the lines of a foxed one), it is read as scanned too, and the reading the page prefers is
     /// kept (<see cref="ReadingScore"/>). <paramref name="image"/> becomes the image the returned blocks were read from.
     /// </summary>
-    private static IReadOnlyList<Block> ReadWithoutSpecks(TesseractEngine engine, OcrOptions options, ref PageImage image, int ink, int glyphHeight, int dpi, List<string> steps)
+    private static IReadOnlyList<Block> ReadWithoutSpecks(Func<PageImage, IReadOnlyList<Block>> recognize, OcrOptions options, ref PageImage image, int ink, int glyphHeight, int dpi, List<string> steps)
     {
         double glyph = glyphHeight > 0 ? glyphHeight : GlyphHeightAt300Dpi * dpi / 300.0;
         int speckSize = (int)Math.Round(options.SpeckSizeAt300Dpi * glyph / GlyphHeightAt300Dpi);
         if (speckSize <= 0 || options.Specks == SpeckTreatment.Keep)
         {
             if (speckSize > 0) steps.Add("specks kept");
-            return ReadingOrder.Arrange(engine.Recognize(image, dpi));
+            return recognize(image);
         }
         int reach = (int)Math.Round(options.SpeckReach * glyph);
         var removed = $"specks up to {speckSize} px removed{(reach > 0 ? " off the text lines" : "")}";
@@ -239,20 +257,20 @@ public static class PageRecognizer
         {
             Replace(ref image, image.RemoveSpecks(ink, speckSize, reach));
             steps.Add(removed);
-            return ReadingOrder.Arrange(engine.Recognize(image, dpi));
+            return recognize(image);
         }
         var (all, beside) = image.CountSpecks(ink, speckSize, (int)Math.Round(glyph));
         removed += $" ({all} specks, {beside} beside letters)";
         using var asScanned = image.Share();
         Replace(ref image, image.RemoveSpecks(ink, speckSize, reach));
-        var cleaned = ReadingOrder.Arrange(engine.Recognize(image, dpi));
+        var cleaned = recognize(image);
         int characters = cleaned.SelectMany(b => b.Lines).SelectMany(l => l.Words).Sum(w => w.Text.Length);
         if (beside < DoubtfulSpecksPerCharacter * characters)
         {
             steps.Add(removed);
             return cleaned;
         }
-        var speckled = ReadingOrder.Arrange(engine.Recognize(asScanned, dpi));
+        var speckled = recognize(asScanned);
         var (without, with) = (ReadingScore.Of(cleaned, options.Lexicon), ReadingScore.Of(speckled, options.Lexicon));
         if (!with.IsBetterThan(without))
         {
@@ -272,6 +290,24 @@ public static class PageRecognizer
     /// reading the page twice pays.
     /// </summary>
     private const double DoubtfulSpecksPerCharacter = 0.15;
+
+    /// <summary>
+    /// Pixels whitened beyond a dark region's rows: the region is traced at a quarter of the resolution, so its edge
+    /// can lie a shrunk pixel inside the ink, and a rim left standing beside a word reads as a letter. Above and below
+    /// only half that: the lines beside are closer there.
+    /// </summary>
+    private const int DarkRegionMargin = 4;
+
+    /// <summary>
+    /// Whether the engines read a dark region whitened: only a solid one taller than a line of type. Heavy type blurred
+    /// into blobs and letters smeared by water are dark regions too: up to 2.2 glyph heights tall and as solid as 0.99
+    /// within a line, or two smeared lines together no more solid than 0.91. Tears, blots and holes over words are
+    /// taller and solid from 0.93 on (docs/preprocessing.md).
+    /// </summary>
+    private static bool Whitened(DarkRegion region, double glyphHeight) =>
+        region.Solidity >= MinSolidityToWhiten && region.Box.Height >= MinGlyphHeightsToWhiten * glyphHeight;
+
+    private const double MinSolidityToWhiten = 0.92, MinGlyphHeightsToWhiten = 2.4;
 
     /// <summary>
     /// Whether the first reading suggests a page that is not upright, so OSD is worth its cost: upside-down
@@ -308,8 +344,15 @@ public static class PageRecognizer
     }
 }
 
-/// <summary>A recognised page and the processed image its boxes refer to (the caller disposes it).</summary>
-public sealed record RecognizedPage(Page Page, PageImage Image) : IDisposable
+/// <summary>
+/// A recognised page, the processed image its boxes refer to, and the same image as the engines read it (solid dark
+/// regions whitened); the caller disposes it, and both images with it.
+/// </summary>
+public sealed record RecognizedPage(Page Page, PageImage Image, PageImage EngineImage) : IDisposable
 {
-    public void Dispose() => Image.Dispose();
+    public void Dispose()
+    {
+        Image.Dispose();
+        EngineImage.Dispose();
+    }
 }
