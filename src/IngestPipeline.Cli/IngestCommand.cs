@@ -69,7 +69,7 @@ public static class IngestCommand
                     PageSegmentationMode = parse.GetValue(psm) ?? defaults.PageSegmentationMode,
                     DetectOrientation = !parse.GetValue(noOrientation),
                     Deskew = !parse.GetValue(noDeskew),
-                    WhitenDarkRegions = !parse.GetValue(keepDarkRegions),
+                    PaintOverDarkRegions = !parse.GetValue(keepDarkRegions),
                     MinDeskewAngle = parse.GetValue(minDeskew),
                     RereadGaps = !parse.GetValue(noGapReread),
                     AllStretches = parse.GetValue(allStretches),

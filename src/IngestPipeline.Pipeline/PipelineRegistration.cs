@@ -64,7 +64,7 @@ public static class PipelineRegistration
                 MaxPixelsAtOnce = options.Worker.MaxMegapixelsAtOnce is { } budget ? (long)(budget * 1e6) : defaults.MaxPixelsAtOnce,
                 Deskew = ocr.Deskew ?? defaults.Deskew,
                 MinDeskewAngle = ocr.MinDeskewAngle ?? defaults.MinDeskewAngle,
-                WhitenDarkRegions = ocr.WhitenDarkRegions ?? defaults.WhitenDarkRegions,
+                PaintOverDarkRegions = ocr.PaintOverDarkRegions ?? defaults.PaintOverDarkRegions,
                 SpeckSizeAt300Dpi = ocr.SpeckSizeAt300Dpi ?? defaults.SpeckSizeAt300Dpi,
                 SpeckReach = ocr.SpeckReach ?? defaults.SpeckReach,
                 Specks = specks,

@@ -5,7 +5,7 @@ namespace IngestPipeline.Cli.Tests;
 
 /// <summary>
 /// A tear beside a line, with the real engine: Tesseract's layout analysis takes the dark backing for a picture and
-/// drops the whole line with it, unless the page is read with its dark regions whitened.
+/// drops the whole line with it, unless the page is read with its dark regions painted over.
 /// </summary>
 public sealed class DarkRegionTests : IDisposable
 {
@@ -20,13 +20,13 @@ public sealed class DarkRegionTests : IDisposable
         var scan = Path.Combine(_work, "torn.png");
         await File.WriteAllBytesAsync(scan, page.Png);
 
-        using var whitened = await ReadAsync(scan, "whitened");
-        var lines = Lines(whitened);
+        using var paintedOver = await ReadAsync(scan, "painted");
+        var lines = Lines(paintedOver);
         Assert.Contains(lines, l => l.StartsWith("TO: Secretary of State", StringComparison.Ordinal));
-        var steps = whitened.RootElement.GetProperty("pages")[0].GetProperty("processing").GetProperty("steps").EnumerateArray().Select(s => s.GetString());
-        Assert.Contains(steps, s => s!.EndsWith("dark regions whitened for the engines", StringComparison.Ordinal));
+        var steps = paintedOver.RootElement.GetProperty("pages")[0].GetProperty("processing").GetProperty("steps").EnumerateArray().Select(s => s.GetString());
+        Assert.Contains(steps, s => s!.EndsWith("dark regions painted over for the engines", StringComparison.Ordinal));
         // The tear stays on the page, where the markers look for what it took (the page was enlarged for the engine).
-        var read = whitened.RootElement.GetProperty("pages")[0];
+        var read = paintedOver.RootElement.GetProperty("pages")[0];
         double scale = read.GetProperty("width").GetInt32() / (double)page.GroundTruth.Width;
         var regions = read.GetProperty("darkRegions").EnumerateArray()
             .Select(r => (Box: r.GetProperty("box"), Solidity: r.GetProperty("solidity").GetDouble()))

@@ -173,7 +173,7 @@ public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<Engi
     }
 
     [Fact]
-    public void Smeared_lines_are_kept_as_dark_regions_but_not_whitened_for_the_engines()
+    public void Smeared_lines_are_kept_as_dark_regions_but_not_painted_over_for_the_engines()
     {
         // The seed cable's water-damaged foot: lines of letters smeared into dark patches, some two lines tall. They are
         // evidence of loss, but a gray just under the ink threshold, not as dark as the type's strokes: the engines
@@ -181,7 +181,7 @@ public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<Engi
         using var page = Read(TestData.Scan(TestData.Seed));
         Assert.Contains(page.Page.DarkRegions, r => r.Box.Height >= 80);
         Assert.All(page.Page.DarkRegions, r => Assert.InRange(r.Solidity, 0, 0.5));
-        Assert.DoesNotContain(page.Page.Processing.Steps, s => s.Contains("whitened", StringComparison.Ordinal));
+        Assert.DoesNotContain(page.Page.Processing.Steps, s => s.Contains("painted over", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -192,7 +192,7 @@ public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<Engi
         var path = TestData.Convert(_inputs.Path("gray.png"), TestData.Scan(TestData.Clean), "+level", "40%,75%", "-fill", "gray(45)", "-draw", "rectangle 0,0 330,3299");
         using var page = Read(path);
         Assert.Contains(page.Page.DarkRegions, r => r.Box.Left == 0 && r.Box.Right < 400 && r.Solidity >= 0.92);
-        Assert.Contains(page.Page.Processing.Steps, s => s.EndsWith("dark regions whitened for the engines", StringComparison.Ordinal));
+        Assert.Contains(page.Page.Processing.Steps, s => s.EndsWith("dark regions painted over for the engines", StringComparison.Ordinal));
         var cer = TestData.Cer(TestData.Clean, Text(page.Page));
         Assert.True(cer <= 0.03, $"CER {cer:0.0000}");
     }
@@ -206,7 +206,7 @@ public sealed class RecognitionTests(EngineFixture fixture) : IClassFixture<Engi
         using var page = Read(path);
         var tear = Assert.Single(page.Page.DarkRegions, r => r.Box.Left > 1800 && r.Box.Top > 1600);
         Assert.True(tear.Solidity >= 0.92, $"solidity {tear.Solidity}");
-        Assert.Contains(page.Page.Processing.Steps, s => s.EndsWith("dark regions whitened for the engines", StringComparison.Ordinal));
+        Assert.Contains(page.Page.Processing.Steps, s => s.EndsWith("dark regions painted over for the engines", StringComparison.Ordinal));
         Assert.Contains(page.Page.Words, w => w.Text == "VINCENT");
     }
 

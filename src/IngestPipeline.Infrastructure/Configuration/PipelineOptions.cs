@@ -62,8 +62,8 @@ public sealed class RecognitionOptions
     /// <summary>Skew under this many degrees is left to the engine's own line finding.</summary>
     public float? MinDeskewAngle { get; set; }
 
-    /// <summary>Whether blots and tears are whitened in the image the engine's layout analysis sees (they stay evidence of loss).</summary>
-    public bool? WhitenDarkRegions { get; set; }
+    /// <summary>Whether blots and tears are painted over in the image the engines read (they stay evidence of loss).</summary>
+    public bool? PaintOverDarkRegions { get; set; }
 
     /// <summary>Largest speck removed, in pixels at 300 dpi (scaled with the type); 0 keeps every speck.</summary>
     public int? SpeckSizeAt300Dpi { get; set; }

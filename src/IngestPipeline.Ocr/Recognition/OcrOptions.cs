@@ -63,7 +63,7 @@ public sealed record OcrOptions
     /// Recognise the page with its solid dark regions (blots, the backing showing through a tear) painted white, so the
     /// layout analysis does not drop the lines beside them (docs/illegibility.md). The regions stay evidence of loss.
     /// </summary>
-    public bool WhitenDarkRegions { get; init; } = true;
+    public bool PaintOverDarkRegions { get; init; } = true;
 
     /// <summary>
     /// Skew under this many degrees is left to the engine's own line finding, which follows a slight slope well: a

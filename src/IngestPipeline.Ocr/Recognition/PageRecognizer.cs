@@ -214,10 +214,10 @@ public static class PageRecognizer
             // reviewer sees, as evidence of what is lost under and beside them.
             var dark = DarkRegionFinder.Find(image, ink, dpi);
             double glyph = glyphHeight > 0 ? glyphHeight : GlyphHeightAt300Dpi * dpi / 300.0;
-            var whitened = options.WhitenDarkRegions ? dark.Where(d => Whitened(d, glyph)).ToList() : [];
-            var solid = whitened.SelectMany(d => d.Rows).ToList();
+            var paintedOver = options.PaintOverDarkRegions ? dark.Where(d => PaintedOver(d, glyph)).ToList() : [];
+            var solid = paintedOver.SelectMany(d => d.Rows).ToList();
             int paper = solid.Count == 0 ? 0 : image.Level(0.5f);
-            if (whitened.Count > 0) steps.Add($"{whitened.Count} dark regions whitened for the engines");
+            if (paintedOver.Count > 0) steps.Add($"{paintedOver.Count} dark regions painted over for the engines");
             PageImage EngineView(PageImage shown) => solid.Count == 0 ? shown.Share() : shown.WithPainted(solid, DarkRegionMargin, DarkRegionMargin / 2, paper);
             IReadOnlyList<Block> Recognize(PageImage read)
             {
@@ -292,22 +292,22 @@ public static class PageRecognizer
     private const double DoubtfulSpecksPerCharacter = 0.15;
 
     /// <summary>
-    /// Pixels whitened beyond a dark region's rows: the region is traced at a quarter of the resolution, so its edge
+    /// Pixels painted beyond a dark region's rows: the region is traced at a quarter of the resolution, so its edge
     /// can lie a shrunk pixel inside the ink, and a rim left standing beside a word reads as a letter. Above and below
     /// only half that: the lines beside are closer there.
     /// </summary>
     private const int DarkRegionMargin = 4;
 
     /// <summary>
-    /// Whether the engines read a dark region whitened: only a solid one taller than a line of type. Heavy type blurred
+    /// Whether the engines read a dark region painted over: only a solid one taller than a line of type. Heavy type blurred
     /// into blobs and letters smeared by water are dark regions too: up to 2.2 glyph heights tall and as solid as 0.99
     /// within a line, or two smeared lines together no more solid than 0.91. Tears, blots and holes over words are
     /// taller and solid from 0.93 on (docs/preprocessing.md).
     /// </summary>
-    private static bool Whitened(DarkRegion region, double glyphHeight) =>
-        region.Solidity >= MinSolidityToWhiten && region.Box.Height >= MinGlyphHeightsToWhiten * glyphHeight;
+    private static bool PaintedOver(DarkRegion region, double glyphHeight) =>
+        region.Solidity >= MinSolidityToPaint && region.Box.Height >= MinGlyphHeightsToPaint * glyphHeight;
 
-    private const double MinSolidityToWhiten = 0.92, MinGlyphHeightsToWhiten = 2.4;
+    private const double MinSolidityToPaint = 0.92, MinGlyphHeightsToPaint = 2.4;
 
     /// <summary>
     /// Whether the first reading suggests a page that is not upright, so OSD is worth its cost: upside-down
@@ -346,7 +346,7 @@ public static class PageRecognizer
 
 /// <summary>
 /// A recognised page, the processed image its boxes refer to, and the same image as the engines read it (solid dark
-/// regions whitened); the caller disposes it, and both images with it.
+/// regions painted over); the caller disposes it, and both images with it.
 /// </summary>
 public sealed record RecognizedPage(Page Page, PageImage Image, PageImage EngineImage) : IDisposable
 {
