@@ -20,13 +20,11 @@ public static class DamageMarker
         var lines = page.Lines.ToList();
         if (lines.Count == 0) return page;
         var frame = Frame.Of(page, lines);
-        var ends = ParagraphEnds(lines);
-        var paragraphEnds = lines.Where((l, i) => ends[i]).ToHashSet(ReferenceEqualityComparer.Instance);
         return page with
         {
             Blocks = page.Blocks.Select(b => b with
             {
-                Lines = b.Lines.Select(l => MarkLine(l, page.DarkRegions, frame, paragraphEnds.Contains(l))).ToList(),
+                Lines = b.Lines.Select(l => MarkLine(l, page.DarkRegions, frame, frame.EndsParagraph(l))).ToList(),
             }).ToList(),
         };
     }
@@ -35,13 +33,20 @@ public static class DamageMarker
     /// Where the page's typing stands: its left margin, where typed lines end (a ragged typewriter margin, so a high
     /// percentile rather than the maximum), and the columns of its tables.
     /// </summary>
-    private sealed record Frame(PageLayout Layout, int RightMargin, TabStops Columns)
+    private sealed record Frame(PageLayout Layout, int RightMargin, TabStops Columns, HashSet<Line> LastLines)
     {
         public static Frame Of(Page page, List<Line> lines)
         {
             var layout = PageLayout.Of(page);
-            return new Frame(layout, PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9), TabStops.Of(layout));
+            // A paragraph's last line is short by nature: one that stops beside a tear has not lost words. The layout's
+            // paragraph breaks are relative to the page's own line pitch, so double-spaced typing does not end a
+            // paragraph at every line.
+            var lastLines = new HashSet<Line>(layout.Lines.Where((l, i) => !layout.ContinuesParagraph(i)), ReferenceEqualityComparer.Instance);
+            return new Frame(layout, PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9), TabStops.Of(layout), lastLines);
         }
+
+        /// <summary>Whether the line ends its paragraph (a line without words, which the layout leaves out, counts as one).</summary>
+        public bool EndsParagraph(Line line) => LastLines.Contains(line) || !Layout.Lines.Contains(line, ReferenceEqualityComparer.Instance);
     }
 
     private static Line MarkLine(Line line, IReadOnlyList<DarkRegion> regions, Frame frame, bool endsParagraph)
@@ -74,22 +79,7 @@ public static class DamageMarker
         if (page.DarkRegions.Count == 0 || lines.Count == 0)
             return lines.Select(l => new LineDamage(new bool[l.Words.Count], [])).ToList();
         var frame = Frame.Of(page, lines);
-        var ends = ParagraphEnds(lines);
-        return lines.Select((l, i) => Find(l, page.DarkRegions, frame, ends[i])).ToList();
-    }
-
-    /// <summary>
-    /// Whether each line ends its paragraph. A paragraph's last line is short by nature: one that stops beside a tear
-    /// has not lost words. A paragraph ends where the space below a line is wider than a line and than half as much
-    /// again as the page's usual space between lines: double-spaced typing leaves a line's height between every two
-    /// lines of a paragraph.
-    /// </summary>
-    private static bool[] ParagraphEnds(List<Line> lines)
-    {
-        var gaps = lines.Zip(lines.Skip(1), (above, below) => below.Box.Top - above.Box.Bottom).ToList();
-        var positive = gaps.Where(g => g > 0).ToList();
-        int usual = positive.Count == 0 ? 0 : PageLayout.Percentile(positive, 0.5);
-        return lines.Select((line, i) => i + 1 == lines.Count || (gaps[i] > line.Box.Height && gaps[i] > 1.5 * usual)).ToArray();
+        return lines.Select(l => Find(l, page.DarkRegions, frame, frame.EndsParagraph(l))).ToList();
     }
 
     private static LineDamage Find(Line line, IReadOnlyList<DarkRegion> regions, Frame frame, bool endsParagraph)
