@@ -16,6 +16,16 @@ public static class CommandQueues
 
     private static int _mapped;
 
+    /// <summary>The queue of a command's type.</summary>
+    public static Uri For(Type command) => command.Name switch
+    {
+        nameof(Contracts.SplitDocument) => SplitDocument,
+        nameof(Contracts.RecognizePage) => RecognizePage,
+        nameof(Contracts.CleanDocument) => CleanDocument,
+        nameof(Contracts.PublishDocument) => PublishDocument,
+        _ => throw new ArgumentException($"{command.Name} is not a command of the pipeline", nameof(command)),
+    };
+
     /// <summary>Lets <c>Send(message)</c> find the queue of each command; once per process.</summary>
     public static void Map()
     {

@@ -11,6 +11,7 @@ using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Paddle;
 using IngestPipeline.Ocr.Recognition;
 using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Pipeline.Publication;
 using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Pipeline.Registration;
@@ -34,6 +35,7 @@ public static class PipelineRegistration
     {
         var options = services.AddPipelineState(configuration);
         bool worker = options.Worker.Enabled;
+        services.AddScoped<DocumentLifecycle>();
         services.AddScoped<DocumentRegistrar>();
         services.AddScoped<InboxIngestionJob>();
         services.AddScoped<StuckWorkSweeper>();
@@ -92,6 +94,9 @@ public static class PipelineRegistration
     private static void AddBus(IServiceCollection services, PipelineOptions options, bool worker, int engines)
     {
         CommandQueues.Map();
+        // Every host that saves commands (an upload, an approval, a stage) sends them from the outbox.
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();

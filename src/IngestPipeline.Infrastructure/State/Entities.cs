@@ -157,6 +157,35 @@ public sealed class ApiKey
     public DateTime? RevokedAt { get; set; }
 }
 
+/// <summary>
+/// A command saved in the same transaction as the change of state that calls for it. The outbox dispatcher sends it
+/// to its queue and deletes it; a process that dies after saving leaves it for the dispatcher of any other.
+/// </summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+
+    /// <summary>The queue it goes to (as the consumers' endpoints are named, e.g. <c>recognize-page</c>).</summary>
+    public string Queue { get; set; } = "";
+
+    /// <summary>The message's contract (its type's name) and its JSON.</summary>
+    public string Type { get; set; } = "";
+    public string Body { get; set; } = "";
+
+    public DateTime CreatedAt { get; set; }
+
+    /// <summary>
+    /// From when a dispatcher may take it: at once when saved; moved on while a dispatcher sends it (a lease), so a
+    /// dispatcher that dies in mid-send leaves it to another once the lease is over.
+    /// </summary>
+    public DateTime AvailableAt { get; set; }
+
+    /// <summary>The dispatcher that holds the lease (a fresh id per batch), so each knows which rows it took.</summary>
+    public Guid? Claim { get; set; }
+
+    public int Attempts { get; set; }
+}
+
 /// <summary>One run of the inbox ingestion and what it found.</summary>
 public sealed class IngestionRun
 {

@@ -21,6 +21,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DocumentVersion> Versions => Set<DocumentVersion>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -66,6 +67,14 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
         {
             p.HasKey(x => new { x.DocumentId, x.Version });
             p.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<OutboxMessage>(m =>
+        {
+            m.ToTable("OutboxMessages");
+            m.HasIndex(x => x.AvailableAt);
+            m.HasIndex(x => x.Claim);
+            m.Property(x => x.Queue).HasMaxLength(100);
+            m.Property(x => x.Type).HasMaxLength(100);
         });
         model.Entity<ApiKey>(k =>
         {

@@ -1,19 +1,19 @@
 using IngestPipeline.Contracts;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
-using IngestPipeline.Pipeline.Stages;
-using MassTransit;
+using IngestPipeline.Pipeline.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace IngestPipeline.Pipeline.Jobs;
 
 /// <summary>
-/// Finds work that has not moved for longer than the stage deadline and sends its message again: a split never
-/// sent (a crash right after registration), a page whose worker died, a document whose last page's "clean" got
-/// lost, an approval whose publication did not happen. The stages are idempotent, so a message sent twice costs at most a repeated page.
+/// Finds work that has not moved for longer than the stage deadline and sends its message again: a split, a page, a
+/// cleaning or a publication whose worker died in the middle of it, or whose message went to the error queue after its
+/// retries. Commands are never lost between a save and a send (they are saved with the change, <see cref="DocumentLifecycle"/>):
+/// the sweeper is for dead workers. The stages are idempotent, so a message sent twice costs at most a repeated page.
 /// </summary>
-public sealed class StuckWorkSweeper(PipelineDbContext db, ISendEndpointProvider bus, PipelineOptions options, ILogger<StuckWorkSweeper> log)
+public sealed class StuckWorkSweeper(PipelineDbContext db, DocumentLifecycle lifecycle, PipelineOptions options, ILogger<StuckWorkSweeper> log)
 {
     public async Task<int> RunAsync(CancellationToken cancellation = default)
     {
@@ -37,24 +37,16 @@ public sealed class StuckWorkSweeper(PipelineDbContext db, ISendEndpointProvider
                 .ToListAsync(cancellation))
             .Select(id => new CleanDocument(id)));
 
-        // Every page failed but the document was not failed (a crash in between): a page's message decides it again.
-        messages.AddRange((await recognizing.Where(PageCompletion.NoPageRead(db))
-                .Select(d => new { d.Id, Page = db.Pages.Where(p => p.DocumentId == d.Id).Min(p => p.Number) }).ToListAsync(cancellation))
-            .Select(d => new RecognizePage(d.Id, d.Page)));
-
         messages.AddRange(await db.Documents
             .Where(d => d.Stage == DocumentStage.Approved && d.StageChangedAt < staleBefore)
             .Select(d => new PublishDocument(d.Id, db.Versions.Where(v => v.DocumentId == d.Id && v.Kind == VersionKind.Approved).Max(v => v.Number)))
             .ToListAsync(cancellation));
 
-        foreach (var message in messages)
-        {
-            // Page stamps move on, so the same stuck page is not sent again at every sweep while it waits in a queue.
-            if (message is RecognizePage page)
-                await db.Pages.Where(p => p.DocumentId == page.DocumentId && p.Number == page.PageNumber)
-                    .ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTime.UtcNow), cancellation);
-            await bus.Send(message, message.GetType(), cancellation);
-        }
+        // Page stamps move on, so the same stuck page is not sent again at every sweep while it waits in a queue.
+        foreach (var page in messages.OfType<RecognizePage>())
+            await db.Pages.Where(p => p.DocumentId == page.DocumentId && p.Number == page.PageNumber)
+                .ExecuteUpdateAsync(s => s.SetProperty(p => p.UpdatedAt, DateTime.UtcNow), cancellation);
+        await lifecycle.SendAgainAsync(messages, cancellation);
         if (messages.Count > 0) log.LogWarning("Sweeper re-sent {Count} messages for work stuck past {Deadline}", messages.Count, options.Scheduling.StageDeadline);
         return messages.Count;
     }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using IngestPipeline.Contracts;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Lifecycle;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ namespace IngestPipeline.Pipeline.Publication;
 /// Writes the outputs of an approved version and records the publication. Idempotent: the outputs of a version go
 /// to their own folder (rewritten whole on a redelivery), and the record has the version in its key.
 /// </summary>
-public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentPublisher publisher, ILogger<PublishDocumentConsumer> log)
+public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, DocumentPublisher publisher, ILogger<PublishDocumentConsumer> log)
     : IConsumer<PublishDocument>
 {
     public async Task Consume(ConsumeContext<PublishDocument> context)
@@ -29,9 +30,7 @@ public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentPublis
             await RecordPublicationAsync(id, number, version.TranscriptJson, cancellation);
         // The stage changes only once the publication is recorded, so whoever sees "Published" finds its outputs;
         // a redelivery after a crash between the two steps finishes the change.
-        await db.Documents.Where(d => d.Id == id && d.Stage == DocumentStage.Approved)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.Stage, DocumentStage.Published)
-                .SetProperty(d => d.StageChangedAt, DateTime.UtcNow).SetProperty(d => d.UpdatedAt, DateTime.UtcNow), cancellation);
+        await lifecycle.MarkPublishedAsync(id, cancellation);
         log.LogInformation("Document {DocumentId} version {Version} published", id, number);
     }
 

@@ -1,10 +1,9 @@
 using IngestPipeline.Infrastructure.Configuration;
 using System.Security.Cryptography;
-using IngestPipeline.Contracts;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
 using IngestPipeline.Ocr.Imaging;
-using MassTransit;
+using IngestPipeline.Pipeline.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -18,10 +17,10 @@ public sealed record Registration(Document Document, bool Duplicate);
 
 /// <summary>
 /// Takes a file into the pipeline: stores the original once under the SHA-256 of its bytes, records the document,
-/// and asks for it to be split. The same bytes again give the document already there. A crash between the steps
-/// is recovered: the original is stored before the record, and the sweeper re-sends a split that never went out.
+/// and asks for it to be split (in the same transaction as the record). The same bytes again give the document
+/// already there. A crash between the steps loses nothing: the original is stored before the record.
 /// </summary>
-public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, ISendEndpointProvider bus, PipelineOptions options, ILogger<DocumentRegistrar> log)
+public sealed class DocumentRegistrar(PipelineDbContext db, DocumentLifecycle lifecycle, IBlobStore blobs, PipelineOptions options, ILogger<DocumentRegistrar> log)
 {
     /// <summary>Larger uploads are refused before anything is stored.</summary>
 
@@ -59,26 +58,23 @@ public sealed class DocumentRegistrar(PipelineDbContext db, IBlobStore blobs, IS
                 await blobs.PutAsync(BlobNames.Originals, BlobNames.Original(sha256), file, overwrite: false, cancellation);
             }
 
-            var now = DateTime.UtcNow;
             var document = new Document
             {
                 Id = Guid.NewGuid(), Sha256 = sha256, FileName = displayName, SizeBytes = size,
                 Collection = Trim(details.Collection), SourceArchive = Trim(details.SourceArchive), RecordId = Trim(details.RecordId),
-                Stage = DocumentStage.Registered, StageChangedAt = now, CreatedAt = now, UpdatedAt = now,
             };
-            db.Documents.Add(document);
+            lifecycle.Register(document);
             try
             {
-                await db.SaveChangesAsync(cancellation);
+                await lifecycle.SaveAsync(cancellation);
             }
             catch (DbUpdateException)
             {
-                db.Entry(document).State = EntityState.Detached;
+                db.ChangeTracker.Clear();
                 var raced = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Sha256 == sha256, cancellation);
                 if (raced is null) throw;
                 return new Registration(raced, Duplicate: true); // the same bytes arrived twice at once
             }
-            await bus.Send(new SplitDocument(document.Id), cancellation);
             log.LogInformation("Registered {FileName} as {DocumentId} ({Bytes} bytes, sha256 {Sha256})", displayName, document.Id, size, sha256);
             return new Registration(document, Duplicate: false);
         }

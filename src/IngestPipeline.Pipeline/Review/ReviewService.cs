@@ -1,10 +1,9 @@
 using System.Text.Json;
-using IngestPipeline.Contracts;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Domain.Review;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.State;
-using MassTransit;
+using IngestPipeline.Pipeline.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
 namespace IngestPipeline.Pipeline.Review;
@@ -25,9 +24,8 @@ public sealed record ReviewResult(ReviewOutcome Outcome, int Revision, string Me
 /// who and when, and nothing is overwritten. Every save becomes a <see cref="DocumentVersion"/> with its diff.
 /// Approval queues the publication (<see cref="PublishDocument"/>), written by a worker.
 /// </summary>
-public sealed class ReviewService(PipelineDbContext db, ISendEndpointProvider bus)
+public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecycle)
 {
-    private static readonly DocumentStage[] Reviewable = [DocumentStage.AwaitingReview, DocumentStage.Rejected];
 
     /// <summary>Marks the document as the reviewer's. A claim by someone else is taken over only when asked to.</summary>
     public async Task<(bool Claimed, string? Holder)> ClaimAsync(Guid documentId, string reviewer, bool takeOver, CancellationToken cancellation = default)
@@ -58,7 +56,7 @@ public sealed class ReviewService(PipelineDbContext db, ISendEndpointProvider bu
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
         var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.DocumentId == documentId, cancellation);
         if (document is null || task is null) return new(ReviewOutcome.NotFound, 0, $"There is no document {documentId} in the review queue.");
-        if (!Reviewable.Contains(document.Stage))
+        if (!DocumentLifecycle.Reviewable.Contains(document.Stage))
             return new(ReviewOutcome.NotReviewable, task.Revision, $"\"{document.FileName}\" is {Describe(document.Stage)}; it can no longer be edited.");
         if (task.Revision != expectedRevision) return await ConflictAsync(documentId, cancellation);
         if (decision == ReviewDecision.Reject && string.IsNullOrWhiteSpace(comment))
@@ -91,8 +89,8 @@ public sealed class ReviewService(PipelineDbContext db, ISendEndpointProvider bu
         document.UpdatedAt = now;
         if (decision != ReviewDecision.Save)
         {
-            document.Stage = decision == ReviewDecision.Approve ? DocumentStage.Approved : DocumentStage.Rejected;
-            document.StageChangedAt = now;
+            if (decision == ReviewDecision.Approve) lifecycle.Approve(document, version.Number);
+            else lifecycle.Reject(document);
             task.DecidedBy = reviewer;
             task.DecidedAt = now;
             task.DecisionComment = version.Comment;
@@ -103,7 +101,7 @@ public sealed class ReviewService(PipelineDbContext db, ISendEndpointProvider bu
         task.DraftSavedAt = null;
         try
         {
-            await db.SaveChangesAsync(cancellation);
+            await lifecycle.SaveAsync(cancellation);
         }
         catch (DbUpdateException)
         {
@@ -113,7 +111,6 @@ public sealed class ReviewService(PipelineDbContext db, ISendEndpointProvider bu
                 return await ConflictAsync(documentId, cancellation);
             throw;
         }
-        if (decision == ReviewDecision.Approve) await bus.Send(new PublishDocument(documentId, version.Number), cancellation);
         var said = decision switch { ReviewDecision.Approve => "Approved; publishing", ReviewDecision.Reject => "Rejected", _ => "Saved" };
         return new(ReviewOutcome.Saved, task.Revision, $"{said} as version {version.Number}.");
     }

@@ -6,6 +6,7 @@ using IngestPipeline.Domain.Review;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Lifecycle;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -18,7 +19,7 @@ namespace IngestPipeline.Pipeline.Stages;
 /// workers, or a redelivery after a crash) only one does the work; a claim left by a dead worker expires after the
 /// stage deadline. The review task has a unique key per document: a document is queued exactly once.
 /// </summary>
-public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options,
+public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options,
     ILogger<CleanDocumentConsumer> log) : IConsumer<CleanDocument>
 {
     /// <summary>The author of the versions the pipeline makes.</summary>
@@ -28,17 +29,7 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon,
     {
         var id = context.Message.DocumentId;
         var cancellation = context.CancellationToken;
-        var now = DateTime.UtcNow;
-        var staleBefore = now - options.Scheduling.StageDeadline;
-        int claimed = await db.Documents
-            .Where(d => d.Id == id
-                && (d.Stage == DocumentStage.Recognizing || (d.Stage == DocumentStage.Cleaning && d.StageChangedAt < staleBefore)))
-            .Where(PageCompletion.ReadyToClean(db))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(d => d.Stage, DocumentStage.Cleaning)
-                .SetProperty(d => d.StageChangedAt, now)
-                .SetProperty(d => d.UpdatedAt, now), cancellation);
-        if (claimed == 0) return;
+        if (!await lifecycle.ClaimCleaningAsync(id, DateTime.UtcNow - options.Scheduling.StageDeadline, cancellation)) return;
 
         var document = await db.Documents.Include(d => d.Pages).SingleAsync(d => d.Id == id, cancellation);
         // A failed page has no words: the reviewer sees it listed with its reason (the document's page rows keep it).
@@ -51,8 +42,7 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon,
         document.Text = PlainTextExporter.Write(transcript, TextLayout.Paragraphs);
         document.FlagCount = transcript.Pages.Sum(p => p.Words.Count(w => w.IsIllegible));
         document.MeanConfidence = transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence);
-        document.Stage = DocumentStage.AwaitingReview;
-        document.StageChangedAt = document.UpdatedAt = DateTime.UtcNow;
+        lifecycle.AwaitReview(document);
         var task = await db.ReviewTasks.SingleOrDefaultAsync(r => r.DocumentId == id, cancellation);
         if (task is null) db.ReviewTasks.Add(new ReviewTask { Id = Guid.NewGuid(), DocumentId = id, QueuedAt = DateTime.UtcNow });
         else task.Revision++; // a re-OCR replaces the text: a review page opened before it must not save over it
@@ -65,8 +55,7 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, Lexicon lexicon,
             TranscriptJson = document.TranscriptJson, LineText = lineText,
             Diff = previous is null ? "" : LineDiff.FormatChanges(previous.LineText, lineText),
         });
-        await db.SaveChangesAsync(cancellation);
+        await lifecycle.SaveAsync(cancellation);
         log.LogInformation("Document {DocumentId} ({FileName}) awaits review: {Pages} pages, {Flags} flags", id, document.FileName, pages.Count, document.FlagCount);
-        await context.Publish(new DocumentAwaitingReview(id), cancellation);
     }
 }

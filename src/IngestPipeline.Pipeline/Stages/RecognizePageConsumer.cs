@@ -6,6 +6,7 @@ using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
 using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Ocr.Recognition;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace IngestPipeline.Pipeline.Stages;
 /// (<see cref="PageCompletion"/>). A page already recognised is left alone (a redelivered message does nothing). A page
 /// that cannot be decoded or overruns its deadline fails alone, with the reason; other errors are retried.
 /// </summary>
-public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs, EnginePool engines, PipelineOptions options, ScanLimits limits,
+public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, IBlobStore blobs, EnginePool engines, PipelineOptions options, ScanLimits limits,
     ILogger<RecognizePageConsumer> log) : IConsumer<RecognizePage>
 {
     public async Task Consume(ConsumeContext<RecognizePage> context)
@@ -29,11 +30,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
         var page = await db.Pages.SingleOrDefaultAsync(p => p.DocumentId == documentId && p.Number == number, cancellation);
         if (document is null || page is null || document.Stage != DocumentStage.Recognizing) return;
-        if (page.Status is PageStatus.Recognized or PageStatus.Failed)
-        {
-            await PageCompletion.GoOnAsync(db, context, document, cancellation); // the earlier delivery may have stopped short of this
-            return;
-        }
+        if (page.Status is PageStatus.Recognized or PageStatus.Failed) return; // a redelivery: the page and what followed were saved together
         if (page.Attempts >= options.Worker.MaxPageAttempts)
         {
             await FailAsync(context, document, page, $"{document.FileName}: page {number} could not be recognised in {page.Attempts} attempts");
@@ -82,26 +79,32 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, IBlobStore blobs
 
         var imageBlob = BlobNames.PageImage(documentId, number);
         using (var image = new MemoryStream(jpeg)) await blobs.PutAsync(BlobNames.Pages, imageBlob, image, overwrite: true, cancellation);
-        page.OcrJson = JsonExporter.Write(new Transcript(document.FileName, [recognized]));
-        page.ImageBlob = imageBlob;
-        page.Status = PageStatus.Recognized;
-        page.FailureReason = null;
-        page.RecognitionSeconds = (laps.Single(l => l.Step == "recognise").At - laps.Single(l => l.Step == "wait for engine").At).TotalSeconds;
-        page.UpdatedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(cancellation);
+        var ocrJson = JsonExporter.Write(new Transcript(document.FileName, [recognized]));
+        double seconds = (laps.Single(l => l.Step == "recognise").At - laps.Single(l => l.Step == "wait for engine").At).TotalSeconds;
+        await lifecycle.FinishPageAsync(document, () =>
+        {
+            page.OcrJson = ocrJson;
+            page.ImageBlob = imageBlob;
+            page.Status = PageStatus.Recognized;
+            page.FailureReason = null;
+            page.RecognitionSeconds = seconds;
+            page.UpdatedAt = DateTime.UtcNow;
+            return Task.CompletedTask;
+        }, cancellation);
         laps.Add(("store", clock.Elapsed));
-        log.LogInformation("Recognised page {Page} of {DocumentId} in {Seconds:0.00} s ({Steps})", number, documentId, page.RecognitionSeconds,
+        log.LogInformation("Recognised page {Page} of {DocumentId} in {Seconds:0.00} s ({Steps})", number, documentId, seconds,
             string.Join(", ", laps.Select((l, i) => $"{l.Step} {(l.At - (i == 0 ? TimeSpan.Zero : laps[i - 1].At)).TotalSeconds:0.00} s")));
-        await PageCompletion.GoOnAsync(db, context, document, cancellation);
     }
 
     private async Task FailAsync(ConsumeContext context, Document document, DocumentPage page, string reason)
     {
-        page.Status = PageStatus.Failed;
-        page.FailureReason = reason;
-        page.UpdatedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(context.CancellationToken);
+        await lifecycle.FinishPageAsync(document, () =>
+        {
+            page.Status = PageStatus.Failed;
+            page.FailureReason = reason;
+            page.UpdatedAt = DateTime.UtcNow;
+            return Task.CompletedTask;
+        }, context.CancellationToken);
         log.LogWarning("Page {Page} of {DocumentId} failed: {Reason}", page.Number, document.Id, reason);
-        await PageCompletion.GoOnAsync(db, context, document, context.CancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using IngestPipeline.Contracts;
+using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
 using IngestPipeline.Ocr.Imaging;
@@ -14,7 +15,7 @@ namespace IngestPipeline.Pipeline.Stages;
 /// page that cannot be read fails alone, with its reason; a file that is no scan, or has no readable page, fails the
 /// document. Idempotent: a document past this stage is left alone, and a page already taken out is not taken again.
 /// </summary>
-public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs, ScanLimits limits, ILogger<SplitDocumentConsumer> log)
+public sealed class SplitDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, IBlobStore blobs, ScanLimits limits, ILogger<SplitDocumentConsumer> log)
     : IConsumer<SplitDocument>
 {
     public async Task Consume(ConsumeContext<SplitDocument> context)
@@ -23,9 +24,8 @@ public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs
         var document = await db.Documents.Include(d => d.Pages).SingleOrDefaultAsync(d => d.Id == context.Message.DocumentId, cancellation);
         if (document is null || document.Stage is not (DocumentStage.Registered or DocumentStage.Splitting)) return;
 
-        document.Stage = DocumentStage.Splitting;
-        document.StageChangedAt = document.UpdatedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(cancellation);
+        lifecycle.StartSplitting(document);
+        await lifecycle.SaveAsync(cancellation);
 
         Scan scan;
         try
@@ -34,7 +34,8 @@ public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs
         }
         catch (UnreadableScanException e)
         {
-            await Failures.FailDocumentAsync(db, context, document, e.Message, cancellation);
+            lifecycle.Fail(document, e.Message);
+            await lifecycle.SaveAsync(cancellation);
             return;
         }
         using (scan)
@@ -51,7 +52,8 @@ public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs
                 await ExtractAsync(scan, document, page, cancellation);
                 // Each page is kept as it is taken out, and the stage's clock moves on, so a long file is neither
                 // started again by the sweeper nor, after a crash, extracted again from its first page.
-                document.StageChangedAt = document.UpdatedAt = page.UpdatedAt = DateTime.UtcNow;
+                lifecycle.StillWorking(document);
+                page.UpdatedAt = document.UpdatedAt;
                 await db.SaveChangesAsync(cancellation);
             }
         }
@@ -60,14 +62,12 @@ public sealed class SplitDocumentConsumer(PipelineDbContext db, IBlobStore blobs
         if (readable.Count == 0)
         {
             var reasons = document.Pages.OrderBy(p => p.Number).Select(p => p.FailureReason ?? "").ToList();
-            await Failures.FailDocumentAsync(db, context, document, PageCompletion.NoPageReadReason(reasons), cancellation);
+            lifecycle.Fail(document, PageCompletion.NoPageReadReason(reasons));
+            await lifecycle.SaveAsync(cancellation);
             return;
         }
-        document.Stage = DocumentStage.Recognizing;
-        document.StageChangedAt = document.UpdatedAt = DateTime.UtcNow;
-        await db.SaveChangesAsync(cancellation);
-        var queue = await context.GetSendEndpoint(CommandQueues.RecognizePage);
-        await queue.SendBatch(readable.Where(p => p.Status != PageStatus.Recognized).Select(p => new RecognizePage(document.Id, p.Number)), cancellation);
+        lifecycle.Split(document, readable.Where(p => p.Status != PageStatus.Recognized).Select(p => p.Number));
+        await lifecycle.SaveAsync(cancellation);
     }
 
     private async Task ExtractAsync(Scan scan, Document document, DocumentPage page, CancellationToken cancellation)
