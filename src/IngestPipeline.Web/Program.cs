@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using Hangfire;
 using IngestPipeline.Infrastructure.Configuration;
-using IngestPipeline.Pipeline;
+using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Web.Api;
 using IngestPipeline.Web.Security;
 

@@ -1,5 +1,5 @@
 using IngestPipeline.Infrastructure.Configuration;
-using IngestPipeline.Pipeline;
+using IngestPipeline.Pipeline.Hosting;
 
 // A worker: the stage consumers (OCR on one engine per core) and the Hangfire server. Run as many as there are
 // machines; they compete for the same queues. Configuration: appsettings.json, then Pipeline__* environment variables.

@@ -1,6 +1,7 @@
 using IngestPipeline.Contracts;
 using IngestPipeline.Infrastructure.State;
-using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Pipeline.Intake;
+using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Pipeline.Tests.Support;
 using IngestPipeline.Domain.Review;

@@ -1,5 +1,5 @@
 using IngestPipeline.Infrastructure.Storage;
-using IngestPipeline.Pipeline.Registration;
+using IngestPipeline.Pipeline.Intake;
 
 namespace IngestPipeline.Services.Tests;
 

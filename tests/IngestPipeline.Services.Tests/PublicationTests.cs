@@ -6,7 +6,7 @@ using IngestPipeline.Infrastructure.Storage;
 using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Recognition;
-using IngestPipeline.Pipeline.Publication;
+using IngestPipeline.Pipeline.Publish;
 using IngestPipeline.Services.Tests.Support;
 
 namespace IngestPipeline.Services.Tests;

@@ -14,7 +14,7 @@ public static class BulletRule
 
     private const string BulletLike = "•·.●○◦▪■□*°oOe©®@«»¢";
 
-    public static Line Normalise(Line line, Lexicon lexicon)
+    public static Line Normalize(Line line, Lexicon lexicon)
     {
         if (line.Words.Count < 2) return line;
         var mark = line.Words[0];

@@ -20,7 +20,7 @@ public static class IllegibleMarkerRule
     private const string Letters = "illegible";
 
     /// <summary>The canonical text when <paramref name="text"/> is a spelling of the marker with only punctuation around it.</summary>
-    public static bool TryCanonicalise(string text, out string canonical)
+    public static bool TryCanonicalize(string text, out string canonical)
     {
         ArgumentNullException.ThrowIfNull(text);
         canonical = text;
@@ -56,7 +56,7 @@ public static class IllegibleMarkerRule
     /// The line with every marker spelling canonical. With <paramref name="mergeAdjacent"/> two markers that stand
     /// next to each other with no punctuation between them become one (one marker per run of lost words).
     /// </summary>
-    public static Line Canonicalise(Line line, bool mergeAdjacent = true)
+    public static Line Canonicalize(Line line, bool mergeAdjacent = true)
     {
         ArgumentNullException.ThrowIfNull(line);
         var words = line.Words;
@@ -93,7 +93,7 @@ public static class IllegibleMarkerRule
             {
                 continue;
             }
-            if (!TryCanonicalise(text, out var canonical))
+            if (!TryCanonicalize(text, out var canonical))
             {
                 break;
             }

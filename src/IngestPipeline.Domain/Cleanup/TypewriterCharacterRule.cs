@@ -30,7 +30,7 @@ public sealed record TypewriterCharacterOptions
 /// </summary>
 public static class TypewriterCharacterRule
 {
-    public static string Normalise(string text, TypewriterCharacterOptions? options = null)
+    public static string Normalize(string text, TypewriterCharacterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= TypewriterCharacterOptions.Default;
@@ -58,14 +58,14 @@ public static class TypewriterCharacterRule
     /// The line with every word normalised; a word left with no text (it was only spaces) is dropped.
     /// Boxes and confidences are kept.
     /// </summary>
-    public static Line Normalise(Line line, TypewriterCharacterOptions? options = null)
+    public static Line Normalize(Line line, TypewriterCharacterOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(line);
         var words = new List<Word>(line.Words.Count);
         bool changed = false;
         foreach (var word in line.Words)
         {
-            var text = Normalise(word.Text, options);
+            var text = Normalize(word.Text, options);
             if (text == word.Text)
             {
                 words.Add(word);

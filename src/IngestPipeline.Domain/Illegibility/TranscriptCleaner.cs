@@ -10,7 +10,7 @@ namespace IngestPipeline.Domain.Illegibility;
 public sealed record CleanupOptions
 {
     public bool SeparateNonText { get; init; } = true;
-    public bool NormaliseCharacters { get; init; } = true;
+    public bool NormalizeCharacters { get; init; } = true;
     public bool FixConfusions { get; init; } = true;
     public bool MarkIllegible { get; init; } = true;
     public bool Dehyphenate { get; init; } = true;
@@ -79,8 +79,8 @@ public static class TranscriptCleaner
         // Confusions first: "JapaneSe" is a word with a slip, not garbage, once it reads "Japanese".
         return MapLines(page, lines =>
         {
-            IEnumerable<Line> result = lines.Select(l => BulletRule.Normalise(IllegibleMarkerRule.Canonicalise(
-                options.NormaliseCharacters ? TypewriterCharacterRule.Normalise(l, options.Characters) : l), lexicon));
+            IEnumerable<Line> result = lines.Select(l => BulletRule.Normalize(IllegibleMarkerRule.Canonicalize(
+                options.NormalizeCharacters ? TypewriterCharacterRule.Normalize(l, options.Characters) : l), lexicon));
             return options.FixConfusions ? OcrConfusionRule.Correct(result.ToList(), lexicon, options.Confusions) : result.ToList();
         });
     }

@@ -155,6 +155,9 @@ public sealed class WorkerOptions
     /// <summary>OCR engines, i.e. pages recognised at once in this process; 0 means one per core.</summary>
     public int Engines { get; set; }
 
+    /// <summary>The engines this process runs: <see cref="Engines"/>, or one per core.</summary>
+    public int EngineCount => Engines > 0 ? Engines : Environment.ProcessorCount;
+
     /// <summary>Most megapixels recognised at once in this process (a larger page runs alone); unset keeps OcrOptions.MaxPixelsAtOnce.</summary>
     public double? MaxMegapixelsAtOnce { get; set; }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IngestPipeline.Contracts;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Hosting;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

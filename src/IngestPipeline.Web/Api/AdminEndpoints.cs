@@ -1,5 +1,6 @@
 using Hangfire;
-using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Pipeline.Intake;
+using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Web.Security;
 
 namespace IngestPipeline.Web.Api;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using IngestPipeline.Infrastructure.State;
-using IngestPipeline.Pipeline.Registration;
+using IngestPipeline.Pipeline.Intake;
 
 namespace IngestPipeline.Web.Api;
 

@@ -1,5 +1,5 @@
 using IngestPipeline.Infrastructure.Configuration;
-using IngestPipeline.Pipeline.Registration;
+using IngestPipeline.Pipeline.Intake;
 using IngestPipeline.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;

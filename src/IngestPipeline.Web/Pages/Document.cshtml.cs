@@ -1,6 +1,7 @@
 using Hangfire;
 using IngestPipeline.Infrastructure.State;
-using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Pipeline.Intake;
+using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Web.Api;
 using IngestPipeline.Web.Security;
 using Microsoft.AspNetCore.Authorization;

@@ -24,7 +24,7 @@ public sealed class BulletRuleTests
     public void A_small_round_mark_set_apart_at_a_line_start_is_a_bullet(string read)
     {
         var line = LineOf((read, 100, 1012, 18, 18), ("ships", 160, 1000, 140, 40), ("left", 320, 1000, 100, 40));
-        Assert.Equal("• ships left", Text(BulletRule.Normalise(line, Words)));
+        Assert.Equal("• ships left", Text(BulletRule.Normalize(line, Words)));
     }
 
     [Fact]
@@ -32,14 +32,14 @@ public sealed class BulletRuleTests
     {
         var pronoun = LineOf(("I", 100, 1000, 14, 40), ("left", 140, 1000, 100, 40));
         var article = LineOf(("a", 100, 1012, 18, 18), ("ship", 160, 1000, 110, 40));
-        Assert.Equal("I left", Text(BulletRule.Normalise(pronoun, Words)));
-        Assert.Equal("a ship", Text(BulletRule.Normalise(article, Words)));
+        Assert.Equal("I left", Text(BulletRule.Normalize(pronoun, Words)));
+        Assert.Equal("a ship", Text(BulletRule.Normalize(article, Words)));
     }
 
     [Fact]
     public void A_mark_run_into_the_next_word_is_not()
     {
         var line = LineOf(("e", 100, 1012, 18, 18), ("ships", 120, 1000, 140, 40));
-        Assert.Equal("e ships", Text(BulletRule.Normalise(line, Words)));
+        Assert.Equal("e ships", Text(BulletRule.Normalize(line, Words)));
     }
 }

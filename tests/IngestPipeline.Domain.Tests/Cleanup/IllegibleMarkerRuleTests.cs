@@ -17,7 +17,7 @@ public class IllegibleMarkerRuleTests
     [InlineData("([illegible]).", "([ILLEGIBLE]).")]
     public void Spellings_of_the_marker_become_canonical(string text, string expected)
     {
-        Assert.True(IllegibleMarkerRule.TryCanonicalise(text, out var canonical));
+        Assert.True(IllegibleMarkerRule.TryCanonicalize(text, out var canonical));
         Assert.Equal(expected, canonical);
     }
 
@@ -31,7 +31,7 @@ public class IllegibleMarkerRuleTests
     [InlineData("[illegible]s")]
     public void Other_words_are_not_markers(string text)
     {
-        Assert.False(IllegibleMarkerRule.TryCanonicalise(text, out var canonical));
+        Assert.False(IllegibleMarkerRule.TryCanonicalize(text, out var canonical));
         Assert.Equal(text, canonical);
     }
 
@@ -40,7 +40,7 @@ public class IllegibleMarkerRuleTests
     {
         var line = LineOf("arrangements...", "[Illegible]", "hopes");
 
-        var result = IllegibleMarkerRule.Canonicalise(line);
+        var result = IllegibleMarkerRule.Canonicalize(line);
 
         Assert.Equal(["arrangements...", "[ILLEGIBLE]", "hopes"], Texts(result));
         Assert.Equal(line.Words[1].Box, result.Words[1].Box);
@@ -53,7 +53,7 @@ public class IllegibleMarkerRuleTests
     {
         var line = LineOf("of", "[ILLEG", "IBLE]", "shells");
 
-        var result = IllegibleMarkerRule.Canonicalise(line);
+        var result = IllegibleMarkerRule.Canonicalize(line);
 
         Assert.Equal(["of", "[ILLEGIBLE]", "shells"], Texts(result));
         Assert.Equal(BoundingBox.Union([line.Words[1].Box, line.Words[2].Box]), result.Words[1].Box);
@@ -65,7 +65,7 @@ public class IllegibleMarkerRuleTests
     {
         var line = LineOf("[", "illegible", "].", "The");
 
-        var result = IllegibleMarkerRule.Canonicalise(line);
+        var result = IllegibleMarkerRule.Canonicalize(line);
 
         Assert.Equal(["[ILLEGIBLE].", "The"], Texts(result));
         Assert.Equal(BoundingBox.Union(line.Words.Take(3).Select(w => w.Box)), result.Words[0].Box);
@@ -76,7 +76,7 @@ public class IllegibleMarkerRuleTests
     {
         var line = LineOf("arrangements", "--", "[illegible]", "(sic)");
 
-        var result = IllegibleMarkerRule.Canonicalise(line);
+        var result = IllegibleMarkerRule.Canonicalize(line);
 
         Assert.Equal(["arrangements", "--", "[ILLEGIBLE]", "(sic)"], Texts(result));
     }
@@ -86,8 +86,8 @@ public class IllegibleMarkerRuleTests
     {
         var line = LineOf("nations", "[ILLEGIBLE]", "[illegible]", "the");
 
-        var merged = IllegibleMarkerRule.Canonicalise(line);
-        var kept = IllegibleMarkerRule.Canonicalise(line, mergeAdjacent: false);
+        var merged = IllegibleMarkerRule.Canonicalize(line);
+        var kept = IllegibleMarkerRule.Canonicalize(line, mergeAdjacent: false);
 
         Assert.Equal(["nations", "[ILLEGIBLE]", "the"], Texts(merged));
         Assert.Equal(BoundingBox.Union([line.Words[1].Box, line.Words[2].Box]), merged.Words[1].Box);
@@ -99,7 +99,7 @@ public class IllegibleMarkerRuleTests
     {
         var line = LineOf("[ILLEGIBLE],", "[ILLEGIBLE]");
 
-        Assert.Equal(["[ILLEGIBLE],", "[ILLEGIBLE]"], Texts(IllegibleMarkerRule.Canonicalise(line)));
+        Assert.Equal(["[ILLEGIBLE],", "[ILLEGIBLE]"], Texts(IllegibleMarkerRule.Canonicalize(line)));
     }
 
     [Fact]
@@ -107,6 +107,6 @@ public class IllegibleMarkerRuleTests
     {
         var line = LineOf("Darien", "[Dalian],", "Stalin");
 
-        Assert.Same(line, IllegibleMarkerRule.Canonicalise(line));
+        Assert.Same(line, IllegibleMarkerRule.Canonicalize(line));
     }
 }

@@ -18,7 +18,7 @@ public class TypewriterCharacterRuleTests
     [InlineData("a\u2003\u00A0 b", "a b")]
     [InlineData("in\u00ADformed\u200B", "informed")]
     public void Typographic_characters_become_typewriter_characters(string text, string expected) =>
-        Assert.Equal(expected, TypewriterCharacterRule.Normalise(text));
+        Assert.Equal(expected, TypewriterCharacterRule.Normalize(text));
 
     [Theory]
     [InlineData("Attach\u00E9")]
@@ -27,17 +27,17 @@ public class TypewriterCharacterRuleTests
     [InlineData("\"some\"")]
     [InlineData("Soviet-Chinese--")]
     public void Typewriter_text_is_left_alone(string text) =>
-        Assert.Equal(text, TypewriterCharacterRule.Normalise(text));
+        Assert.Equal(text, TypewriterCharacterRule.Normalize(text));
 
     [Fact]
     public void Each_replacement_can_be_switched_off()
     {
         const string text = "\u201Cx\u201D\u2014y\u2026\u00A0z";
 
-        Assert.Equal("\u201Cx\u201D--y... z", TypewriterCharacterRule.Normalise(text, new() { Quotes = false }));
-        Assert.Equal("\"x\"\u2014y... z", TypewriterCharacterRule.Normalise(text, new() { Dashes = false }));
-        Assert.Equal("\"x\"--y\u2026 z", TypewriterCharacterRule.Normalise(text, new() { Ellipsis = false }));
-        Assert.Equal("\"x\"--y...\u00A0z", TypewriterCharacterRule.Normalise(text, new() { Spaces = false }));
+        Assert.Equal("\u201Cx\u201D--y... z", TypewriterCharacterRule.Normalize(text, new() { Quotes = false }));
+        Assert.Equal("\"x\"\u2014y... z", TypewriterCharacterRule.Normalize(text, new() { Dashes = false }));
+        Assert.Equal("\"x\"--y\u2026 z", TypewriterCharacterRule.Normalize(text, new() { Ellipsis = false }));
+        Assert.Equal("\"x\"--y...\u00A0z", TypewriterCharacterRule.Normalize(text, new() { Spaces = false }));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public class TypewriterCharacterRuleTests
     {
         var line = LineOf("informed.\u201D", "\u00A0", "Not\u2014");
 
-        var result = TypewriterCharacterRule.Normalise(line);
+        var result = TypewriterCharacterRule.Normalize(line);
 
         Assert.Equal(["informed.\"", "Not--"], Texts(result));
         Assert.Equal(line.Words[0].Box, result.Words[0].Box);
@@ -58,6 +58,6 @@ public class TypewriterCharacterRuleTests
     {
         var line = LineOf("Secretary", "of", "State,");
 
-        Assert.Same(line, TypewriterCharacterRule.Normalise(line));
+        Assert.Same(line, TypewriterCharacterRule.Normalize(line));
     }
 }

@@ -1,7 +1,8 @@
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
-using IngestPipeline.Pipeline.Registration;
+using IngestPipeline.Pipeline.Intake;
 using MassTransit;
 using MassTransit.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Hosting;
 namespace IngestPipeline.Pipeline.Tests.Support;
 
 /// <summary>
-/// One process of the pipeline, in this one: the production wiring (<see cref="PipelineRegistration.AddPipeline"/>) on a
+/// One process of the pipeline, in this one: the production wiring (<see cref="PipelineServices.AddPipeline"/>) on a
 /// SQLite file and a blob folder of its own, with MassTransit's test harness as its bus (in memory, the stage consumers
 /// kept). Two of them on the same data directory are two workers sharing a database. The outbox is drained by the
 /// test (<see cref="DrainOutboxAsync"/>), so a "process that died after saving" is one whose outbox is never drained.

@@ -7,7 +7,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace IngestPipeline.Pipeline.Publication;
+namespace IngestPipeline.Pipeline.Publish;
 
 /// <summary>
 /// Writes the outputs of an approved version and records the publication. Idempotent: the outputs of a version go

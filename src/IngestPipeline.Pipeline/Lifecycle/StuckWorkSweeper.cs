@@ -5,7 +5,7 @@ using IngestPipeline.Pipeline.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace IngestPipeline.Pipeline.Jobs;
+namespace IngestPipeline.Pipeline.Lifecycle;
 
 /// <summary>
 /// Finds work that has not moved for longer than the stage deadline and sends its message again: a split, a page, a

@@ -12,7 +12,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace IngestPipeline.Pipeline.Stages;
+namespace IngestPipeline.Pipeline.Recognize;
 
 /// <summary>
 /// Decodes one page's image (taken out of the original at split), cleans it and recognises it on an engine of the pool;
@@ -52,7 +52,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycl
             // (the scarce thing) only recognises, while the next page's message is already being read.
             if (page.SourceBlob is null)
                 throw new UnreadableScanException(document.FileName, $"page {number} has no image of its own (it was split by an earlier version); re-OCR the document");
-            var bytes = await BlobBytes.ReadAsync(blobs, BlobNames.Pages, page.SourceBlob, 0, cancellation);
+            var bytes = await blobs.ReadAllBytesAsync(BlobNames.Pages, page.SourceBlob, 0, cancellation);
             laps.Add(("read", clock.Elapsed));
             using var raw = await Task.Run(() => PageSource.Decode(document.FileName, number, bytes, page.SourceDpi, limits), cancellation);
             laps.Add(("decode", clock.Elapsed));

@@ -2,7 +2,7 @@ using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 
-namespace IngestPipeline.Pipeline.Jobs;
+namespace IngestPipeline.Pipeline.Lifecycle;
 
 /// <summary>
 /// Re-OCR asked for by an admin: the document (or every document of a collection) goes back to registration

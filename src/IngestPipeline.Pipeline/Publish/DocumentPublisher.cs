@@ -3,7 +3,7 @@ using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.Storage;
 using IngestPipeline.Publishing;
 
-namespace IngestPipeline.Pipeline.Publication;
+namespace IngestPipeline.Pipeline.Publish;
 
 /// <summary>The blobs one publication of a document wrote, by format.</summary>
 public sealed record PublishedOutputs(IReadOnlyDictionary<string, string> BlobsByFormat);

@@ -1,10 +1,10 @@
 using System.Text;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
-using IngestPipeline.Pipeline.Registration;
+using IngestPipeline.Pipeline.Intake;
 using Microsoft.Extensions.Logging;
 
-namespace IngestPipeline.Pipeline.Jobs;
+namespace IngestPipeline.Pipeline.Intake;
 
 /// <summary>
 /// The nightly ingestion: every file in the inbox container is registered (a duplicate of a known document is
@@ -24,7 +24,7 @@ public sealed class InboxIngestionJob(PipelineDbContext db, IBlobStore blobs, Do
         {
             try
             {
-                Registration.Registration registration;
+                Registration registration;
                 await using (var content = await blobs.OpenReadAsync(BlobNames.Inbox, name, cancellation))
                 {
                     registration = await registrar.RegisterAsync(content, name, new UploadDetails(), cancellation);

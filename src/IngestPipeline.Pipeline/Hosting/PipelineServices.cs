@@ -10,26 +10,27 @@ using IngestPipeline.Ocr.Languages;
 using IngestPipeline.Ocr.Lexicon;
 using IngestPipeline.Ocr.Paddle;
 using IngestPipeline.Ocr.Recognition;
-using IngestPipeline.Pipeline.Jobs;
+using IngestPipeline.Pipeline.Clean;
+using IngestPipeline.Pipeline.Intake;
 using IngestPipeline.Pipeline.Lifecycle;
-using IngestPipeline.Pipeline.Publication;
+using IngestPipeline.Pipeline.Publish;
+using IngestPipeline.Pipeline.Recognize;
 using IngestPipeline.Pipeline.Review;
-using IngestPipeline.Pipeline.Registration;
-using IngestPipeline.Pipeline.Stages;
+using IngestPipeline.Pipeline.Split;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace IngestPipeline.Pipeline;
+namespace IngestPipeline.Pipeline.Hosting;
 
 /// <summary>
 /// Wires the pipeline into a host. Every host gets the state, the bus (to publish) and the Hangfire client; a
 /// host that works (the worker, or the web host in the embedded default) also gets the stage consumers, the OCR
 /// engine pool and the Hangfire server with the recurring jobs.
 /// </summary>
-public static class PipelineRegistration
+public static class PipelineServices
 {
     public static PipelineOptions AddPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -46,7 +47,7 @@ public static class PipelineRegistration
             MaxPages = options.Limits.MaxPages, MaxPixelsPerPage = options.Limits.MaxPixelsPerPage, ReaderMemoryBytes = options.Limits.ReaderMemoryBytes,
         });
         services.AddScoped<DocumentPublisher>();
-        int engines = options.Worker.Engines > 0 ? options.Worker.Engines : Environment.ProcessorCount;
+        int engines = options.Worker.EngineCount;
         if (worker)
         {
             // A language without its model fails the host on start, naming the package, not the first page.
@@ -86,12 +87,12 @@ public static class PipelineRegistration
             services.AddHostedService<WorkerWarmUp>();
         }
         services.AddHostedService<ScratchSweep>();
-        AddBus(services, options, worker, engines);
+        AddBus(services, options, worker);
         AddScheduling(services, options, worker);
         return options;
     }
 
-    private static void AddBus(IServiceCollection services, PipelineOptions options, bool worker, int engines)
+    private static void AddBus(IServiceCollection services, PipelineOptions options, bool worker)
     {
         CommandQueues.Map();
         // Every host that saves commands (an upload, an approval, a stage) sends them from the outbox.
@@ -102,12 +103,11 @@ public static class PipelineRegistration
             bus.SetKebabCaseEndpointNameFormatter();
             if (worker)
             {
-                bus.AddConsumer<SplitDocumentConsumer>();
-                // Pages compete for engines: one message more than there are engines (its page is read and decoded
-                // while the engines work), no more, so another worker gets the rest.
-                bus.AddConsumer<RecognizePageConsumer>().Endpoint(e => { e.ConcurrentMessageLimit = engines + 1; e.PrefetchCount = engines + 1; });
-                bus.AddConsumer<CleanDocumentConsumer>();
-                bus.AddConsumer<PublishDocumentConsumer>();
+                // Each stage's concurrency, retry and timeout are in its definition.
+                bus.AddConsumer<SplitDocumentConsumer, SplitDocumentConsumerDefinition>();
+                bus.AddConsumer<RecognizePageConsumer, RecognizePageConsumerDefinition>();
+                bus.AddConsumer<CleanDocumentConsumer, CleanDocumentConsumerDefinition>();
+                bus.AddConsumer<PublishDocumentConsumer, PublishDocumentConsumerDefinition>();
             }
             if (options.Bus.Transport == BusTransport.RabbitMq)
             {
@@ -118,26 +118,14 @@ public static class PipelineRegistration
                         host.Username(options.Bus.Username);
                         host.Password(options.Bus.Password);
                     });
-                    ConfigureEndpoints(context, rabbit);
+                    rabbit.ConfigureEndpoints(context);
                 });
             }
             else
             {
-                bus.UsingInMemory((context, memory) => ConfigureEndpoints(context, memory));
+                bus.UsingInMemory((context, memory) => memory.ConfigureEndpoints(context));
             }
         });
-    }
-
-    /// <summary>
-    /// Transient faults (a database or blob store briefly away, the broker reconnecting) are retried with growing
-    /// pauses for about two minutes; past that the message goes to the error queue and the sweeper sends the work
-    /// again once the stage deadline has passed. Bad input never throws out of a consumer: it fails its document.
-    /// </summary>
-    private static void ConfigureEndpoints<T>(IBusRegistrationContext context, IBusFactoryConfigurator<T> bus)
-        where T : IReceiveEndpointConfigurator
-    {
-        bus.UseMessageRetry(retry => retry.Exponential(8, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(2)));
-        bus.ConfigureEndpoints(context);
     }
 
     private static void AddScheduling(IServiceCollection services, PipelineOptions options, bool worker)

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace IngestPipeline.Pipeline;
+namespace IngestPipeline.Pipeline.Hosting;
 
 /// <summary>
 /// Commands are sent to their stage's queue by name, not published to an exchange: RabbitMQ keeps a message sent

@@ -7,7 +7,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace IngestPipeline.Pipeline.Stages;
+namespace IngestPipeline.Pipeline.Split;
 
 /// <summary>
 /// Opens the original, records a row per page and takes each page's image out of it into a blob of its own (the scan's
@@ -30,7 +30,7 @@ public sealed class SplitDocumentConsumer(PipelineDbContext db, DocumentLifecycl
         Scan scan;
         try
         {
-            scan = Scan.Open(document.FileName, await BlobBytes.ReadAsync(blobs, BlobNames.Originals, BlobNames.Original(document.Sha256), document.SizeBytes, cancellation), limits);
+            scan = Scan.Open(document.FileName, await blobs.ReadAllBytesAsync(BlobNames.Originals, BlobNames.Original(document.Sha256), document.SizeBytes, cancellation), limits);
         }
         catch (UnreadableScanException e)
         {

@@ -7,7 +7,7 @@ using IngestPipeline.Pipeline.Lifecycle;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace IngestPipeline.Pipeline.Registration;
+namespace IngestPipeline.Pipeline.Intake;
 
 /// <summary>What staff may say about an upload besides the file itself.</summary>
 public sealed record UploadDetails(string? Collection = null, string? SourceArchive = null, string? RecordId = null);

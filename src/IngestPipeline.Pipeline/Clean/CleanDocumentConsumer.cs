@@ -11,7 +11,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace IngestPipeline.Pipeline.Stages;
+namespace IngestPipeline.Pipeline.Clean;
 
 /// <summary>
 /// Puts the recognised pages together (a page that failed is left out, with its reason kept on its row), cleans the transcript (illegible spans, confusions, hyphens, metadata) and

@@ -1,0 +1,29 @@
+using IngestPipeline.Infrastructure.Configuration;
+using IngestPipeline.Pipeline.Hosting;
+using MassTransit;
+
+namespace IngestPipeline.Pipeline.Recognize;
+
+/// <summary>
+/// Pages compete for engines: one message more than there are engines (its page is read and decoded while the engines
+/// work), no more, so another worker gets the rest. The page deadline bounds recognition; the timeout adds a minute for
+/// reading, decoding and storing the page.
+/// </summary>
+public sealed class RecognizePageConsumerDefinition : ConsumerDefinition<RecognizePageConsumer>
+{
+    private readonly PipelineOptions _options;
+
+    public RecognizePageConsumerDefinition(PipelineOptions options)
+    {
+        _options = options;
+        ConcurrentMessageLimit = options.Worker.EngineCount + 1;
+    }
+
+    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<RecognizePageConsumer> consumer,
+        IRegistrationContext context)
+    {
+        endpoint.PrefetchCount = _options.Worker.EngineCount + 1;
+        endpoint.UseMessageRetry(StageRetry.Transient);
+        consumer.UseTimeout(t => t.Timeout = _options.Worker.PageDeadline + TimeSpan.FromMinutes(1));
+    }
+}
