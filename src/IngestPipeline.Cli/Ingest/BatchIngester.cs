@@ -9,13 +9,17 @@ namespace IngestPipeline.Cli.Ingest;
 
 /// <summary>
 /// Turns a batch of scan files into transcripts. Pages of all documents share the engine pool, so the
-/// engines stay busy whether the batch is one 500-page TIFF or 500 single pages. A file that cannot be
+/// engines stay busy whether the batch is one 500-page TIFF or 500 single pages; decoding, encoding page images,
+/// cleanup and writing happen off the engines, beside the recognition of other pages. A file that cannot be
 /// read, or a page that fails, fails its own document with a reason; the rest of the batch goes on.
 /// </summary>
 /// <param name="cleanup">How raw OCR is cleaned (illegible spans, confusions, hyphens); null writes the raw OCR.</param>
 public sealed class BatchIngester(
     EnginePool pool, ScanLimits limits, TranscriptOutputWriter writer, IIngestProgress progress, TranscriptCleanup? cleanup)
 {
+    /// <summary>Pages decoded or being recognised: one more than there are engines.</summary>
+    private readonly SemaphoreSlim _decodedAhead = new(pool.Options.Engines + 1);
+
     public async Task<IReadOnlyList<DocumentResult>> RunAsync(IReadOnlyList<InputFile> files, CancellationToken cancellation)
     {
         var results = new List<DocumentResult>();
@@ -37,7 +41,8 @@ public sealed class BatchIngester(
         foreach (var failed in results) progress.DocumentDone(failed);
 
         var done = new List<DocumentResult>();
-        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = pool.Options.Engines, CancellationToken = cancellation },
+        // Twice as many documents as engines: while one is cleaned and written, the pages of others keep the engines busy.
+        await Parallel.ForEachAsync(jobs, new ParallelOptions { MaxDegreeOfParallelism = 2 * pool.Options.Engines, CancellationToken = cancellation },
             async (job, ct) =>
             {
                 var result = await IngestDocumentAsync(job.File, ct).ConfigureAwait(false);
@@ -61,15 +66,9 @@ public sealed class BatchIngester(
         {
             try
             {
-                return await pool.RunAsync(engine =>
-                {
-                    if (Volatile.Read(ref failure) is not null) return null; // the document already failed: spare the engine
-                    using var raw = scan.DecodePage(index);
-                    using var recognized = PageRecognizer.Recognize(engine, pool.Options, raw, index + 1);
-                    images.Save(recognized);
-                    progress.PageDone(file.OutputName, index + 1);
-                    return recognized.Page;
-                }, cancellation, scan.PagePixels(index)).ConfigureAwait(false);
+                var page = await RecognizeAsync(scan, index, images, () => Volatile.Read(ref failure) is not null, cancellation).ConfigureAwait(false);
+                progress.PageDone(file.OutputName, index + 1);
+                return page;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -87,6 +86,32 @@ public sealed class BatchIngester(
         writer.Write(file.OutputName, transcript, images);
         return new DocumentResult(file, transcript.Pages.Count, clock.Elapsed, null,
             transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence));
+    }
+
+    /// <summary>
+    /// One page: decoded off the engines (at most one page more than there are engines is decoded ahead, so an engine
+    /// that finishes finds its next page ready), recognised on an engine, its image encoded after the engine is given
+    /// back. Null when the document failed before the page's turn.
+    /// </summary>
+    private async Task<Page?> RecognizeAsync(Scan scan, int index, PageImageStore images, Func<bool> documentFailed, CancellationToken cancellation)
+    {
+        await _decodedAhead.WaitAsync(cancellation).ConfigureAwait(false);
+        bool holding = true;
+        try
+        {
+            if (documentFailed()) return null; // spare the engine
+            using var raw = await Task.Run(() => scan.DecodePage(index), cancellation).ConfigureAwait(false);
+            using var recognized = await pool.RunAsync(engine => PageRecognizer.Recognize(engine, pool.Options, raw, index + 1),
+                cancellation, scan.PagePixels(index)).ConfigureAwait(false);
+            _decodedAhead.Release();
+            holding = false;
+            await Task.Run(() => images.Save(recognized), cancellation).ConfigureAwait(false);
+            return recognized.Page;
+        }
+        finally
+        {
+            if (holding) _decodedAhead.Release();
+        }
     }
 
     private DocumentResult Fail(InputFile file, int pages, TimeSpan elapsed, string reason)
