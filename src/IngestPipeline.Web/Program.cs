@@ -2,14 +2,16 @@ using System.Text.Json.Serialization;
 using Hangfire;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Pipeline.Hosting;
+using IngestPipeline.ServiceDefaults;
 using IngestPipeline.Web.Api;
 using IngestPipeline.Web.Security;
 
-// The web host: the review app (Razor Pages), the REST API, health, the Hangfire dashboard. In the embedded default
+// The web host: the review app (Razor Pages), the REST API, health and metrics, the Hangfire dashboard. In the embedded default
 // (Pipeline:Worker:Enabled, the default) it also runs the stages, so one process does everything.
 // `ingestpipeline-web users|api-keys ...` administers accounts instead of serving (see AccountCommands).
 // appsettings.json and wwwroot are read from beside the executable, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddServiceDefaults();
 var options = builder.Services.AddPipeline(builder.Configuration);
 try
 {
@@ -23,7 +25,6 @@ catch (InvalidOperationException e) // a setting that is missing or wrong: said 
 builder.Services.AddProxySupport(builder.Configuration);
 builder.Services.AddApiRateLimits(builder.Configuration);
 builder.Services.AddRazorPages();
-builder.Services.AddHealthChecks().AddCheck<StateHealthCheck>("state", tags: ["ready"]);
 builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
 // Every endpoint takes a form's worth unless it says otherwise (the upload does): RequestBodyLimits.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestBodyLimits.DefaultBytes);
@@ -42,7 +43,7 @@ app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: the API's callers are counted by who they are
 app.UseAuthorization();
 app.UseAntiforgery();
-app.MapHealthEndpoints();
+app.MapDefaultEndpoints();
 app.MapUploadEndpoints(options);
 app.MapDocumentEndpoints();
 app.MapAdminEndpoints();

@@ -40,6 +40,16 @@ public sealed class EmbeddedDefaultTests
             var text = await api.TextAsync(seed.Id);
             Assert.Contains("HARRIMAN", text);
             Assert.Contains("[ILLEGIBLE]", text);
+
+            // The host's /metrics counts the run: every page, the review backlog, the failure, nothing left unsent.
+            var metrics = await PrometheusText.ScrapeAsync(address);
+            Assert.Equal(samples.Count, PrometheusText.Sum(metrics, "ingestpipeline_pages_total", ("outcome", "recognized")));
+            Assert.Equal(samples.Count, PrometheusText.Sum(metrics, "ingestpipeline_documents", ("stage", "AwaitingReview")));
+            Assert.Equal(1, PrometheusText.Sum(metrics, "ingestpipeline_documents", ("stage", "Failed")));
+            Assert.Equal(1, PrometheusText.Sum(metrics, "ingestpipeline_documents_failed_total"));
+            Assert.Equal(samples.Count, PrometheusText.Sum(metrics, "ingestpipeline_stage_duration_seconds_count", ("stage", "clean")));
+            Assert.Equal(0, PrometheusText.Sum(metrics, "ingestpipeline_outbox_waiting"));
+            Assert.True(PrometheusText.Sum(metrics, "ingestpipeline_engines_busy_time_seconds_total") > 0, metrics);
         }
     }
 

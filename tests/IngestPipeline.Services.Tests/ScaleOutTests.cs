@@ -47,6 +47,20 @@ public sealed class ScaleOutTests
         var settled = await deployment.Api.WaitUntilSettledAsync(6, RunTimeout, deployment.Logs);
         AssertAllInReviewOnce(settled, await deployment.Api.ReviewQueueAsync(), ids, deployment.Logs);
         Assert.All(deployment.Workers, w => Assert.False(w.HasExited, w.Log()));
+
+        // Each worker's /metrics counts its own pages (a page caught by the restart may be read twice); the web host,
+        // which recognises nothing, sees the state they left.
+        double recognized = 0;
+        foreach (var worker in deployment.Workers)
+        {
+            var metrics = await PrometheusText.ScrapeAsync(worker.Address!);
+            Assert.Equal(1, PrometheusText.Sum(metrics, "ingestpipeline_engines"));
+            recognized += PrometheusText.Sum(metrics, "ingestpipeline_pages_total", ("outcome", "recognized"));
+        }
+        Assert.InRange(recognized, 24, 24 + 4);
+        var web = await PrometheusText.ScrapeAsync(deployment.Api.Address);
+        Assert.Equal(6, PrometheusText.Sum(web, "ingestpipeline_documents", ("stage", "AwaitingReview")));
+        Assert.Equal(0, PrometheusText.Sum(web, "ingestpipeline_pages_total"));
     }
 
     [Fact]

@@ -12,7 +12,10 @@ public static class StateRegistration
 {
     public static PipelineOptions AddPipelineState(this IServiceCollection services, IConfiguration configuration)
     {
+        // Bound once, here, because what is registered depends on it (the database, the blob store, the bus); checked at
+        // once, so a host with a wrong setting does not start.
         var options = configuration.GetSection(PipelineOptions.Section).Get<PipelineOptions>() ?? new PipelineOptions();
+        PipelineOptionsValidation.Validate(options);
         services.AddSingleton(Options.Create(options));
         services.AddSingleton(options);
 

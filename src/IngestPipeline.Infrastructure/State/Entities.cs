@@ -184,6 +184,9 @@ public sealed class OutboxMessage
     public Guid? Claim { get; set; }
 
     public int Attempts { get; set; }
+
+    /// <summary>The W3C trace context of the span that saved it, so the stage it starts joins the document's trace.</summary>
+    public string? TraceParent { get; set; }
 }
 
 /// <summary>One run of the inbox ingestion and what it found.</summary>

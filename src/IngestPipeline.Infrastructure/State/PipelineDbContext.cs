@@ -75,6 +75,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             m.HasIndex(x => x.Claim);
             m.Property(x => x.Queue).HasMaxLength(100);
             m.Property(x => x.Type).HasMaxLength(100);
+            m.Property(x => x.TraceParent).HasMaxLength(64);
         });
         model.Entity<ApiKey>(k =>
         {

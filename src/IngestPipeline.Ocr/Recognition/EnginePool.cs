@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using IngestPipeline.Ocr.Native;
 using IngestPipeline.Ocr.Paddle;
 
@@ -20,6 +21,7 @@ public sealed class EnginePool : IDisposable
     private readonly ConcurrentBag<Recognizers> _all = [];
     private readonly Lock _gate = new();
     private long _pixelsInUse;
+    private long _busyTicks;
     private TaskCompletionSource _pixelsFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <exception cref="PaddleModelsMissingException">Both recognisers are asked for and PP-OCR's models are not installed.</exception>
@@ -37,6 +39,9 @@ public sealed class EnginePool : IDisposable
 
     public OcrOptions Options => _options;
 
+    /// <summary>The time the engines have spent on work, summed over the engines (over elapsed time and engines: their busy share).</summary>
+    public TimeSpan BusyTime => TimeSpan.FromTicks(Interlocked.Read(ref _busyTicks));
+
     /// <summary>
     /// Runs <paramref name="work"/> on an engine of its own, waiting for one to be free and, for a page of
     /// <paramref name="pixels"/> pixels, for room among the pixels being recognised.
@@ -53,12 +58,14 @@ public sealed class EnginePool : IDisposable
                 return await Task.Run(() =>
                 {
                     var engine = Take();
+                    long started = Stopwatch.GetTimestamp();
                     try
                     {
                         return work(engine);
                     }
                     finally
                     {
+                        Interlocked.Add(ref _busyTicks, Stopwatch.GetElapsedTime(started).Ticks);
                         _idle.Add(engine);
                         NativeEnvironment.ReleaseFreeMemory();
                     }

@@ -6,6 +6,7 @@ using IngestPipeline.Domain.Review;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace IngestPipeline.Pipeline.Clean;
 /// workers, or a redelivery after a crash) only one does the work; a claim left by a dead worker expires after the
 /// stage deadline. The review task has a unique key per document: a document is queued exactly once.
 /// </summary>
-public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options,
+public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options, PipelineMetrics metrics,
     ILogger<CleanDocumentConsumer> log) : IConsumer<CleanDocument>
 {
     /// <summary>The author of the versions the pipeline makes.</summary>
@@ -27,6 +28,7 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycl
 
     public async Task Consume(ConsumeContext<CleanDocument> context)
     {
+        using var timer = metrics.Time("clean");
         var id = context.Message.DocumentId;
         var cancellation = context.CancellationToken;
         if (!await lifecycle.ClaimCleaningAsync(id, DateTime.UtcNow - options.Scheduling.StageDeadline, cancellation)) return;

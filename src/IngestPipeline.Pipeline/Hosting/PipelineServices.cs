@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
@@ -36,6 +37,11 @@ public static class PipelineServices
     {
         var options = services.AddPipelineState(configuration);
         bool worker = options.Worker.Enabled;
+        services.AddMetrics();
+        services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton(provider => new PipelineGauges(provider.GetRequiredService<IMeterFactory>(), provider.GetRequiredService<IServiceScopeFactory>(),
+            worker ? provider.GetRequiredService<EnginePool>() : null));
+        services.AddHostedService<GaugesStart>();
         services.AddScoped<DocumentLifecycle>();
         services.AddScoped<DocumentRegistrar>();
         services.AddScoped<InboxIngestionJob>();
@@ -55,6 +61,7 @@ public static class PipelineServices
             OcrLanguages.RequireModels(languages);
             var ocr = options.Ocr;
             var defaults = new OcrOptions();
+            // Read on start: a missing or damaged model file fails the host with its path, not the first document.
             var illegibilityModel = IllegibilityModelFiles.Choose(options.Illegibility.Model);
             var specks = ocr.Specks is null ? defaults.Specks : SpeckTreatments.Parse(ocr.Specks, "Pipeline:Ocr:Specks");
             var secondReading = ocr.SecondReading is null ? defaults.SecondReading : SecondReadings.Parse(ocr.SecondReading, "Pipeline:Ocr:SecondReading");
@@ -79,10 +86,6 @@ public static class PipelineServices
                 Lexicon = provider.GetRequiredService<Lexicon>(),
             }));
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load(languages: languages));
-            // Read on start: a missing or damaged model file fails the host with its path, not the first document.
-            var illegibility = options.Illegibility;
-            if (illegibility.Collections.Values.Append(illegibility.Threshold ?? 0.5).Any(t => t is < 0 or > 1))
-                throw new InvalidOperationException("Pipeline:Illegibility thresholds are probabilities between 0 and 1");
             services.AddSingleton(CleanupOptions.Default with { Model = illegibilityModel });
             services.AddHostedService<WorkerWarmUp>();
         }
@@ -167,6 +170,18 @@ internal sealed class WorkerWarmUp(EnginePool engines, IServiceProvider services
         services.GetRequiredService<Lexicon>();
         await Task.WhenAll(Enumerable.Range(0, engines.Options.Engines).Select(_ => engines.RunAsync(_ => 0, stoppingToken)));
     }
+}
+
+/// <summary>Creates the gauges when the host starts.</summary>
+internal sealed class GaugesStart(PipelineGauges gauges) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        gauges.Register();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>At start, the scratch files of processes that were killed on this machine are deleted (<see cref="ScratchSpace"/>).</summary>

@@ -1,7 +1,7 @@
 using System.Text;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
-using IngestPipeline.Pipeline.Intake;
+using IngestPipeline.Pipeline.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace IngestPipeline.Pipeline.Intake;
@@ -22,6 +22,7 @@ public sealed class InboxIngestionJob(PipelineDbContext db, IBlobStore blobs, Do
         await foreach (var name in blobs.ListAsync(BlobNames.Inbox, cancellation)) names.Add(name);
         foreach (var name in names.Order(StringComparer.Ordinal))
         {
+            using var span = PipelineMetrics.Traces.StartActivity("inbox file"); // each file's document is a trace of its own
             try
             {
                 Registration registration;

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using IngestPipeline.Contracts;
+using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Infrastructure.State;
 using Microsoft.EntityFrameworkCore;
 using static IngestPipeline.Infrastructure.State.DocumentStage;
@@ -11,7 +13,7 @@ namespace IngestPipeline.Pipeline.Lifecycle;
 /// (<see cref="OutboxDispatcher"/>): a worker that dies after saving leaves nothing unsent, and the sweeper is left
 /// only the work of workers that died in the middle of a stage. Nothing else writes <see cref="Document.Stage"/>.
 /// </summary>
-public sealed class DocumentLifecycle(PipelineDbContext db, OutboxDispatcher outbox)
+public sealed class DocumentLifecycle(PipelineDbContext db, OutboxDispatcher outbox, PipelineMetrics metrics)
 {
     /// <summary>
     /// The moves a document may make. A stage may be taken again (a redelivery, or a claim whose worker died); any
@@ -60,6 +62,7 @@ public sealed class DocumentLifecycle(PipelineDbContext db, OutboxDispatcher out
     /// <summary>The document cannot be processed; <paramref name="reason"/> says why in words staff understand.</summary>
     public void Fail(Document document, string reason)
     {
+        metrics.DocumentFailed(document.Stage);
         Move(document, Failed);
         document.FailureReason = reason;
     }
@@ -160,7 +163,8 @@ public sealed class DocumentLifecycle(PipelineDbContext db, OutboxDispatcher out
         return now;
     }
 
-    private void Send(object command, DateTime now) => db.Outbox.Add(OutboxDispatcher.Row(command, now));
+    /// <summary>The command goes into the outbox with the current trace, so its stage's spans join the document's trace.</summary>
+    private void Send(object command, DateTime now) => db.Outbox.Add(OutboxDispatcher.Row(command, now, Activity.Current?.Id));
 
     /// <summary>One transaction, saved at its end and retried whole where the database's connection retries.</summary>
     private async Task InTransactionAsync(Func<Task> work, CancellationToken cancellation)

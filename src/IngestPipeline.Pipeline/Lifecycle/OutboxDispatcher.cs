@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using IngestPipeline.Contracts;
 using IngestPipeline.Infrastructure.State;
@@ -32,13 +33,13 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, ILog
     private int _woken;
 
     /// <summary>The row for <paramref name="command"/>, to be saved with the change that calls for it.</summary>
-    public static OutboxMessage Row(object command, DateTime now)
+    public static OutboxMessage Row(object command, DateTime now, string? traceParent = null)
     {
         if (!Contracts.ContainsKey(command.GetType().Name)) throw new ArgumentException($"{command.GetType().Name} is not a command of the pipeline", nameof(command));
         return new OutboxMessage
         {
             Queue = CommandQueues.For(command.GetType()).AbsolutePath, Type = command.GetType().Name,
-            Body = JsonSerializer.Serialize(command, command.GetType()), CreatedAt = now, AvailableAt = now,
+            Body = JsonSerializer.Serialize(command, command.GetType()), CreatedAt = now, AvailableAt = now, TraceParent = traceParent,
         };
     }
 
@@ -88,6 +89,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, ILog
         {
             var endpoint = await bus.GetSendEndpoint(new Uri($"queue:{row.Queue}"));
             var type = Contracts[row.Type];
+            // Sent as a child of the span that saved it: a document's stages are one trace from its upload on.
+            using var span = ActivityContext.TryParse(row.TraceParent, null, out var saved)
+                ? PipelineMetrics.Traces.StartActivity($"outbox {row.Type}", ActivityKind.Producer, saved)
+                : null;
             await endpoint.Send(JsonSerializer.Deserialize(row.Body, type)!, type, cancellation);
         }
         await db.Outbox.Where(m => m.Claim == claim).ExecuteDeleteAsync(cancellation);

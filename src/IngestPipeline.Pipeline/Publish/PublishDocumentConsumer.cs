@@ -2,6 +2,7 @@ using System.Text.Json;
 using IngestPipeline.Contracts;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +14,12 @@ namespace IngestPipeline.Pipeline.Publish;
 /// Writes the outputs of an approved version and records the publication. Idempotent: the outputs of a version go
 /// to their own folder (rewritten whole on a redelivery), and the record has the version in its key.
 /// </summary>
-public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, DocumentPublisher publisher, ILogger<PublishDocumentConsumer> log)
+public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, DocumentPublisher publisher, PipelineMetrics metrics, ILogger<PublishDocumentConsumer> log)
     : IConsumer<PublishDocument>
 {
     public async Task Consume(ConsumeContext<PublishDocument> context)
     {
+        using var timer = metrics.Time("publish");
         var (id, number) = context.Message;
         var cancellation = context.CancellationToken;
         var version = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.DocumentId == id && v.Number == number, cancellation);

@@ -6,6 +6,7 @@ using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
 using IngestPipeline.Ocr.Imaging;
+using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Ocr.Recognition;
 using MassTransit;
@@ -21,10 +22,12 @@ namespace IngestPipeline.Pipeline.Recognize;
 /// that cannot be decoded or overruns its deadline fails alone, with the reason; other errors are retried.
 /// </summary>
 public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, IBlobStore blobs, EnginePool engines, PipelineOptions options, ScanLimits limits,
+    PipelineMetrics metrics,
     ILogger<RecognizePageConsumer> log) : IConsumer<RecognizePage>
 {
     public async Task Consume(ConsumeContext<RecognizePage> context)
     {
+        using var timer = metrics.Time("recognize");
         var (documentId, number) = context.Message;
         var cancellation = context.CancellationToken;
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
@@ -33,7 +36,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycl
         if (page.Status is PageStatus.Recognized or PageStatus.Failed) return; // a redelivery: the page and what followed were saved together
         if (page.Attempts >= options.Worker.MaxPageAttempts)
         {
-            await FailAsync(context, document, page, $"{document.FileName}: page {number} could not be recognised in {page.Attempts} attempts");
+            await FailAsync(context, document, page, $"{document.FileName}: page {number} could not be recognised in {page.Attempts} attempts", "attempts");
             return;
         }
 
@@ -68,12 +71,12 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycl
         }
         catch (UnreadableScanException e)
         {
-            await FailAsync(context, document, page, e.Message);
+            await FailAsync(context, document, page, e.Message, "unreadable");
             return;
         }
         catch (OcrDeadlineExceededException e)
         {
-            await FailAsync(context, document, page, $"{document.FileName}: page {number}: {e.Message}");
+            await FailAsync(context, document, page, $"{document.FileName}: page {number}: {e.Message}", "deadline");
             return;
         }
 
@@ -91,13 +94,16 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycl
             page.UpdatedAt = DateTime.UtcNow;
             return Task.CompletedTask;
         }, cancellation);
+        metrics.PageRecognized(seconds);
         laps.Add(("store", clock.Elapsed));
         log.LogInformation("Recognised page {Page} of {DocumentId} in {Seconds:0.00} s ({Steps})", number, documentId, seconds,
             string.Join(", ", laps.Select((l, i) => $"{l.Step} {(l.At - (i == 0 ? TimeSpan.Zero : laps[i - 1].At)).TotalSeconds:0.00} s")));
     }
 
-    private async Task FailAsync(ConsumeContext context, Document document, DocumentPage page, string reason)
+    /// <param name="kind">The kind of reason, for the metrics: unreadable, deadline, attempts.</param>
+    private async Task FailAsync(ConsumeContext context, Document document, DocumentPage page, string reason, string kind)
     {
+        metrics.PageFailed(kind);
         await lifecycle.FinishPageAsync(document, () =>
         {
             page.Status = PageStatus.Failed;

@@ -1,4 +1,5 @@
 using IngestPipeline.Contracts;
+using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
@@ -15,11 +16,13 @@ namespace IngestPipeline.Pipeline.Split;
 /// page that cannot be read fails alone, with its reason; a file that is no scan, or has no readable page, fails the
 /// document. Idempotent: a document past this stage is left alone, and a page already taken out is not taken again.
 /// </summary>
-public sealed class SplitDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, IBlobStore blobs, ScanLimits limits, ILogger<SplitDocumentConsumer> log)
+public sealed class SplitDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, IBlobStore blobs, ScanLimits limits, PipelineMetrics metrics,
+    ILogger<SplitDocumentConsumer> log)
     : IConsumer<SplitDocument>
 {
     public async Task Consume(ConsumeContext<SplitDocument> context)
     {
+        using var timer = metrics.Time("split");
         var cancellation = context.CancellationToken;
         var document = await db.Documents.Include(d => d.Pages).SingleOrDefaultAsync(d => d.Id == context.Message.DocumentId, cancellation);
         if (document is null || document.Stage is not (DocumentStage.Registered or DocumentStage.Splitting)) return;

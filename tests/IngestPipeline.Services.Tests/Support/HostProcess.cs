@@ -46,8 +46,17 @@ internal sealed class HostProcess : IDisposable
         }
     }
 
-    public static HostProcess Worker(IReadOnlyDictionary<string, string> environment, string logFile) =>
-        new(Repository.WorkerHost, environment, logFile);
+    /// <summary>A worker; with <paramref name="listen"/>, on a free port of its own (<see cref="Address"/>) for /metrics and /health.</summary>
+    public static HostProcess Worker(IReadOnlyDictionary<string, string> environment, string logFile, bool listen = false)
+    {
+        if (!listen) return new(Repository.WorkerHost, environment, logFile);
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var settings = new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = address.ToString() };
+        return new(Repository.WorkerHost, settings, logFile) { Address = address };
+    }
+
+    /// <summary>Where the host answers HTTP, when the test chose it.</summary>
+    public Uri? Address { get; private init; }
 
     /// <summary>Starts the web host on a free port and waits until /health/ready answers.</summary>
     public static async Task<(HostProcess Host, Uri Address)> WebAsync(IReadOnlyDictionary<string, string> environment, string logFile)

@@ -26,6 +26,8 @@ internal sealed class PipelineClient(Uri address) : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly HttpClient _http = new() { BaseAddress = address, Timeout = TimeSpan.FromMinutes(2), DefaultRequestHeaders = { { "X-Api-Key", TestAccounts.ApiKey } } };
 
+    public Uri Address => address;
+
     public async Task<IReadOnlyList<UploadResult>> UploadAsync(IEnumerable<string> files, string? collection = null)
     {
         using var form = new MultipartFormDataContent();

@@ -36,7 +36,7 @@ internal sealed class ScaleOutDeployment : IDisposable
     public HostProcess StartWorker()
     {
         var worker = HostProcess.Worker(new Dictionary<string, string>(Settings) { ["Pipeline__Worker__Engines"] = "1" },
-            Path.Combine(Work, $"worker{Workers.Count + 1}.log"));
+            Path.Combine(Work, $"worker{Workers.Count + 1}.log"), listen: true);
         Workers.Add(worker);
         return worker;
     }
