@@ -58,17 +58,8 @@ public sealed class LifecycleTests
     public async Task The_last_two_pages_finishing_at_once_ask_for_one_cleaning()
     {
         await using var pipeline = await PipelineUnderTest.StartAsync();
-        var id = Guid.NewGuid();
-        await pipeline.QueryAsync(async db =>
-        {
-            var now = DateTime.UtcNow;
-            db.Documents.Add(new Document
-            {
-                Id = id, Sha256 = new string('a', 64), FileName = "two-pages.tif", Stage = Recognizing, StageChangedAt = now, CreatedAt = now, UpdatedAt = now,
-                Pages = [new DocumentPage { Number = 1, Status = PageStatus.Recognizing }, new DocumentPage { Number = 2, Status = PageStatus.Recognizing }],
-            });
-            return await db.SaveChangesAsync();
-        });
+        var id = await RecognizingAsync(pipeline, "two-pages.tif",
+            new DocumentPage { Number = 1, Status = PageStatus.Recognizing }, new DocumentPage { Number = 2, Status = PageStatus.Recognizing });
 
         // Two workers, each finishing one of the pages in its own transaction, at the same moment.
         await Task.WhenAll(new[] { 1, 2 }.Select(number => pipeline.InScopeAsync(async s =>
@@ -90,17 +81,8 @@ public sealed class LifecycleTests
     public async Task A_document_none_of_whose_pages_could_be_read_fails_with_their_reasons()
     {
         await using var pipeline = await PipelineUnderTest.StartAsync();
-        var id = Guid.NewGuid();
-        await pipeline.QueryAsync(async db =>
-        {
-            var now = DateTime.UtcNow;
-            db.Documents.Add(new Document
-            {
-                Id = id, Sha256 = new string('b', 64), FileName = "blank.tif", Stage = Recognizing, StageChangedAt = now, CreatedAt = now, UpdatedAt = now,
-                Pages = [new DocumentPage { Number = 1, Status = PageStatus.Failed, FailureReason = "blank.tif: page 1 is empty" }, new DocumentPage { Number = 2, Status = PageStatus.Recognizing }],
-            });
-            return await db.SaveChangesAsync();
-        });
+        var id = await RecognizingAsync(pipeline, "blank.tif",
+            new DocumentPage { Number = 1, Status = PageStatus.Failed, FailureReason = "blank.tif: page 1 is empty" }, new DocumentPage { Number = 2, Status = PageStatus.Recognizing });
 
         await pipeline.InScopeAsync(async s =>
         {
@@ -119,5 +101,22 @@ public sealed class LifecycleTests
         Assert.Equal(Failed, failed.Stage);
         Assert.Equal("none of its 2 pages could be read: blank.tif: page 1 is empty; blank.tif: page 2 is cut off", failed.FailureReason);
         Assert.Empty(await pipeline.OutboxAsync());
+    }
+
+    /// <summary>A document in recognition with the given pages, as a split leaves it.</summary>
+    private static async Task<Guid> RecognizingAsync(PipelineUnderTest pipeline, string fileName, params DocumentPage[] pages)
+    {
+        var id = Guid.NewGuid();
+        await pipeline.QueryAsync(async db =>
+        {
+            var now = DateTime.UtcNow;
+            db.Documents.Add(new Document
+            {
+                Id = id, Sha256 = Convert.ToHexStringLower(id.ToByteArray()).PadRight(64, '0'), FileName = fileName,
+                Stage = Recognizing, StageChangedAt = now, CreatedAt = now, UpdatedAt = now, Pages = [.. pages],
+            });
+            return await db.SaveChangesAsync();
+        });
+        return id;
     }
 }

@@ -9,21 +9,13 @@ namespace IngestPipeline.Pipeline.Recognize;
 /// work), no more, so another worker gets the rest. The page deadline bounds recognition; the timeout adds a minute for
 /// reading, decoding and storing the page.
 /// </summary>
-public sealed class RecognizePageConsumerDefinition : ConsumerDefinition<RecognizePageConsumer>
+public sealed class RecognizePageConsumerDefinition(PipelineOptions options)
+    : StageDefinition<RecognizePageConsumer>(options.Worker.EngineCount + 1, options.Worker.PageDeadline + TimeSpan.FromMinutes(1))
 {
-    private readonly PipelineOptions _options;
-
-    public RecognizePageConsumerDefinition(PipelineOptions options)
-    {
-        _options = options;
-        ConcurrentMessageLimit = options.Worker.EngineCount + 1;
-    }
-
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<RecognizePageConsumer> consumer,
         IRegistrationContext context)
     {
-        endpoint.PrefetchCount = _options.Worker.EngineCount + 1;
-        endpoint.UseMessageRetry(StageRetry.Transient);
-        consumer.UseTimeout(t => t.Timeout = _options.Worker.PageDeadline + TimeSpan.FromMinutes(1));
+        endpoint.PrefetchCount = options.Worker.EngineCount + 1;
+        base.ConfigureConsumer(endpoint, consumer, context);
     }
 }

@@ -1,5 +1,4 @@
 using IngestPipeline.Pipeline.Hosting;
-using MassTransit;
 
 namespace IngestPipeline.Pipeline.Split;
 
@@ -8,14 +7,4 @@ namespace IngestPipeline.Pipeline.Split;
 /// minutes and moves its stage's clock on at every page, so the sweeper does not take it for a dead one; the hour
 /// only ends a split stuck on a store that stopped answering.
 /// </summary>
-public sealed class SplitDocumentConsumerDefinition : ConsumerDefinition<SplitDocumentConsumer>
-{
-    public SplitDocumentConsumerDefinition() => ConcurrentMessageLimit = 2;
-
-    protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpoint, IConsumerConfigurator<SplitDocumentConsumer> consumer,
-        IRegistrationContext context)
-    {
-        endpoint.UseMessageRetry(StageRetry.Transient);
-        consumer.UseTimeout(t => t.Timeout = TimeSpan.FromHours(1));
-    }
-}
+public sealed class SplitDocumentConsumerDefinition() : StageDefinition<SplitDocumentConsumer>(2, TimeSpan.FromHours(1));
