@@ -79,6 +79,8 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IBus bus, ILog
         var db = scope.ServiceProvider.GetRequiredService<PipelineDbContext>();
         var now = DateTime.UtcNow;
         var claim = Guid.NewGuid();
+        // A look that finds nothing only reads: an idle host does not take the database's write lock every second.
+        if (!await db.Outbox.AnyAsync(m => m.AvailableAt <= now, cancellation)) return 0;
         var due = db.Outbox.Where(m => m.AvailableAt <= now).OrderBy(m => m.Id).Take(BatchSize).Select(m => m.Id);
         int taken = await db.Outbox.Where(m => due.Contains(m.Id) && m.AvailableAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.AvailableAt, now + Lease).SetProperty(m => m.Claim, claim)
