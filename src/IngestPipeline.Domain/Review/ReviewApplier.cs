@@ -89,17 +89,21 @@ public static class ReviewApplier
         }
         var guess = string.Join(' ', replaced.Select(x => x.IllegibleGuess ?? x.Text).Where(x => x.Length > 0));
         float lowest = replaced.Count > 0 ? replaced.Min(x => x.Confidence) : 0;
-        int total = tokens.Skip(t0).Take(t1 - t0).Sum(x => x.Text.Length + 1);
-        int x0 = region.Left, used = 0;
+        // The run's characters and the single spaces between its words spread over the region, so each word's box
+        // covers its letters and the space after it stays a gap: the searchable PDF and ALTO see separate words
+        // ("reach with them", not "reachwiththem").
+        int total = tokens.Skip(t0).Take(t1 - t0).Sum(x => x.Text.Length + 1) - 1, used = 0;
+        int At(int characters) => region.Left + (int)Math.Round((double)region.Width * characters / total);
         for (int t = t0; t < t1; t++)
         {
-            used += tokens[t].Text.Length + 1;
-            int x1 = t == t1 - 1 ? region.Right : region.Left + (int)Math.Round((double)region.Width * used / total);
+            int x0 = At(used);
+            used += tokens[t].Text.Length;
+            int x1 = t == t1 - 1 ? region.Right : At(used);
+            used++;
             var box = new BoundingBox(x0, region.Top, Math.Max(x1, x0 + 1), region.Bottom);
             result.Add(tokens[t].Text == Word.IllegibleMarker
                 ? Word.Illegible(box, guess, lowest) with { Corrected = true }
                 : new Word(tokens[t].Text, box, 100) { Corrected = true, Uncertain = tokens[t].Uncertain });
-            x0 = x1;
         }
     }
 

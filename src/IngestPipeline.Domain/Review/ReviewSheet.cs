@@ -47,6 +47,12 @@ public static class ReviewSheet
         return lines;
     }
 
+    /// <summary>
+    /// How many places the review page asks a reviewer to look at: markers, low-confidence and disputed words. The queue
+    /// and the review page both count these, so the numbers agree.
+    /// </summary>
+    public static int FlagCount(Transcript transcript) => Of(transcript).Sum(l => l.Flags.Count);
+
     /// <summary>The whole text, one typed line per line and a <c>[page N]</c> line before each page: what history diffs.</summary>
     public static string LineText(IEnumerable<ReviewLine> lines)
     {

@@ -52,6 +52,7 @@ public sealed class Document
     /// <summary>The cleaned transcript (JsonExporter's format), with spans, flags and metadata.</summary>
     public string? TranscriptJson { get; set; }
     public string? Text { get; set; }
+    /// <summary>The places a reviewer is asked to look at: markers, low-confidence and disputed words (ReviewSheet.FlagCount).</summary>
     public int FlagCount { get; set; }
     public float MeanConfidence { get; set; }
 

@@ -42,7 +42,7 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycl
 
         document.TranscriptJson = JsonExporter.Write(transcript);
         document.Text = PlainTextExporter.Write(transcript, TextLayout.Paragraphs);
-        document.FlagCount = transcript.Pages.Sum(p => p.Words.Count(w => w.IsIllegible));
+        document.FlagCount = ReviewSheet.FlagCount(transcript);
         document.MeanConfidence = transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence);
         lifecycle.AwaitReview(document);
         var task = await db.ReviewTasks.SingleOrDefaultAsync(r => r.DocumentId == id, cancellation);

@@ -50,19 +50,42 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
 
     public static ReviewDraft? ReadDraft(string? json) => json is null ? null : JsonSerializer.Deserialize<ReviewDraft>(json);
 
+    /// <param name="openedVersion">
+    /// The version the reviewer's page showed. With it, a save made after someone else's is merged with theirs where
+    /// the two changed different lines (<see cref="ReviewMerge"/>); without it, any save in between is a conflict.
+    /// </param>
     public async Task<ReviewResult> SubmitAsync(Guid documentId, string reviewer, int expectedRevision, ReviewDraft draft,
-        ReviewDecision decision, string? comment, CancellationToken cancellation = default)
+        ReviewDecision decision, string? comment, CancellationToken cancellation = default, int? openedVersion = null)
     {
         var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
         var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.DocumentId == documentId, cancellation);
         if (document is null || task is null) return new(ReviewOutcome.NotFound, 0, $"There is no document {documentId} in the review queue.");
         if (!DocumentLifecycle.Reviewable.Contains(document.Stage))
+        {
+            // The same approval posted again (a double click, a resent form) is done already: say so, not that it failed.
+            if (decision == ReviewDecision.Approve && task.DecidedBy == reviewer && task.Revision == expectedRevision + 1
+                && document.Stage is DocumentStage.Approved or DocumentStage.Published)
+                return new(ReviewOutcome.Saved, task.Revision, "Approved; publishing.");
             return new(ReviewOutcome.NotReviewable, task.Revision, $"\"{document.FileName}\" is {Describe(document.Stage)}; it can no longer be edited.");
-        if (task.Revision != expectedRevision) return await ConflictAsync(documentId, cancellation);
+        }
         if (decision == ReviewDecision.Reject && string.IsNullOrWhiteSpace(comment))
             return new(ReviewOutcome.NotReviewable, task.Revision, "Say why the document is rejected.");
 
         var current = JsonExporter.Read(document.TranscriptJson!);
+        string? merged = null;
+        if (task.Revision != expectedRevision)
+        {
+            var opened = openedVersion is { } number
+                ? await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId && v.Number == number).Select(v => v.TranscriptJson).SingleOrDefaultAsync(cancellation)
+                : null;
+            if (opened is null) return await RefuseAsync(documentId, reviewer, draft, [], cancellation);
+            var openedTranscript = JsonExporter.Read(opened);
+            var merge = ReviewMerge.Merge(ReviewSheet.Of(openedTranscript), ReviewSheet.Of(current), draft.Lines,
+                ReviewedMetadata.Of(openedTranscript.Metadata), ReviewedMetadata.Of(current.Metadata), draft.Metadata);
+            draft = new ReviewDraft(merge.Lines, merge.Metadata);
+            if (merge.Conflicts.Count > 0) return await RefuseAsync(documentId, reviewer, draft, merge.Conflicts, cancellation);
+            merged = await LastSaveAsync(documentId, cancellation);
+        }
         var currentLines = ReviewSheet.Of(current).ToDictionary(l => (l.Page, l.Index), l => l.Text);
         var changed = draft.Lines.Where(e => currentLines.TryGetValue((e.Page, e.Line), out var text) && Normalize(text) != Normalize(e.Text));
         var reviewed = ReviewApplier.Apply(current, changed) with { Metadata = draft.Metadata.ApplyTo(current.Metadata) };
@@ -85,7 +108,7 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
         db.Versions.Add(version);
         document.TranscriptJson = version.TranscriptJson;
         document.Text = PlainTextExporter.Write(reviewed, TextLayout.Paragraphs);
-        document.FlagCount = reviewed.Pages.Sum(p => p.Words.Count(w => w.IsIllegible));
+        document.FlagCount = ReviewSheet.FlagCount(reviewed);
         document.UpdatedAt = now;
         if (decision != ReviewDecision.Save)
         {
@@ -107,22 +130,36 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
         {
             // A concurrent save bumped the revision (or took the version number) between our read and write.
             db.ChangeTracker.Clear();
-            if (await db.ReviewTasks.AnyAsync(t => t.DocumentId == documentId && t.Revision != expectedRevision, cancellation))
-                return await ConflictAsync(documentId, cancellation);
+            if (await db.ReviewTasks.AnyAsync(t => t.DocumentId == documentId && t.Revision != task.Revision - 1, cancellation))
+                return await RefuseAsync(documentId, reviewer, draft, [], cancellation);
             throw;
         }
         var said = decision switch { ReviewDecision.Approve => "Approved; publishing", ReviewDecision.Reject => "Rejected", _ => "Saved" };
-        return new(ReviewOutcome.Saved, task.Revision, $"{said} as version {version.Number}.");
+        return new(ReviewOutcome.Saved, task.Revision, $"{said} as version {version.Number}{(merged is null ? "" : $", merged with {merged}")}.");
     }
 
-    private async Task<ReviewResult> ConflictAsync(Guid documentId, CancellationToken cancellation)
+    private async Task<string> LastSaveAsync(Guid documentId, CancellationToken cancellation)
     {
+        var last = await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Author, v.Number }).FirstAsync(cancellation);
+        return $"{last.Author}'s version {last.Number}";
+    }
+
+    /// <summary>
+    /// A save that cannot be made: the reviewer's text becomes their draft (others' changes taken in, where merged),
+    /// so opening the page again shows it, and the message says who saved in between and what both changed.
+    /// </summary>
+    private async Task<ReviewResult> RefuseAsync(Guid documentId, string reviewer, ReviewDraft draft, IReadOnlyList<string> conflicts, CancellationToken cancellation)
+    {
+        await SaveDraftAsync(documentId, reviewer, draft, cancellation);
         var revision = await db.ReviewTasks.Where(t => t.DocumentId == documentId).Select(t => t.Revision).SingleAsync(cancellation);
         var last = await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId).OrderByDescending(v => v.Number)
             .Select(v => new { v.Author, v.CreatedAt, v.Number }).FirstAsync(cancellation);
-        return new(ReviewOutcome.Conflict, revision,
-            $"{last.Author} saved version {last.Number} of this document at {last.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC, after you opened it. " +
-            "Your changes were not saved: reload the page to see their version, then apply yours again.");
+        var saved = $"{last.Author} saved version {last.Number} of this document at {last.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC, after you opened it";
+        return new(ReviewOutcome.Conflict, revision, conflicts.Count == 0
+            ? $"{saved}. Your changes were not saved: open the page again to see their version, then apply yours again."
+            : $"{saved}, and changed {string.Join(", ", conflicts)} too. Your changes were not saved as a version: they are your draft here, " +
+              "with their other changes taken in. Check those places, then save.");
     }
 
     private static string Describe(DocumentStage stage) => stage switch

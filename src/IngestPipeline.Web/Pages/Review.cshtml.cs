@@ -6,6 +6,7 @@ using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Web.Security;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -51,11 +52,17 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     public ReviewedMetadata Extracted { get; private set; } = new(null, null, null, null, null, null);
     [BindProperty] public ReviewedMetadata Metadata { get; set; } = new(null, null, null, null, null, null);
     [BindProperty] public int Revision { get; set; }
+
+    /// <summary>The version the page shows, against which a save made after someone else's is merged.</summary>
+    [BindProperty] public int? OpenedVersion { get; set; }
     [BindProperty] public string? Comment { get; set; }
     public string? ClaimedBy { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
     [TempData] public string? Saved { get; set; }
+
+    /// <summary>A conflict met by the last save, shown once when the page is opened again after it.</summary>
+    [TempData] public string? Conflict { get; set; }
     public bool Editable => Stage is DocumentStage.AwaitingReview or DocumentStage.Rejected;
     public int FlagCount => Lines.Sum(l => l.Flags.Count);
 
@@ -64,6 +71,8 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         if (!await LoadAsync(id, cancellation)) return NotFound();
         var task = await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.DocumentId == id, cancellation);
         Revision = task.Revision;
+        OpenedVersion = await db.Versions.Where(v => v.DocumentId == id).MaxAsync(v => (int?)v.Number, cancellation);
+        Error = Conflict;
         if (task.DraftBy == User.Identity!.Name && ReviewService.ReadDraft(task.DraftJson) is { } draft)
         {
             Use(draft);
@@ -78,11 +87,18 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     {
         var draft = Posted();
         var kind = decision switch { "approve" => ReviewDecision.Approve, "reject" => ReviewDecision.Reject, _ => ReviewDecision.Save };
-        var result = await review.SubmitAsync(id, User.Identity!.Name!, Revision, draft, kind, Comment, cancellation);
+        var result = await review.SubmitAsync(id, User.Identity!.Name!, Revision, draft, kind, Comment, cancellation, OpenedVersion);
         if (result.Outcome == ReviewOutcome.Saved)
         {
             Saved = result.Message;
             return Redirect(kind == ReviewDecision.Save ? $"/review/{id}" : $"/documents/{id}");
+        }
+        if (result.Outcome == ReviewOutcome.Conflict)
+        {
+            // The reviewer's text is their draft now (ReviewService kept it): the page is opened again by GET, so
+            // reloading it sends nothing again.
+            Conflict = result.Message;
+            return Redirect($"/review/{id}");
         }
         // The page is built only when it is shown again, with what the reviewer typed: nothing is lost.
         if (result.Outcome == ReviewOutcome.NotFound || !await LoadAsync(id, cancellation)) return NotFound();
@@ -138,6 +154,29 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
             if (Texts.ContainsKey((edit.Page, edit.Line))) Texts[(edit.Page, edit.Line)] = edit.Text;
         Metadata = draft.Metadata;
     }
+
+    /// <summary>
+    /// What the backdrop behind a line's field holds: the line's text with each flag in a <c>mark</c>, all text encoded.
+    /// Built as one piece because the backdrop keeps white space: markup between the marks would add line breaks.
+    /// </summary>
+    public static IHtmlContent Backdrop(string text, IReadOnlyList<ReviewFlag> flags)
+    {
+        var html = new HtmlContentBuilder();
+        int at = 0;
+        foreach (var flag in flags.OrderBy(f => f.Start))
+        {
+            if (flag.Start < at || flag.Start + flag.Length > text.Length) continue;
+            html.Append(text[at..flag.Start]);
+            html.AppendHtml($"<mark class=\"{KindName(flag.Kind)}\">");
+            html.Append(text.Substring(flag.Start, flag.Length));
+            html.AppendHtml("</mark>");
+            at = flag.Start + flag.Length;
+        }
+        return html.Append(text[at..]);
+    }
+
+    /// <summary>"No flags", "1 flag", "3 flags".</summary>
+    public static string CountOf(int count, string noun) => count switch { 0 => $"No {noun}s", 1 => $"1 {noun}", _ => $"{count} {noun}s" };
 
     /// <summary>The flag kind as the page's classes and script name it.</summary>
     public static string KindName(FlagKind kind) => kind switch

@@ -83,7 +83,10 @@ public static class SecurityRegistration
 
     private static Task Answer(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api")) context.Response.StatusCode = status;
+        // A page's own script (the review page's autosave) asks for JSON: it must learn the session ended, not get the login form.
+        bool script = context.Request.Headers.Accept.ToString() is var accept && accept.Contains("application/json", StringComparison.OrdinalIgnoreCase)
+            && !accept.Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        if (context.Request.Path.StartsWithSegments("/api") || script) context.Response.StatusCode = status;
         else context.Response.Redirect(context.RedirectUri);
         return Task.CompletedTask;
     }

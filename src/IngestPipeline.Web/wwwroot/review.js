@@ -194,8 +194,7 @@
     if (at < 0) return;
     flag.input.value = flag.input.value.slice(0, at) + text + flag.input.value.slice(at + flag.text.length);
     flag.done = true;
-    dirty = true;
-    redraw(flag.line);
+    flag.input.dispatchEvent(new Event("input", { bubbles: true })); // redrawn, and kept like a typed edit
   }
 
   const next = () => select(current + 1);
@@ -209,46 +208,94 @@
 
   function submit(decision) {
     if (!form || !editable) return;
-    dirty = false;
     form.requestSubmit(document.querySelector(`button[name=decision][value=${decision}]`));
   }
 
+  // Shortcuts go by the key pressed (e.code), not the character it types: on a Mac, Option+N types a dead key, and
+  // Cmd is the Ctrl of Ctrl+S (which must not open the browser's own save dialog).
+  const altActions = { KeyN: next, KeyP: previous, KeyG: acceptGuess, KeyK: keep, Equal: () => zoomBy(1.25), Minus: () => zoomBy(0.8), Digit0: () => setZoom(0) };
   document.addEventListener("keydown", e => {
-    const key = e.key.toLowerCase();
-    if (e.altKey && !e.ctrlKey) {
-      const action = { n: next, p: previous, g: acceptGuess, k: keep, "=": () => zoomBy(1.25), "-": () => zoomBy(0.8), 0: () => setZoom(0) }[key];
+    const command = e.ctrlKey || e.metaKey;
+    if (e.altKey && !command) {
+      const action = altActions[e.code];
       if (action) { e.preventDefault(); action(); }
-    } else if (e.ctrlKey && key === "s") {
+    } else if (command && e.code === "KeyS") {
       e.preventDefault();
       submit("save");
-    } else if (e.ctrlKey && key === "enter") {
+    } else if (command && e.key === "Enter") {
       e.preventDefault();
       submit("approve");
-    } else if (key === "enter" && e.target.matches(".line input")) {
+    } else if (e.key === "Enter" && e.target.matches(".line input")) {
       e.preventDefault(); // Enter in a line moves on; it never submits the form by accident
       next();
+    } else if (e.key === "Enter" && e.target.matches(".metadata input")) {
+      e.preventDefault(); // nor in a metadata field: it goes to the next field, as Tab does
+      const fields = [...form.querySelectorAll(".metadata input, textarea[name=Comment]")];
+      fields[fields.indexOf(e.target) + 1]?.focus();
     }
   });
 
-  // ---- Drafts: autosaved every few seconds while there are unsaved changes; never a version. ----
+  // ---- Drafts: kept in this browser at every change and autosaved to the server every few seconds; never a version.
+  // When the session has ended, the server answers 401: the page says so, and the edits wait in the browser until
+  // the reviewer signs in again and reopens the page.
   if (form && editable) {
+    const status = document.getElementById("autosave");
+    const revision = form.elements.Revision.value;
+    const stored = `review:${root.dataset.document}`;
+    const fields = () => [...form.querySelectorAll(".line input, .metadata input, textarea[name=Comment]")];
+    const keepInBrowser = () => {
+      try {
+        localStorage.setItem(stored, JSON.stringify({ revision, at: new Date().toISOString(), values: Object.fromEntries(fields().map(f => [f.name, f.value])) }));
+      } catch { /* storage full or refused: the server's draft still keeps the edits */ }
+    };
+    let signedOut = false;
+    const sayAsk = () => { status.textContent = "You are signed out: your edits are kept in this browser. Sign in again (in another tab) and reopen this page to save them."; };
+
+    const kept = JSON.parse(localStorage.getItem(stored) ?? "null");
+    if (kept && kept.revision === revision) {
+      const changed = fields().filter(f => f.name in kept.values && kept.values[f.name] !== f.value);
+      for (const f of changed) f.value = kept.values[f.name];
+      if (changed.length > 0) {
+        document.querySelectorAll(".line").forEach(redraw);
+        const notice = document.createElement("p");
+        notice.className = "notice";
+        notice.id = "restored";
+        notice.textContent = `Edits not saved on ${new Date(kept.at).toLocaleString()} (the session had ended) are restored from this browser. Save to keep them.`;
+        form.before(notice);
+        dirty = true;
+      }
+    } else if (kept) localStorage.removeItem(stored); // made against an older revision: saved, or superseded by a conflict's draft
+
+    form.addEventListener("input", () => { dirty = true; keepInBrowser(); });
+    let submitting = false;
     form.addEventListener("submit", e => {
       if (e.submitter?.value === "reject" && !form.elements.Comment.value.trim()) {
         e.preventDefault();
         form.elements.Comment.focus();
-        document.getElementById("autosave").textContent = "Say in the comment why the document is rejected.";
+        status.textContent = "Say in the comment why the document is rejected.";
+        return;
       }
+      // One submission: a double click on Approve must not post again over the approval it just made.
+      if (submitting || signedOut) {
+        e.preventDefault();
+        if (signedOut) sayAsk();
+        return;
+      }
+      submitting = true;
       dirty = false;
     });
-    form.querySelectorAll(".metadata input, textarea").forEach(i => i.addEventListener("input", () => { dirty = true; }));
-    const status = document.getElementById("autosave");
+    window.addEventListener("pageshow", () => { submitting = false; }); // back from the next page: the form works again
+
     setInterval(async () => {
-      if (!dirty) return;
+      if (!dirty && !signedOut) return;
       dirty = false;
-      const response = await fetch(`${location.pathname}?handler=Draft`, { method: "POST", body: new FormData(form) });
-      status.textContent = response.ok ? `Draft kept at ${(await response.json()).savedAt} UTC` : "The draft could not be kept; save with Ctrl+S.";
+      const response = await fetch(`${location.pathname}?handler=Draft`, { method: "POST", body: new FormData(form), headers: { Accept: "application/json" } }).catch(() => null);
+      signedOut = response?.status === 401;
+      if (signedOut) sayAsk();
+      else if (response?.ok) status.textContent = `Draft kept at ${(await response.json()).savedAt} UTC`;
+      else { dirty = true; status.textContent = "The draft could not be kept on the server (it is kept in this browser); save with Ctrl+S."; }
     }, 4000);
-    window.addEventListener("beforeunload", e => { if (dirty) e.preventDefault(); });
+    window.addEventListener("beforeunload", e => { if (dirty && !submitting) e.preventDefault(); });
   }
 
   crop.hidden = true; // until a flag is chosen: Alt+N goes to the first

@@ -7,7 +7,7 @@
   const picker = document.getElementById("files");
   const body = document.querySelector("#uploads tbody");
   const token = form.querySelector("input[name=__RequestVerificationToken]").value;
-  const rows = new Map(); // document id -> row
+  const rows = new Map(); // document id -> { tr, note }: the row, and what it says besides the stage (kept across polls)
   const settled = new Set(["AwaitingReview", "Approved", "Published", "Rejected", "Failed"]);
 
   function row(name) {
@@ -59,8 +59,9 @@
       }
       const [result] = await response.json();
       if (result.error) { show(tr, "Failed", result.error, 0, 0, 0, null); return; }
-      show(tr, result.duplicate ? `${result.stage}` : result.stage, result.duplicate ? "Already uploaded: this is the existing document." : null, 0, 0, 0, result.documentId);
-      rows.set(result.documentId, tr);
+      const note = result.duplicate ? "Already uploaded: this is the existing document." : null;
+      show(tr, result.stage, note, 0, 0, 0, result.documentId);
+      rows.set(result.documentId, { tr, note });
     } catch (e) {
       show(tr, "Failed", `The upload did not reach the server (${e.message}).`, 0, 0, 0, null);
     }
@@ -73,8 +74,8 @@
       const response = await fetch(`/api/documents/stages?${query}`).catch(() => null);
       if (response?.ok) {
         for (const d of await response.json()) {
-          const tr = rows.get(d.id);
-          show(tr, d.stage, d.failureReason, d.pagesRecognized, d.pageCount, d.flagCount, d.id);
+          const { tr, note } = rows.get(d.id);
+          show(tr, d.stage, d.failureReason ?? note, d.pagesRecognized, d.pageCount, d.flagCount, d.id);
           if (settled.has(d.stage)) rows.delete(d.id);
         }
       }

@@ -40,7 +40,7 @@ public class ReviewApplierTests
     }
 
     [Fact]
-    public void Words_typed_over_a_marker_share_its_box()
+    public void Words_typed_over_a_marker_share_its_box_with_a_space_between_them()
     {
         var marker = Word.Illegible(new BoundingBox(300, 170, 700, 200), "ee@e", 3);
         var line = new Line(new BoundingBox(100, 170, 900, 200),
@@ -49,9 +49,9 @@ public class ReviewApplierTests
         var reviewed = ReviewApplier.ApplyToLine(line, "hopes that Soong to");
 
         Assert.Equal("hopes that Soong to", Text(reviewed));
-        Assert.Equal(300, reviewed.Words[1].Box.Left);
-        Assert.Equal(reviewed.Words[1].Box.Right, reviewed.Words[2].Box.Left);
-        Assert.Equal(700, reviewed.Words[2].Box.Right);
+        // "that Soong": 10 characters over the marker's 400 px, the space a gap the text layer keeps.
+        Assert.Equal((300, 460), (reviewed.Words[1].Box.Left, reviewed.Words[1].Box.Right));
+        Assert.Equal((500, 700), (reviewed.Words[2].Box.Left, reviewed.Words[2].Box.Right));
         Assert.All(reviewed.Words.Skip(1).Take(2), w => Assert.True(w.Corrected));
         Assert.DoesNotContain(reviewed.Words, w => w.IsIllegible);
     }

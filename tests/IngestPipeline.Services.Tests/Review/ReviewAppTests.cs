@@ -64,8 +64,9 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         Assert.Equal("[ILLEGIBLE]", selected);
         await app.ScreenshotAsync(page, "review.png");
 
-        await page.Keyboard.TypeAsync("Corrigendum");
-        Assert.Contains("Corrigendum", await focused.InputValueAsync());
+        // Several words typed into one flag stay several words in every output, the PDF's text layer too.
+        await page.Keyboard.TypeAsync("Corrigendum with them");
+        Assert.Contains("Corrigendum with them", await focused.InputValueAsync());
         await page.Keyboard.PressAsync("Control+Enter");
         await page.WaitForURLAsync($"**/documents/{id}");
 
@@ -77,11 +78,11 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
 
         var text = await page.APIRequest.GetAsync($"/api/documents/{id}/published/txt");
         Assert.Equal(200, text.Status);
-        Assert.Contains("Corrigendum", await text.TextAsync());
+        Assert.Contains("Corrigendum with them", await text.TextAsync());
         var pdf = await page.APIRequest.GetAsync($"/api/documents/{id}/published/pdf");
         var file = Path.Combine(app.Work, "published.pdf");
         await File.WriteAllBytesAsync(file, await pdf.BodyAsync());
-        Assert.Contains("Corrigendum", Repository.Run("pdftotext", file, "-"));
+        Assert.Contains("Corrigendum with them", Repository.Run("pdftotext", file, "-"));
 
         // History: the pipeline's version and the approved one, with the correction in the diff.
         await Assertions.Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(2);

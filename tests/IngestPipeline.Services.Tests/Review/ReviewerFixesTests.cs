@@ -1,0 +1,221 @@
+using System.Text.RegularExpressions;
+using IngestPipeline.Services.Tests.Support;
+using Microsoft.Playwright;
+
+namespace IngestPipeline.Services.Tests.Review;
+
+/// <summary>What broke for reviewers and staff when the app was tried as they use it: each case as they met it.</summary>
+public sealed partial class ReviewAppTests
+{
+    [Fact]
+    public async Task Every_flag_of_a_line_is_highlighted_where_its_text_stands_in_the_field()
+    {
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        int linesWithSeveral = 0;
+        foreach (var prefix in new[] { "dev00", "dev13", "dev08", "copy-00002" })
+        {
+            await page.GotoAsync($"/review/{app.Document(prefix)}");
+            await page.Locator(".line input").First.WaitForAsync();
+            // For each line with two flags or more: every mark on the field's own row, over the characters it flags.
+            var misplaced = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('.line')].filter(l => JSON.parse(l.dataset.flags).length > 1).flatMap(line => {
+                  const input = line.querySelector('input'), field = input.getBoundingClientRect();
+                  return [...line.querySelectorAll('mark')].filter(m => {
+                    const r = m.getBoundingClientRect();
+                    return r.height === 0 || r.top < field.top - 1 || r.bottom > field.bottom + 1;
+                  }).map(m => `line ${line.dataset.line}: "${m.textContent}"`);
+                })
+                """);
+            Assert.Empty(misplaced);
+            linesWithSeveral += await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.line')].filter(l => JSON.parse(l.dataset.flags).length > 1).length");
+        }
+        Assert.True(linesWithSeveral > 0, "no sample line has two flags: the test shows nothing");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Double_clicking_approve_approves_once_and_says_nothing_went_wrong()
+    {
+        var id = app.Document("copy-00000");
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync($"/review/{id}");
+        await page.Locator(".line input").First.WaitForAsync();
+
+        // As on a slow connection: the approval is made at once, its answer arrives a second later, and the reviewer
+        // clicks again meanwhile.
+        int posts = 0;
+        await page.RouteAsync($"**/review/{id}", async route =>
+        {
+            if (route.Request.Method != "POST")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+            var answer = await route.FetchAsync(new RouteFetchOptions { MaxRedirects = 0 });
+            if (Interlocked.Increment(ref posts) == 1) await Task.Delay(1500);
+            await route.FulfillAsync(new RouteFulfillOptions { Response = answer });
+        });
+        // Both clicks from the page itself, the second 300 ms after the first: Playwright's own click would wait for
+        // the first answer before making the second.
+        await page.EvaluateAsync("() => { const approve = document.getElementById('approve'); approve.click(); setTimeout(() => approve.click(), 300); }");
+
+        await page.WaitForTimeoutAsync(2500);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        Assert.Equal("", string.Join(" ", await page.Locator(".error").AllTextContentsAsync()));
+        Assert.EndsWith($"/documents/{id}", page.Url);
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Approved");
+        var versions = await page.Locator("table.history tbody tr").AllTextContentsAsync();
+        Assert.Single(versions, v => v.Contains("Approved", StringComparison.OrdinalIgnoreCase));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_notice_that_a_file_was_already_uploaded_stays_on_its_row()
+    {
+        var page = await app.SignInAsync(TestAccounts.Staff);
+        await page.GotoAsync("/upload");
+        var again = TestScans.SamplePages.Single(p => Path.GetFileName(p).StartsWith("dev13", StringComparison.Ordinal));
+        await page.SetInputFilesAsync("#files", [again]);
+        var row = page.Locator("#uploads tr", new PageLocatorOptions { HasText = Path.GetFileName(again) });
+        await Assertions.Expect(row.Locator(".reason")).ToContainTextAsync("Already uploaded");
+        await page.WaitForTimeoutAsync(2500); // two polls of the progress
+        await Assertions.Expect(row.Locator(".reason")).ToContainTextAsync("Already uploaded");
+        await Assertions.Expect(row.Locator(".link a")).ToHaveAttributeAsync("href", $"/documents/{app.Document("dev13")}");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task When_the_session_has_ended_autosave_and_save_say_so_and_the_edit_survives_signing_in_again()
+    {
+        var id = app.Document("copy-00001");
+        var page = await app.SignInAsync(TestAccounts.SecondReviewer);
+        await page.GotoAsync($"/review/{id}");
+        var line = page.Locator(".line input").Nth(3);
+        await line.FillAsync("Typed before the session ended");
+        await page.Context.ClearCookiesAsync();
+
+        var status = page.Locator("#autosave");
+        await Assertions.Expect(status).ToContainTextAsync("signed out", new() { Timeout = 15_000 });
+        await page.Keyboard.PressAsync("Control+S");
+        await page.WaitForTimeoutAsync(1000);
+        Assert.EndsWith($"/review/{id}", page.Url);
+        Assert.Equal("Typed before the session ended", await line.InputValueAsync());
+        await Assertions.Expect(status).ToContainTextAsync("signed out");
+
+        // Signing in again (the same browser) and opening the page brings the edit back.
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=userName]", TestAccounts.SecondReviewer);
+        await page.FillAsync("input[name=password]", TestAccounts.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        await page.GotoAsync($"/review/{id}");
+        Assert.Equal("Typed before the session ended", await page.Locator(".line input").Nth(3).InputValueAsync());
+        await Assertions.Expect(page.Locator("#restored")).ToContainTextAsync("not saved");
+        await page.Keyboard.PressAsync("Control+S");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
+        Assert.Equal("Typed before the session ended", await page.Locator(".line input").Nth(3).InputValueAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Shortcuts_follow_the_key_pressed_not_the_character_so_option_n_and_cmd_s_work_on_a_mac()
+    {
+        var id = app.Document("copy-00001");
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync($"/review/{id}");
+        await page.Locator(".line input").First.WaitForAsync();
+        // On a Mac, Option+N is a dead key: the event's key is "Dead", its code "KeyN".
+        await page.EvaluateAsync("() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Dead', code: 'KeyN', altKey: true, bubbles: true }))");
+        await Assertions.Expect(page.Locator("#flag-position")).ToHaveTextAsync(new Regex("^Flag 1 of \\d+$"));
+
+        await page.Locator(".line input").Nth(1).FillAsync("Saved with Cmd+S");
+        await page.Keyboard.PressAsync("Meta+KeyS");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
+        Assert.Equal("Saved with Cmd+S", await page.Locator(".line input").Nth(1).InputValueAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Files_are_chosen_for_upload_by_keyboard()
+    {
+        var page = await app.SignInAsync(TestAccounts.Staff);
+        await page.GotoAsync("/upload");
+        for (int i = 0; i < 20 && await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != "files"; i++)
+            await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("files", await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        Assert.True(chooser.IsMultiple);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Enter_in_a_metadata_field_moves_to_the_next_field_and_saves_nothing()
+    {
+        var id = app.Document("dev13");
+        var page = await app.SignInAsync(TestAccounts.SecondReviewer);
+        await page.GotoAsync($"/review/{id}");
+        var revision = await page.InputValueAsync("input[name=Revision]");
+        await page.FillAsync("input[name='Metadata.Title']", "A title, then Enter");
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForTimeoutAsync(1000);
+        Assert.Equal("Metadata.Type", await page.EvaluateAsync<string>("() => document.activeElement?.name ?? ''"));
+        Assert.Equal(0, await page.Locator("p.notice[role=status]").CountAsync());
+        await page.ReloadAsync();
+        Assert.Equal(revision, await page.InputValueAsync("input[name=Revision]"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_queue_and_the_review_page_count_the_same_flags_and_say_flag_for_one()
+    {
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        foreach (var prefix in new[] { "dev13", "dev08" })
+        {
+            var id = app.Document(prefix);
+            await page.GotoAsync("/queue?status=all");
+            var row = page.Locator("tr", new PageLocatorOptions { Has = page.Locator($"a[href='/documents/{id}']") });
+            var queued = int.Parse((await row.Locator("td.flags").TextContentAsync() ?? "").Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            await page.GotoAsync($"/review/{id}");
+            var position = await page.TextContentAsync("#flag-position") ?? "";
+            var shown = int.Parse(Regex.Match(position, "^(\\d+) flags?$").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(queued, shown);
+            Assert.Equal(shown == 1 ? "1 flag" : $"{shown} flags", position);
+        }
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Two_reviewers_editing_different_lines_are_merged_and_a_conflict_page_can_be_reloaded_safely()
+    {
+        var id = app.Document("copy-00002");
+        var first = await app.SignInAsync(TestAccounts.Reviewer);
+        var second = await app.SignInAsync(TestAccounts.SecondReviewer);
+        await first.GotoAsync($"/review/{id}");
+        await second.GotoAsync($"/review/{id}");
+
+        await first.Locator(".line input").Nth(1).FillAsync("Line two, by the first reviewer");
+        await first.ClickAsync("#save");
+        await Assertions.Expect(first.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
+
+        // Another line: both edits kept.
+        await second.Locator(".line input").Nth(4).FillAsync("Line five, by the second reviewer");
+        await second.ClickAsync("#save");
+        await Assertions.Expect(second.Locator("p.notice[role=status]")).ToContainTextAsync($"merged with {TestAccounts.Reviewer}'s version");
+        Assert.Equal("Line two, by the first reviewer", await second.Locator(".line input").Nth(1).InputValueAsync());
+        Assert.Equal("Line five, by the second reviewer", await second.Locator(".line input").Nth(4).InputValueAsync());
+
+        // The same line: refused, the edit kept, and reloading the page sends nothing again.
+        await first.Locator(".line input").Nth(4).FillAsync("Line five, by the first reviewer");
+        await first.ClickAsync("#save");
+        var error = first.Locator("#review-error");
+        await Assertions.Expect(error).ToContainTextAsync($"{TestAccounts.SecondReviewer} saved version");
+        await Assertions.Expect(error).ToContainTextAsync("line 5");
+        Assert.Equal("Line five, by the first reviewer", await first.Locator(".line input").Nth(4).InputValueAsync());
+        var reload = await first.ReloadAsync();
+        Assert.NotNull(reload);
+        Assert.Equal("GET", reload.Request.Method);
+        Assert.Equal("Line five, by the first reviewer", await first.Locator(".line input").Nth(4).InputValueAsync());
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+}
