@@ -114,6 +114,12 @@ public enum VersionKind
     Saved,
     Approved,
     Rejected,
+
+    /// <summary>The pipeline's reading of a document a reviewer had already worked on: offered beside their text, never put in its place.</summary>
+    Suggested,
+
+    /// <summary>An earlier version (or a suggestion) made the current text again by a reviewer.</summary>
+    Restored,
 }
 
 /// <summary>One version of a document's transcript: who made it, when, and what changed against the one before.</summary>

@@ -26,6 +26,9 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycl
     /// <summary>The author of the versions the pipeline makes.</summary>
     public const string VersionAuthor = "pipeline";
 
+    /// <summary>Versions a reviewer made: once there is one, the pipeline's readings are suggestions beside it.</summary>
+    public static readonly VersionKind[] ReviewerKinds = [VersionKind.Saved, VersionKind.Approved, VersionKind.Rejected, VersionKind.Restored];
+
     public async Task Consume(ConsumeContext<CleanDocument> context)
     {
         using var timer = metrics.Time("clean");
@@ -40,21 +43,28 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycl
         var transcript = TranscriptCleaner.Clean(new Transcript(document.FileName, pages), lexicon,
             cleanup with { IllegibleThreshold = options.Illegibility.ThresholdFor(document.Collection) });
 
-        document.TranscriptJson = JsonExporter.Write(transcript);
-        document.Text = PlainTextExporter.Write(transcript, TextLayout.Paragraphs);
-        document.FlagCount = ReviewSheet.FlagCount(transcript);
-        document.MeanConfidence = transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence);
-        lifecycle.AwaitReview(document);
-        var task = await db.ReviewTasks.SingleOrDefaultAsync(r => r.DocumentId == id, cancellation);
-        if (task is null) db.ReviewTasks.Add(new ReviewTask { Id = Guid.NewGuid(), DocumentId = id, QueuedAt = DateTime.UtcNow });
-        else task.Revision++; // a re-OCR replaces the text: a review page opened before it must not save over it
         var previous = await db.Versions.Where(v => v.DocumentId == id).OrderByDescending(v => v.Number)
             .Select(v => new { v.Number, v.LineText }).FirstOrDefaultAsync(cancellation);
+        // Read again after a reviewer worked on it (a re-OCR): their text stays the document's, the reading is a suggestion.
+        var reviewers = await db.Versions.Where(v => v.DocumentId == id && ReviewerKinds.Contains(v.Kind)).OrderByDescending(v => v.Number)
+            .Select(v => v.TranscriptJson).FirstOrDefaultAsync(cancellation);
+        var current = reviewers is null ? transcript : JsonExporter.Read(reviewers);
+        document.TranscriptJson = JsonExporter.Write(current);
+        document.Text = PlainTextExporter.Write(current, TextLayout.Paragraphs);
+        document.FlagCount = ReviewSheet.FlagCount(current);
+        document.MeanConfidence = transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence);
+        lifecycle.AwaitReview(document);
+        int number = (previous?.Number ?? 0) + 1;
+        var task = await db.ReviewTasks.SingleOrDefaultAsync(r => r.DocumentId == id, cancellation);
+        // The revision goes on from the version number, never back to 0: a review page opened before a re-OCR must
+        // not save over the document as if nothing had happened.
+        if (task is null) db.ReviewTasks.Add(new ReviewTask { Id = Guid.NewGuid(), DocumentId = id, QueuedAt = DateTime.UtcNow, Revision = number });
+        else task.Revision++;
         var lineText = ReviewSheet.LineText(ReviewSheet.Of(transcript));
         db.Versions.Add(new DocumentVersion
         {
-            DocumentId = id, Number = (previous?.Number ?? 0) + 1, Kind = VersionKind.Recognized, Author = VersionAuthor, CreatedAt = DateTime.UtcNow,
-            TranscriptJson = document.TranscriptJson, LineText = lineText,
+            DocumentId = id, Number = number, Kind = reviewers is null ? VersionKind.Recognized : VersionKind.Suggested, Author = VersionAuthor,
+            CreatedAt = DateTime.UtcNow, TranscriptJson = JsonExporter.Write(transcript), LineText = lineText,
             Diff = previous is null ? "" : LineDiff.FormatChanges(previous.LineText, lineText),
         });
         await lifecycle.SaveAsync(cancellation);

@@ -72,6 +72,8 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
             return new(ReviewOutcome.NotReviewable, task.Revision, "Say why the document is rejected.");
 
         var current = JsonExporter.Read(document.TranscriptJson!);
+        var currentLines = ReviewSheet.Of(current).ToDictionary(l => (l.Page, l.Index), l => l.Text);
+        draft = draft with { Lines = draft.Lines.Where(e => currentLines.ContainsKey((e.Page, e.Line))).ToList() }; // lines the document has
         string? merged = null;
         if (task.Revision != expectedRevision)
         {
@@ -86,30 +88,12 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
             if (merge.Conflicts.Count > 0) return await RefuseAsync(documentId, reviewer, draft, merge.Conflicts, cancellation);
             merged = await LastSaveAsync(documentId, cancellation);
         }
-        var currentLines = ReviewSheet.Of(current).ToDictionary(l => (l.Page, l.Index), l => l.Text);
         var changed = draft.Lines.Where(e => currentLines.TryGetValue((e.Page, e.Line), out var text) && Normalize(text) != Normalize(e.Text));
         var reviewed = ReviewApplier.Apply(current, changed) with { Metadata = draft.Metadata.ApplyTo(current.Metadata) };
 
-        var previous = await db.Versions.Where(v => v.DocumentId == documentId).OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellation);
-        var lineText = ReviewSheet.LineText(ReviewSheet.Of(reviewed));
-        var now = DateTime.UtcNow;
-        var version = new DocumentVersion
-        {
-            DocumentId = documentId,
-            Number = (previous?.Number ?? 0) + 1,
-            Kind = decision switch { ReviewDecision.Approve => VersionKind.Approved, ReviewDecision.Reject => VersionKind.Rejected, _ => VersionKind.Saved },
-            Author = reviewer,
-            CreatedAt = now,
-            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
-            TranscriptJson = JsonExporter.Write(reviewed),
-            LineText = lineText,
-            Diff = LineDiff.FormatChanges(previous?.LineText ?? "", lineText),
-        };
-        db.Versions.Add(version);
-        document.TranscriptJson = version.TranscriptJson;
-        document.Text = PlainTextExporter.Write(reviewed, TextLayout.Paragraphs);
-        document.FlagCount = ReviewSheet.FlagCount(reviewed);
-        document.UpdatedAt = now;
+        var kind = decision switch { ReviewDecision.Approve => VersionKind.Approved, ReviewDecision.Reject => VersionKind.Rejected, _ => VersionKind.Saved };
+        var version = await AddVersionAsync(document, task, reviewed, kind, reviewer, comment, cancellation);
+        var now = version.CreatedAt;
         if (decision != ReviewDecision.Save)
         {
             if (decision == ReviewDecision.Approve) lifecycle.Approve(document, version.Number);
@@ -118,10 +102,6 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
             task.DecidedAt = now;
             task.DecisionComment = version.Comment;
         }
-        task.Revision++;
-        task.DraftJson = null;
-        task.DraftBy = null;
-        task.DraftSavedAt = null;
         try
         {
             await lifecycle.SaveAsync(cancellation);
@@ -138,6 +118,55 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
         return new(ReviewOutcome.Saved, task.Revision, $"{said} as version {version.Number}{(merged is null ? "" : $", merged with {merged}")}.");
     }
 
+    /// <summary>
+    /// Makes an earlier version (or the pipeline's suggestion) the document's text again, as a new version: nothing
+    /// between is lost, and a review page opened before it sees it as someone else's save.
+    /// </summary>
+    public async Task<ReviewResult> RestoreAsync(Guid documentId, string reviewer, int number, CancellationToken cancellation = default)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
+        var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.DocumentId == documentId, cancellation);
+        var restored = await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId && v.Number == number).Select(v => v.TranscriptJson).SingleOrDefaultAsync(cancellation);
+        if (document is null || task is null || restored is null) return new(ReviewOutcome.NotFound, 0, $"Document {documentId} has no version {number} to restore.");
+        if (!DocumentLifecycle.Reviewable.Contains(document.Stage))
+            return new(ReviewOutcome.NotReviewable, task.Revision, $"\"{document.FileName}\" is {Describe(document.Stage)}; it can no longer be edited.");
+        var version = await AddVersionAsync(document, task, JsonExporter.Read(restored), VersionKind.Restored, reviewer, $"Restored version {number}.", cancellation);
+        await lifecycle.SaveAsync(cancellation);
+        return new(ReviewOutcome.Saved, task.Revision, $"Restored version {number} as version {version.Number}.");
+    }
+
+    /// <summary>A new version made the document's text; the review task's revision moves on and drafts made before it go.</summary>
+    private async Task<DocumentVersion> AddVersionAsync(Document document, ReviewTask task, Transcript transcript, VersionKind kind, string author,
+        string? comment, CancellationToken cancellation)
+    {
+        var previous = await db.Versions.Where(v => v.DocumentId == document.Id).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.LineText }).FirstOrDefaultAsync(cancellation);
+        var lineText = ReviewSheet.LineText(ReviewSheet.Of(transcript));
+        var now = DateTime.UtcNow;
+        var version = new DocumentVersion
+        {
+            DocumentId = document.Id,
+            Number = (previous?.Number ?? 0) + 1,
+            Kind = kind,
+            Author = author,
+            CreatedAt = now,
+            Comment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(),
+            TranscriptJson = JsonExporter.Write(transcript),
+            LineText = lineText,
+            Diff = LineDiff.FormatChanges(previous?.LineText ?? "", lineText),
+        };
+        db.Versions.Add(version);
+        document.TranscriptJson = version.TranscriptJson;
+        document.Text = PlainTextExporter.Write(transcript, TextLayout.Paragraphs);
+        document.FlagCount = ReviewSheet.FlagCount(transcript);
+        document.UpdatedAt = now;
+        task.Revision++;
+        task.DraftJson = null;
+        task.DraftBy = null;
+        task.DraftSavedAt = null;
+        return version;
+    }
+
     private async Task<string> LastSaveAsync(Guid documentId, CancellationToken cancellation)
     {
         var last = await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId).OrderByDescending(v => v.Number)
@@ -151,7 +180,7 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
     /// </summary>
     private async Task<ReviewResult> RefuseAsync(Guid documentId, string reviewer, ReviewDraft draft, IReadOnlyList<string> conflicts, CancellationToken cancellation)
     {
-        await SaveDraftAsync(documentId, reviewer, draft, cancellation);
+        if (draft.Lines.Count > 0) await SaveDraftAsync(documentId, reviewer, draft, cancellation); // a form without lines is no draft
         var revision = await db.ReviewTasks.Where(t => t.DocumentId == documentId).Select(t => t.Revision).SingleAsync(cancellation);
         var last = await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId).OrderByDescending(v => v.Number)
             .Select(v => new { v.Author, v.CreatedAt, v.Number }).FirstAsync(cancellation);

@@ -2,6 +2,7 @@ using Hangfire;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Intake;
 using IngestPipeline.Pipeline.Lifecycle;
+using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Web.Api;
 using IngestPipeline.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -39,6 +40,16 @@ public sealed class DocumentModel(PipelineDbContext db) : PageModel
             .Select(p => (p, (IReadOnlyList<string>)Downloads.Formats(p).Keys.ToList())).ToList();
         if (version is { } n) Shown = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.DocumentId == id && v.Number == n, cancellation);
         return Page();
+    }
+
+    /// <summary>Makes an earlier version the text again, as a new version (reviewers; while the document can be edited).</summary>
+    public async Task<IActionResult> OnPostRestoreAsync(Guid id, int version, [FromServices] ReviewService review, CancellationToken cancellation)
+    {
+        if (!User.IsInRole(Roles.Reviewer) && !User.IsInRole(Roles.Admin)) return Forbid();
+        var result = await review.RestoreAsync(id, User.Identity!.Name!, version, cancellation);
+        if (result.Outcome == ReviewOutcome.NotFound) return NotFound();
+        Saved = result.Message;
+        return Redirect($"/documents/{id}");
     }
 
     public IActionResult OnPostReprocess(Guid id, [FromServices] IBackgroundJobClient jobs)

@@ -57,6 +57,9 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     [BindProperty] public int? OpenedVersion { get; set; }
     [BindProperty] public string? Comment { get; set; }
     public string? ClaimedBy { get; private set; }
+
+    /// <summary>A reading by the pipeline newer than the reviewer's text (a re-OCR), offered beside it: its version and when.</summary>
+    public (int Number, DateTime At)? Suggestion { get; private set; }
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
     [TempData] public string? Saved { get; set; }
@@ -68,7 +71,9 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellation)
     {
-        if (!await LoadAsync(id, cancellation)) return NotFound();
+        if (!await LoadAsync(id, cancellation))
+            // Being read (again): its page says where it is, and the review page opens once it awaits review.
+            return await db.Documents.AnyAsync(d => d.Id == id, cancellation) ? Redirect($"/documents/{id}") : NotFound();
         var task = await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.DocumentId == id, cancellation);
         Revision = task.Revision;
         OpenedVersion = await db.Versions.Where(v => v.DocumentId == id).MaxAsync(v => (int?)v.Number, cancellation);
@@ -108,6 +113,16 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         return Page();
     }
 
+    /// <summary>Takes the pipeline's suggestion (or any version) as the document's text, as a new version.</summary>
+    public async Task<IActionResult> OnPostRestoreAsync(Guid id, int version, CancellationToken cancellation)
+    {
+        var result = await review.RestoreAsync(id, User.Identity!.Name!, version, cancellation);
+        if (result.Outcome == ReviewOutcome.NotFound) return NotFound();
+        if (result.Outcome == ReviewOutcome.Saved) Saved = result.Message;
+        else Conflict = result.Message;
+        return Redirect($"/review/{id}");
+    }
+
     /// <summary>Autosave: the page posts its state every few seconds while it has unsaved changes.</summary>
     public async Task<IActionResult> OnPostDraftAsync(Guid id, CancellationToken cancellation)
     {
@@ -124,6 +139,9 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         FileName = document.FileName;
         Stage = document.Stage;
         ClaimedBy = await db.ReviewTasks.Where(t => t.DocumentId == id).Select(t => t.ClaimedBy).SingleOrDefaultAsync(cancellation);
+        var latest = await db.Versions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.Kind, v.CreatedAt }).FirstOrDefaultAsync(cancellation);
+        Suggestion = latest?.Kind == VersionKind.Suggested ? (latest.Number, latest.CreatedAt) : null;
         FailedPages = (await db.Pages.AsNoTracking().Where(p => p.DocumentId == id && p.Status == PageStatus.Failed).OrderBy(p => p.Number)
             .Select(p => new { p.Number, p.FailureReason }).ToListAsync(cancellation)).Select(p => (p.Number, p.FailureReason ?? "")).ToList();
         var transcript = JsonExporter.Read(document.TranscriptJson);

@@ -143,13 +143,16 @@ public sealed partial class ReviewAppTests
         var id = app.Document("dev13");
         var page = await reviewer.GetStringAsync($"/review/{id}");
         var token = WebForms.TokenOf(page);
-        // Lines of a page the document has not, and a revision long past: read, refused as a conflict, nothing saved.
+        // Lines of a page the document has not, and a revision long past: read, refused as a conflict (the page opened
+        // again says so), nothing saved.
         var fields = Enumerable.Range(0, 3000).Select(i => new KeyValuePair<string, string>($"line:99:{i}", $"a typed line of some length, number {i}"))
             .Append(new("__RequestVerificationToken", token)).Append(new("Revision", "-1")).Append(new("decision", "save"));
 
         using var response = await reviewer.PostAsync($"/review/{id}", new FormUrlEncodedContent(fields));
 
-        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/review/{id}", response.Headers.Location?.OriginalString);
+        Assert.Contains("Your changes were not saved", await reviewer.GetStringAsync($"/review/{id}"));
     }
 
     [Fact]

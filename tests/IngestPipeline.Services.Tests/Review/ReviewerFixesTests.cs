@@ -218,4 +218,43 @@ public sealed partial class ReviewAppTests
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_re_OCR_leaves_the_reviewers_text_and_offers_its_reading_as_a_suggestion_and_any_version_can_be_restored()
+    {
+        var id = app.Document("copy-00003");
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync($"/review/{id}");
+        var line = page.Locator(".line input").Nth(2);
+        var read = await line.InputValueAsync();
+        await line.FillAsync("The reviewer's own line");
+        await page.ClickAsync("#save");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version 2");
+
+        await app.Api.PostAsync($"api/admin/documents/{id}/reprocess");
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        do
+        {
+            await page.WaitForTimeoutAsync(1000);
+            await page.GotoAsync($"/review/{id}");
+        }
+        while (await page.Locator("#suggestion").CountAsync() == 0 && DateTime.UtcNow < deadline);
+        await Assertions.Expect(page.Locator("#suggestion")).ToContainTextAsync("version 3");
+        Assert.Equal("The reviewer's own line", await page.Locator(".line input").Nth(2).InputValueAsync());
+
+        await page.ClickAsync("#take-suggestion");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Restored version 3 as version 4");
+        Assert.Equal(read, await page.Locator(".line input").Nth(2).InputValueAsync());
+        Assert.Equal(0, await page.Locator("#suggestion").CountAsync());
+
+        // The reviewer's version, restored from the history.
+        await page.GotoAsync($"/documents/{id}");
+        var history = page.Locator("table.history tbody tr");
+        await Assertions.Expect(history.Filter(new LocatorFilterOptions { HasText = "Suggested" })).ToHaveCountAsync(1);
+        await history.Filter(new LocatorFilterOptions { Has = page.Locator("a[href='?version=2']") }).Locator("button.restore").ClickAsync();
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Restored version 2 as version 5");
+        await page.GotoAsync($"/review/{id}");
+        Assert.Equal("The reviewer's own line", await page.Locator(".line input").Nth(2).InputValueAsync());
+        await page.Context.CloseAsync();
+    }
 }
