@@ -19,6 +19,7 @@ public sealed class LifecycleTests
     [InlineData(Rejected, Approved, true)]
     [InlineData(Approved, Published, true)]
     [InlineData(Published, Registered, true)]  // re-OCR, from anywhere
+    [InlineData(Published, AwaitingReview, true)]  // reopened for a correction
     [InlineData(Failed, Registered, true)]
     [InlineData(Registered, Recognizing, false)] // no page is read before the split
     [InlineData(Recognizing, AwaitingReview, false)] // nor reviewed before it is cleaned

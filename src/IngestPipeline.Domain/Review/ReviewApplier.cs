@@ -12,6 +12,9 @@ namespace IngestPipeline.Domain.Review;
 /// </remarks>
 public sealed record LineEdit(int Page, int Line, string Text);
 
+/// <summary>A flagged word a reviewer kept as it is: its line (page from 1, line as in <see cref="LineEdit"/>) and its place in the line (from 0).</summary>
+public sealed record KeptWord(int Page, int Line, int Word);
+
 /// <summary>
 /// Puts a reviewer's lines into the transcript so every reviewed word still points at the scan: the typed words
 /// are aligned with the recognised ones (fewest changes); a word left as it was keeps its box and confidence; a
@@ -29,6 +32,35 @@ public static class ReviewApplier
         return transcript with
         {
             Pages = transcript.Pages.Select(page => byPage.TryGetValue(page.Number, out var lines) ? ApplyToPage(page, lines) : page).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Marks the flagged words a reviewer kept as they are (a marker left as <c>[ILLEGIBLE]</c>, a doubtful word read
+    /// right) as corrected: decided by a person, so a marker counts as resolved and a word is no longer flagged.
+    /// </summary>
+    public static Transcript Keep(Transcript transcript, IEnumerable<KeptWord> kept)
+    {
+        ArgumentNullException.ThrowIfNull(transcript);
+        var byPage = kept.GroupBy(k => k.Page).ToDictionary(g => g.Key, g => g.ToLookup(k => k.Line, k => k.Word));
+        return transcript with
+        {
+            Pages = transcript.Pages.Select(page =>
+            {
+                if (!byPage.TryGetValue(page.Number, out var lines)) return page;
+                var ordered = PageLayout.Of(page).Lines;
+                var replaced = new Dictionary<Line, Line>(ReferenceEqualityComparer.Instance);
+                foreach (var group in lines.Where(g => g.Key >= 0 && g.Key < ordered.Count))
+                {
+                    var keep = group.ToHashSet();
+                    var line = ordered[group.Key];
+                    replaced[line] = line with { Words = line.Words.Select((w, i) => keep.Contains(i) ? w with { Corrected = true } : w).ToList() };
+                }
+                return page with
+                {
+                    Blocks = page.Blocks.Select(b => b with { Lines = b.Lines.Select(l => replaced.TryGetValue(l, out var r) ? r : l).ToList() }).ToList(),
+                };
+            }).ToList(),
         };
     }
 

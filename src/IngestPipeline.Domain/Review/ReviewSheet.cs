@@ -20,6 +20,9 @@ public sealed record ReviewFlag(FlagKind Kind, int Start, int Length, BoundingBo
 {
     /// <summary>For a marker the learned decision set: its probability that the span is unreadable.</summary>
     public float? Probability { get; init; }
+
+    /// <summary>A marker a reviewer kept or typed: looked at and decided, so it counts as resolved.</summary>
+    public bool Kept { get; init; }
 }
 
 /// <summary>One typed line as the review page shows it: its text (what <see cref="ReviewApplier"/> reads back) and flags.</summary>
@@ -82,7 +85,11 @@ public static class ReviewSheet
             text.Append(word.Text);
             if (closes) text.Append('}');
             if (word.IsIllegible)
-                flags.Add(new ReviewFlag(FlagKind.Illegible, start, word.Text.Length, word.Box, word.IllegibleGuess, word.Confidence) { Probability = word.IllegibleProbability });
+                flags.Add(new ReviewFlag(FlagKind.Illegible, start, word.Text.Length, word.Box, word.IllegibleGuess, word.Confidence)
+                {
+                    Probability = word.IllegibleProbability,
+                    Kept = word.Corrected,
+                });
             else if (!word.Corrected && OtherReading(word) is { } other)
                 flags.Add(new ReviewFlag(FlagKind.Disputed, start, word.Text.Length, word.Box, other, word.Confidence));
             else if (!word.Corrected && word.Confidence < LowConfidence)

@@ -28,7 +28,7 @@ public sealed class DocumentLifecycle(PipelineDbContext db, OutboxDispatcher out
         [AwaitingReview] = [Approved, Rejected],
         [Rejected] = [Approved, Rejected],
         [Approved] = [Published],
-        [Published] = [],
+        [Published] = [AwaitingReview], // reopened to correct it: approved again, it is published as a new version
         [Failed] = [],
     };
 
@@ -87,6 +87,9 @@ public sealed class DocumentLifecycle(PipelineDbContext db, OutboxDispatcher out
     public void Approve(Document document, int version) => Send(new PublishDocument(document.Id, version), Move(document, Approved));
 
     public void Reject(Document document) => Move(document, Rejected);
+
+    /// <summary>A published document reopened for a correction: in review again, its publications kept.</summary>
+    public void Reopen(Document document) => Move(document, AwaitingReview);
 
     /// <summary>The approved version's outputs are written and recorded.</summary>
     public async Task MarkPublishedAsync(Guid id, CancellationToken cancellation)

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace IngestPipeline.Pipeline.Review;
 
 /// <summary>What a reviewer sends: the text of every line (page, index, text) and the metadata fields.</summary>
-public sealed record ReviewDraft(IReadOnlyList<LineEdit> Lines, ReviewedMetadata Metadata);
+public sealed record ReviewDraft(IReadOnlyList<LineEdit> Lines, ReviewedMetadata Metadata)
+{
+    /// <summary>The flagged words the reviewer looked at and kept as they are, in the text as posted.</summary>
+    public IReadOnlyList<KeptWord> Kept { get; init; } = [];
+}
 
 public enum ReviewDecision { Save, Approve, Reject }
 
@@ -84,12 +88,12 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
             var openedTranscript = JsonExporter.Read(opened);
             var merge = ReviewMerge.Merge(ReviewSheet.Of(openedTranscript), ReviewSheet.Of(current), draft.Lines,
                 ReviewedMetadata.Of(openedTranscript.Metadata), ReviewedMetadata.Of(current.Metadata), draft.Metadata);
-            draft = new ReviewDraft(merge.Lines, merge.Metadata);
+            draft = new ReviewDraft(merge.Lines, merge.Metadata) { Kept = draft.Kept };
             if (merge.Conflicts.Count > 0) return await RefuseAsync(documentId, reviewer, draft, merge.Conflicts, cancellation);
             merged = await LastSaveAsync(documentId, cancellation);
         }
         var changed = draft.Lines.Where(e => currentLines.TryGetValue((e.Page, e.Line), out var text) && Normalize(text) != Normalize(e.Text));
-        var reviewed = ReviewApplier.Apply(current, changed) with { Metadata = draft.Metadata.ApplyTo(current.Metadata) };
+        var reviewed = ReviewApplier.Keep(ReviewApplier.Apply(current, changed), draft.Kept) with { Metadata = draft.Metadata.ApplyTo(current.Metadata) };
 
         var kind = decision switch { ReviewDecision.Approve => VersionKind.Approved, ReviewDecision.Reject => VersionKind.Rejected, _ => VersionKind.Saved };
         var version = await AddVersionAsync(document, task, reviewed, kind, reviewer, comment, cancellation);
@@ -116,6 +120,27 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
         }
         var said = decision switch { ReviewDecision.Approve => "Approved; publishing", ReviewDecision.Reject => "Rejected", _ => "Saved" };
         return new(ReviewOutcome.Saved, task.Revision, $"{said} as version {version.Number}{(merged is null ? "" : $", merged with {merged}")}.");
+    }
+
+    /// <summary>
+    /// Opens a published document for a correction: it is in review again with its text as published; approved again,
+    /// it is published as a new version beside the earlier ones, which stay downloadable.
+    /// </summary>
+    public async Task<ReviewResult> ReopenAsync(Guid documentId, string reviewer, CancellationToken cancellation = default)
+    {
+        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
+        var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.DocumentId == documentId, cancellation);
+        if (document is null || task is null) return new(ReviewOutcome.NotFound, 0, $"There is no document {documentId} to reopen.");
+        if (document.Stage != DocumentStage.Published)
+            return new(ReviewOutcome.NotReviewable, task.Revision, $"\"{document.FileName}\" is {document.Stage.ToString().ToLowerInvariant()}: only a published document is reopened.");
+        lifecycle.Reopen(document);
+        document.UpdatedAt = DateTime.UtcNow;
+        task.QueuedAt = document.UpdatedAt;
+        (task.DecidedBy, task.DecidedAt, task.DecisionComment) = (null, null, null);
+        (task.ClaimedBy, task.ClaimedAt) = (reviewer, document.UpdatedAt);
+        task.Revision++;
+        await lifecycle.SaveAsync(cancellation);
+        return new(ReviewOutcome.Saved, task.Revision, "Reopened for correction: approve it again to publish a new version; the published ones stay as they are.");
     }
 
     /// <summary>

@@ -52,6 +52,16 @@ public sealed class DocumentModel(PipelineDbContext db) : PageModel
         return Redirect($"/documents/{id}");
     }
 
+    /// <summary>Reopens a published document for a correction (reviewers), and opens its review page.</summary>
+    public async Task<IActionResult> OnPostReopenAsync(Guid id, [FromServices] ReviewService review, CancellationToken cancellation)
+    {
+        if (!User.IsInRole(Roles.Reviewer) && !User.IsInRole(Roles.Admin)) return Forbid();
+        var result = await review.ReopenAsync(id, User.Identity!.Name!, cancellation);
+        if (result.Outcome == ReviewOutcome.NotFound) return NotFound();
+        Saved = result.Message;
+        return Redirect(result.Outcome == ReviewOutcome.Saved ? $"/review/{id}" : $"/documents/{id}");
+    }
+
     public IActionResult OnPostReprocess(Guid id, [FromServices] IBackgroundJobClient jobs)
     {
         if (!User.IsInRole(Roles.Admin)) return Forbid();

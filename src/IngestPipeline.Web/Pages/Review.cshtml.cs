@@ -96,7 +96,18 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         if (result.Outcome == ReviewOutcome.Saved)
         {
             Saved = result.Message;
-            return Redirect(kind == ReviewDecision.Save ? $"/review/{id}" : $"/documents/{id}");
+            if (kind != ReviewDecision.Approve) return Redirect(kind == ReviewDecision.Save ? $"/review/{id}" : $"/documents/{id}");
+            // Approved: on to the next cable of the queue, as a reviewer works through a batch.
+            var next = await NextInQueueAsync(id, cancellation);
+            var approved = await db.Documents.Where(d => d.Id == id).Select(d => d.FileName).SingleAsync(cancellation);
+            if (next is null)
+            {
+                Saved = null;
+                TempData["Message"] = $"{approved}: {result.Message} Nothing else awaits review.";
+                return Redirect("/queue");
+            }
+            Saved = $"{approved}: {result.Message} This is the next cable in the queue.";
+            return Redirect($"/review/{next}");
         }
         if (result.Outcome == ReviewOutcome.Conflict)
         {
@@ -111,6 +122,17 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         Error = result.Message;
         Response.StatusCode = result.Outcome == ReviewOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         return Page();
+    }
+
+    /// <summary>The oldest other document awaiting review that nobody else has claimed; null when there is none.</summary>
+    private async Task<Guid?> NextInQueueAsync(Guid after, CancellationToken cancellation)
+    {
+        var me = User.Identity!.Name;
+        return await db.ReviewTasks.AsNoTracking()
+            .Join(db.Documents, t => t.DocumentId, d => d.Id, (t, d) => new { t, d })
+            .Where(x => x.d.Id != after && (x.d.Stage == DocumentStage.AwaitingReview || x.d.Stage == DocumentStage.Rejected)
+                && (x.t.ClaimedBy == null || x.t.ClaimedBy == me))
+            .OrderBy(x => x.t.QueuedAt).Select(x => (Guid?)x.d.Id).FirstOrDefaultAsync(cancellation);
     }
 
     /// <summary>Takes the pipeline's suggestion (or any version) as the document's text, as a new version.</summary>
@@ -163,7 +185,12 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
             if (parts.Length == 2 && int.TryParse(parts[0], out var page) && int.TryParse(parts[1], out var index))
                 edits.Add(new LineEdit(page, index, value.ToString()));
         }
-        return new ReviewDraft(edits, Metadata);
+        // "kept": the flagged words the reviewer kept, as PAGE:LINE:WORD separated by commas (the page's script writes it).
+        var kept = new List<KeptWord>();
+        foreach (var item in Request.Form["kept"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries))
+            if (item.Split(':') is [var p, var l, var m] && int.TryParse(p, out var page) && int.TryParse(l, out var line) && int.TryParse(m, out var word))
+                kept.Add(new KeptWord(page, line, word));
+        return new ReviewDraft(edits, Metadata) { Kept = kept };
     }
 
     private void Use(ReviewDraft draft)
@@ -185,7 +212,7 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         {
             if (flag.Start < at || flag.Start + flag.Length > text.Length) continue;
             html.Append(text[at..flag.Start]);
-            html.AppendHtml($"<mark class=\"{KindName(flag.Kind)}\">");
+            html.AppendHtml($"<mark class=\"{KindName(flag.Kind)}{(flag.Kept ? " kept" : "")}\">");
             html.Append(text.Substring(flag.Start, flag.Length));
             html.AppendHtml("</mark>");
             at = flag.Start + flag.Length;
@@ -214,5 +241,6 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         g = f.Guess,
         c = Math.Round(f.Confidence),
         p = f.Probability,
+        x = f.Kept,
     }));
 }

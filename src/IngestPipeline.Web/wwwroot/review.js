@@ -16,7 +16,8 @@
   for (const line of document.querySelectorAll(".line")) {
     const input = line.querySelector("input");
     for (const f of JSON.parse(line.dataset.flags)) {
-      flags.push({ line, input, page: +line.dataset.page, kind: f.k, start: f.s, text: input.value.substr(f.s, f.l), box: f.b, guess: f.g ?? "", confidence: f.c, probability: f.p ?? null, done: false });
+      // state: open, kept (left as it is), fixed (its text typed over) or accepted (the guess put in its place).
+      flags.push({ line, input, page: +line.dataset.page, kind: f.k, start: f.s, text: input.value.substr(f.s, f.l), box: f.b, guess: f.g ?? "", confidence: f.c, probability: f.p ?? null, state: f.x ? "kept" : "open" });
     }
   }
   let current = -1;
@@ -32,8 +33,15 @@
     return best;
   }
 
+  const progress = document.getElementById("flag-progress");
+  function showProgress() {
+    if (flags.length > 0) progress.textContent = `${flags.filter(f => f.state !== "open").length} of ${flags.length} flags resolved`;
+  }
+  showProgress();
+
   function select(index) {
     if (flags.length === 0) return;
+    const wrapped = index >= flags.length ? " (back to the first)" : index < 0 ? " (back to the last)" : "";
     current = (index + flags.length) % flags.length;
     const flag = flags[current];
     document.querySelectorAll("mark.current").forEach(m => m.classList.remove("current"));
@@ -42,7 +50,7 @@
     if (mark) mark.classList.add("current");
     document.getElementById(`box-${current}`)?.classList.add("current");
 
-    document.getElementById("flag-position").textContent = `Flag ${current + 1} of ${flags.length}`;
+    document.getElementById("flag-position").textContent = `Flag ${current + 1} of ${flags.length}${wrapped}`;
     document.getElementById("flag-kind").textContent =
       flag.kind === "illegible" ? "[ILLEGIBLE]" : flag.kind === "disputed" ? "the two engines disagree" : "low confidence";
     document.getElementById("flag-guess").textContent = flag.guess || "(nothing read)";
@@ -58,20 +66,26 @@
     if (at >= 0) flag.input.setSelectionRange(at, at + flag.text.length);
   }
 
-  /** The flagged place enlarged: the page image as a background, scaled so the box and some context fill the panel. */
+  /**
+   * The flagged place enlarged, outlined, with some context: the page image as a background, scaled so the text is
+   * at least 40 px high (never shrunk, at most 3×); a flag wider than the panel scrolls instead of shrinking.
+   */
+  const cropImage = document.getElementById("crop-image"), cropBox = document.getElementById("crop-box");
   function showCrop(flag) {
     const sheet = sheets.find(s => +s.dataset.page === flag.page);
     const [x, y, w, h] = flag.box;
     const padX = Math.max(h * 2, 40), padY = Math.max(h * 0.8, 12);
     const left = Math.max(0, x - padX), top = Math.max(0, y - padY);
     const width = Math.min(+sheet.dataset.width - left, w + 2 * padX), height = Math.min(+sheet.dataset.height - top, h + 2 * padY);
-    const scale = Math.min(3, crop.parentElement.clientWidth / width);
-    crop.style.backgroundImage = `url("${imageOf(flag.page)}")`;
-    crop.style.backgroundSize = `${sheet.dataset.width * scale}px ${sheet.dataset.height * scale}px`;
-    crop.style.backgroundPosition = `${-left * scale}px ${-top * scale}px`;
-    crop.style.height = `${height * scale}px`;
-    crop.style.width = `${width * scale}px`;
+    const scale = Math.min(3, Math.max(1, 40 / Math.max(h, 1), crop.parentElement.clientWidth / width));
+    cropImage.style.backgroundImage = `url("${imageOf(flag.page)}")`;
+    cropImage.style.backgroundSize = `${sheet.dataset.width * scale}px ${sheet.dataset.height * scale}px`;
+    cropImage.style.backgroundPosition = `${-left * scale}px ${-top * scale}px`;
+    cropImage.style.height = `${height * scale}px`;
+    cropImage.style.width = `${width * scale}px`;
+    Object.assign(cropBox.style, { left: `${(x - left) * scale}px`, top: `${(y - top) * scale}px`, width: `${w * scale}px`, height: `${h * scale}px` });
     crop.hidden = false;
+    crop.scrollLeft = Math.max(0, (x - left) * scale - 24);
   }
 
   // ---- The scan: one page at a time, zoom, pan by dragging, boxes over the flags. ----
@@ -120,6 +134,15 @@
     sheet.appendChild(box);
   });
 
+  // The line being worked on, outlined on the scan.
+  const lineMark = document.createElement("div");
+  lineMark.className = "box line-focus";
+  function markLine(line, box) {
+    const sheet = sheets.find(s => +s.dataset.page === +line.dataset.page);
+    place(lineMark, sheet, box);
+    sheet.appendChild(lineMark);
+  }
+
   // Marks that are not text (handwriting, stamps, punch holes), as the server listed them on each sheet.
   for (const region of document.querySelectorAll(".sheet .region")) place(region, region.closest(".sheet"), region.dataset.box.split(",").map(Number));
 
@@ -160,14 +183,14 @@
   // ---- Lines: the backdrop behind each input shows the highlights of what the input holds. ----
   function redraw(line) {
     const input = line.querySelector("input"), backdrop = line.querySelector(".backdrop");
-    const marks = flags.filter(f => f.line === line && !f.done).map(f => ({ flag: f, at: locate(f) })).filter(m => m.at >= 0).sort((a, b) => a.at - b.at);
+    const marks = flags.filter(f => f.line === line && f.state !== "accepted").map(f => ({ flag: f, at: locate(f) })).filter(m => m.at >= 0).sort((a, b) => a.at - b.at);
     backdrop.replaceChildren();
     let at = 0;
     for (const { flag, at: start } of marks) {
       if (start < at) continue;
       backdrop.append(document.createTextNode(input.value.slice(at, start)));
       const mark = document.createElement("mark");
-      mark.className = flag.kind + (flags[current] === flag ? " current" : "");
+      mark.className = `${flag.kind}${flag.state === "open" ? "" : ` ${flag.state}`}${flags[current] === flag ? " current" : ""}`;
       mark.textContent = flag.text;
       backdrop.append(mark);
       at = start + flag.text.length;
@@ -179,11 +202,18 @@
   let dirty = false;
   for (const line of document.querySelectorAll(".line")) {
     const input = line.querySelector("input");
-    input.addEventListener("input", () => { dirty = true; redraw(line); });
+    input.addEventListener("input", () => {
+      dirty = true;
+      // A flag whose text is gone was typed over: fixed.
+      for (const f of flags) if (f.line === line && f.state !== "accepted" && locate(f) < 0) f.state = "fixed";
+      redraw(line);
+      showProgress();
+    });
     input.addEventListener("scroll", () => { line.querySelector(".backdrop").scrollLeft = input.scrollLeft; });
     input.addEventListener("focus", () => {
       const box = line.dataset.box.split(",").map(Number);
       if (+line.dataset.page !== shown || current < 0 || flags[current].line !== line) showPage(+line.dataset.page, box);
+      markLine(line, box);
     });
   }
 
@@ -193,18 +223,38 @@
     const at = locate(flag);
     if (at < 0) return;
     flag.input.value = flag.input.value.slice(0, at) + text + flag.input.value.slice(at + flag.text.length);
-    flag.done = true;
+    flag.state = "accepted";
     flag.input.dispatchEvent(new Event("input", { bubbles: true })); // redrawn, and kept like a typed edit
   }
 
   const next = () => select(current + 1);
   const previous = () => select(current < 0 ? flags.length - 1 : current - 1);
   const acceptGuess = () => { const f = flags[current]; if (f && f.guess) replaceCurrent(f.guess); next(); };
-  const keep = () => next();
+  const keep = () => {
+    const f = flags[current];
+    if (f && editable && f.state === "open") { f.state = "kept"; dirty = true; redraw(f.line); showProgress(); }
+    next();
+  };
   document.getElementById("flag-next").addEventListener("click", next);
   document.getElementById("flag-prev").addEventListener("click", previous);
-  document.getElementById("flag-accept").addEventListener("click", acceptGuess);
-  document.getElementById("flag-keep").addEventListener("click", keep);
+  document.getElementById("flag-accept")?.addEventListener("click", acceptGuess);
+  document.getElementById("flag-keep")?.addEventListener("click", keep);
+
+  // ---- Every shortcut, on "?" (not while typing) or the Keys button; Esc closes. ----
+  const keys = document.getElementById("keys");
+  const showKeys = open => { keys.hidden = !open; if (open) document.getElementById("keys-close").focus(); };
+  document.getElementById("keys-open").addEventListener("click", () => showKeys(true));
+  document.getElementById("keys-close").addEventListener("click", () => showKeys(false));
+
+  /** The kept flags for the server, as PAGE:LINE:WORD: the place of each one's word in its line as the text stands. */
+  function keptField() {
+    const kept = [];
+    for (const f of flags) {
+      const at = f.state === "kept" ? locate(f) : -1;
+      if (at >= 0) kept.push(`${f.page}:${f.line.dataset.line}:${f.input.value.slice(0, at).split(/\s+/).filter(Boolean).length}`);
+    }
+    return kept.join(",");
+  }
 
   function submit(decision) {
     if (!form || !editable) return;
@@ -216,6 +266,8 @@
   const altActions = { KeyN: next, KeyP: previous, KeyG: acceptGuess, KeyK: keep, Equal: () => zoomBy(1.25), Minus: () => zoomBy(0.8), Digit0: () => setZoom(0) };
   document.addEventListener("keydown", e => {
     const command = e.ctrlKey || e.metaKey;
+    if (e.key === "Escape" && !keys.hidden) { showKeys(false); return; }
+    if (e.key === "?" && !e.target.matches("input, textarea")) { e.preventDefault(); showKeys(true); return; }
     if (e.altKey && !command) {
       const action = altActions[e.code];
       if (action) { e.preventDefault(); action(); }
@@ -251,22 +303,33 @@
     let signedOut = false;
     const sayAsk = () => { status.textContent = "You are signed out: your edits are kept in this browser. Sign in again (in another tab) and reopen this page to save them."; };
 
-    const kept = JSON.parse(localStorage.getItem(stored) ?? "null");
-    if (kept && kept.revision === revision) {
-      const changed = fields().filter(f => f.name in kept.values && kept.values[f.name] !== f.value);
-      for (const f of changed) f.value = kept.values[f.name];
+    const inBrowser = JSON.parse(localStorage.getItem(stored) ?? "null");
+    if (inBrowser && inBrowser.revision === revision) {
+      const changed = fields().filter(f => f.name in inBrowser.values && inBrowser.values[f.name] !== f.value);
+      for (const f of changed) f.value = inBrowser.values[f.name];
       if (changed.length > 0) {
         document.querySelectorAll(".line").forEach(redraw);
         const notice = document.createElement("p");
         notice.className = "notice";
         notice.id = "restored";
-        notice.textContent = `Edits not saved on ${new Date(kept.at).toLocaleString()} (the session had ended) are restored from this browser. Save to keep them.`;
+        notice.textContent = `Edits of ${new Date(inBrowser.at).toLocaleString()} that were not saved (the session had ended, or the page was closed) are restored from this browser. Save to keep them.`;
         form.before(notice);
         dirty = true;
       }
-    } else if (kept) localStorage.removeItem(stored); // made against an older revision: saved, or superseded by a conflict's draft
+    } else if (inBrowser) localStorage.removeItem(stored); // made against an older revision: saved, or superseded by a conflict's draft
 
     form.addEventListener("input", () => { dirty = true; keepInBrowser(); });
+    form.addEventListener("formdata", e => e.formData.set("kept", keptField())); // every post, draft or version
+
+    // Save keeps the place: the line being worked on and the scroll, back after the page comes again.
+    const place = `place:${root.dataset.document}`;
+    const work = document.querySelector(".work");
+    const back = JSON.parse(sessionStorage.getItem(place) ?? "null");
+    sessionStorage.removeItem(place);
+    if (back) {
+      work.scrollTop = back.scroll;
+      document.querySelectorAll(".line input")[back.line]?.focus({ preventScroll: true });
+    }
     let submitting = false;
     form.addEventListener("submit", e => {
       if (e.submitter?.value === "reject" && !form.elements.Comment.value.trim()) {
@@ -283,6 +346,10 @@
       }
       submitting = true;
       dirty = false;
+      if (e.submitter?.value === "save") {
+        const focused = [...document.querySelectorAll(".line input")].indexOf(document.activeElement);
+        sessionStorage.setItem(place, JSON.stringify({ line: focused, scroll: work.scrollTop }));
+      }
     });
     window.addEventListener("pageshow", () => { submitting = false; }); // back from the next page: the form works again
 

@@ -26,6 +26,20 @@ public class ReviewSheetTests
     }
 
     [Fact]
+    public void A_kept_marker_stays_a_flag_counted_as_resolved_and_a_kept_doubtful_word_is_no_longer_flagged()
+    {
+        var kept = ReviewApplier.Keep(Cable(), [new KeptWord(1, 1, 1), new KeptWord(1, 2, 1)]);
+
+        var lines = ReviewSheet.Of(kept);
+
+        Assert.Empty(lines[1].Flags);
+        var marker = Assert.Single(lines[2].Flags);
+        Assert.True(marker.Kept);
+        Assert.Equal(1, ReviewSheet.FlagCount(kept));
+        Assert.Equal(ReviewSheet.LineText(ReviewSheet.Of(Cable())), ReviewSheet.LineText(lines)); // the text is as it was
+    }
+
+    [Fact]
     public void A_word_two_engines_read_differently_is_flagged_with_the_other_reading_as_the_guess()
     {
         static Word Read(string chosen, string tesseract, string second) => new(chosen, new BoundingBox(0, 0, 50, 20), 80)

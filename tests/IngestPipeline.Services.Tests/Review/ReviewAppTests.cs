@@ -55,7 +55,7 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         for (int i = 0; i < 20 && await page.TextContentAsync("#flag-kind") != "[ILLEGIBLE]"; i++) await page.Keyboard.PressAsync("Alt+N");
         var crop = page.Locator("#crop");
         await Assertions.Expect(crop).ToBeVisibleAsync();
-        Assert.Contains($"/api/documents/{id}/pages/1/image", await crop.EvaluateAsync<string>("c => c.style.backgroundImage"));
+        Assert.Contains($"/api/documents/{id}/pages/1/image", await page.Locator("#crop-image").EvaluateAsync<string>("c => c.style.backgroundImage"));
         // The learned decision set the marker: the panel says how sure it is that nobody can read the span.
         await Assertions.Expect(page.Locator("#flag-confidence")).ToHaveTextAsync(new Regex("^unreadable with probability (0\\.\\d\\d|1\\.00)$"));
         Assert.True(await crop.EvaluateAsync<int>("c => c.clientHeight") > 20);
@@ -68,7 +68,8 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         await page.Keyboard.TypeAsync("Corrigendum with them");
         Assert.Contains("Corrigendum with them", await focused.InputValueAsync());
         await page.Keyboard.PressAsync("Control+Enter");
-        await page.WaitForURLAsync($"**/documents/{id}");
+        await page.WaitForURLAsync(url => !url.EndsWith($"/review/{id}", StringComparison.Ordinal)); // on to the next cable
+        await page.GotoAsync($"/documents/{id}");
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await app.Api.DocumentAsync(id)).Stage != "Published" && DateTime.UtcNow < deadline) await Task.Delay(250);

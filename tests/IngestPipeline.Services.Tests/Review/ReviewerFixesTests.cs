@@ -34,7 +34,7 @@ public sealed partial class ReviewAppTests
     }
 
     [Fact]
-    public async Task Double_clicking_approve_approves_once_and_says_nothing_went_wrong()
+    public async Task Double_clicking_approve_approves_once_goes_on_to_the_next_cable_and_leaves_a_page_only_to_read()
     {
         var id = app.Document("copy-00000");
         var page = await app.SignInAsync(TestAccounts.Reviewer);
@@ -62,10 +62,64 @@ public sealed partial class ReviewAppTests
         await page.WaitForTimeoutAsync(2500);
         await page.WaitForLoadStateAsync(LoadState.Load);
         Assert.Equal("", string.Join(" ", await page.Locator(".error").AllTextContentsAsync()));
-        Assert.EndsWith($"/documents/{id}", page.Url);
-        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Approved");
+        // On to the next cable awaiting review (or the queue when there is none), saying what was approved.
+        Assert.Matches($"/(review/(?!{id})[0-9a-f-]+|queue)$", page.Url);
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("copy-00000-dev08_frus1942China_d58.png: Approved");
+        await page.GotoAsync($"/documents/{id}");
         var versions = await page.Locator("table.history tbody tr").AllTextContentsAsync();
         Assert.Single(versions, v => v.Contains("Approved", StringComparison.OrdinalIgnoreCase));
+
+        // Approved, the review page is only to read: flags can be stepped through, not changed.
+        await page.GotoAsync($"/review/{id}");
+        await Assertions.Expect(page.Locator("#flag-next")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#flag-accept, #flag-keep, #approve").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Resolved_flags_are_counted_a_kept_flag_stays_resolved_after_saving_which_keeps_the_place_and_the_wrap_is_said()
+    {
+        var id = app.Document("copy-00004");
+        var page = await app.SignInAsync(TestAccounts.SecondReviewer);
+        await page.GotoAsync($"/review/{id}");
+        int count = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.line')].reduce((n, l) => n + JSON.parse(l.dataset.flags).length, 0)");
+        Assert.True(count >= 2, $"{count} flags");
+        var progress = page.Locator("#flag-progress");
+        await Assertions.Expect(progress).ToHaveTextAsync($"0 of {count} flags resolved");
+
+        // Keep the first [ILLEGIBLE] there is (a marker stays a flag once kept), else the first flag.
+        await page.Keyboard.PressAsync("Alt+N");
+        for (int i = 1; i < count && await page.TextContentAsync("#flag-kind") != "[ILLEGIBLE]"; i++) await page.Keyboard.PressAsync("Alt+N");
+        bool marker = await page.TextContentAsync("#flag-kind") == "[ILLEGIBLE]";
+        var position = await page.TextContentAsync("#flag-position") ?? "";
+        var kept = await page.EvaluateAsync<string>("() => document.activeElement.closest('.line').dataset.line");
+        await page.Keyboard.PressAsync("Alt+K");
+        await Assertions.Expect(progress).ToHaveTextAsync($"1 of {count} flags resolved");
+        Assert.Equal(1, await page.Locator($".line[data-line='{kept}'] mark.kept").CountAsync());
+
+        // Step on past the last flag: the panel says it went back to the first.
+        int at = int.Parse(Regex.Match(position, "^Flag (\\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 1;
+        for (int i = at; i <= count; i++) await page.Keyboard.PressAsync("Alt+N");
+        await Assertions.Expect(page.Locator("#flag-position")).ToHaveTextAsync($"Flag 1 of {count} (back to the first)");
+
+        var line = await page.EvaluateAsync<string>("() => document.activeElement.closest('.line').dataset.line");
+        await page.Keyboard.PressAsync("Control+S");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
+        Assert.Equal(line, await page.EvaluateAsync<string>("() => document.activeElement.closest('.line')?.dataset.line ?? ''"));
+        if (marker)
+        {
+            await Assertions.Expect(progress).ToHaveTextAsync($"1 of {count} flags resolved");
+            Assert.Equal(1, await page.Locator($".line[data-line='{kept}'] mark.kept").CountAsync());
+        }
+        else await Assertions.Expect(page.Locator("#flag-position")).ToHaveTextAsync($"{count - 1} flags"); // a word confirmed is no longer a flag
+
+        // Every shortcut, on "?".
+        await page.Locator("h1").ClickAsync();
+        await page.Keyboard.PressAsync("?");
+        await Assertions.Expect(page.Locator("#keys")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#keys")).ToContainTextAsync("Alt+K");
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(page.Locator("#keys")).ToBeHiddenAsync();
         await page.Context.CloseAsync();
     }
 
@@ -256,5 +310,75 @@ public sealed partial class ReviewAppTests
         await page.GotoAsync($"/review/{id}");
         Assert.Equal("The reviewer's own line", await page.Locator(".line input").Nth(2).InputValueAsync());
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_crop_outlines_the_flag_and_never_shrinks_it_and_the_line_worked_on_is_outlined_on_the_scan()
+    {
+        var page = await app.SignInAsync(TestAccounts.SecondReviewer);
+        await page.GotoAsync($"/review/{app.Document("dev13")}");
+        await page.Locator(".line input").First.WaitForAsync();
+        await page.Keyboard.PressAsync("Alt+N");
+
+        // The first flag's box on the page (pixels), against its outline in the crop (CSS pixels): enlarged, not shrunk.
+        var height = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.line')].flatMap(l => JSON.parse(l.dataset.flags))[0].b[3]");
+        var outline = await page.Locator("#crop-box").BoundingBoxAsync();
+        var image = await page.Locator("#crop-image").BoundingBoxAsync();
+        Assert.NotNull(outline);
+        Assert.NotNull(image);
+        Assert.True(outline.Height >= height && outline.Height >= 20, $"the flag is {height} px high, its outline {outline.Height}");
+        Assert.InRange(outline.Y, image.Y, image.Y + image.Height - outline.Height);
+
+        var line = page.Locator(".line").Nth(5);
+        await line.Locator("input").ClickAsync();
+        var box = (await line.GetAttributeAsync("data-box"))!.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        var sheetHeight = double.Parse((await page.Locator(".sheet").First.GetAttributeAsync("data-height"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var mark = page.Locator(".sheet .box.line-focus");
+        await Assertions.Expect(mark).ToHaveCountAsync(1);
+        var top = await mark.EvaluateAsync<string>("m => m.style.top");
+        Assert.Equal(100 * box[1] / sheetHeight, double.Parse(top.TrimEnd('%'), System.Globalization.CultureInfo.InvariantCulture), 3);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_published_cable_is_reopened_corrected_and_approved_again_and_both_publications_are_kept()
+    {
+        var id = app.Document("copy-00005");
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync($"/review/{id}");
+        await page.Locator(".line input").First.FocusAsync();
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.WaitForURLAsync(url => !url.EndsWith($"/review/{id}", StringComparison.Ordinal));
+        await WaitForPublicationsAsync(page, id, 1);
+
+        await page.GotoAsync($"/documents/{id}");
+        await page.ClickAsync("#reopen");
+        await page.WaitForURLAsync($"**/review/{id}");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Reopened for correction");
+        await page.Locator(".line input").Nth(1).FillAsync("Corrected after publication");
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.WaitForURLAsync(url => !url.EndsWith($"/review/{id}", StringComparison.Ordinal));
+        var versions = await WaitForPublicationsAsync(page, id, 2);
+
+        await page.GotoAsync($"/documents/{id}");
+        await Assertions.Expect(page.Locator("p.outputs[data-version]")).ToHaveCountAsync(2);
+        Assert.Contains("Corrected after publication", await (await page.APIRequest.GetAsync($"/api/documents/{id}/published/txt")).TextAsync());
+        Assert.DoesNotContain("Corrected after publication", await (await page.APIRequest.GetAsync($"/api/documents/{id}/published/txt?version={versions.Min()}")).TextAsync());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>Waits until the document has <paramref name="count"/> publications; returns their versions.</summary>
+    private static async Task<int[]> WaitForPublicationsAsync(IPage page, Guid id, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (true)
+        {
+            var answer = await page.APIRequest.GetAsync($"/api/documents/{id}/publications");
+            var versions = System.Text.Json.JsonDocument.Parse(await answer.TextAsync()).RootElement.EnumerateArray()
+                .Select(p => p.GetProperty("version").GetInt32()).ToArray();
+            if (versions.Length >= count) return versions;
+            Assert.True(DateTime.UtcNow < deadline, $"{versions.Length} publications of {id}, waiting for {count}");
+            await Task.Delay(250);
+        }
     }
 }

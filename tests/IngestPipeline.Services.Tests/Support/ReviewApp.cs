@@ -44,7 +44,7 @@ public sealed class ReviewApp : IAsyncLifetime
         var scans = TestScans.SamplePages.Where(p => !Path.GetFileName(p).StartsWith("dev02", StringComparison.Ordinal)).ToList();
         // Copies of one cable for the tests that approve or save a document of their own (copy-00000, -00001, ...).
         var dev08 = scans.Where(p => Path.GetFileName(p).StartsWith("dev08", StringComparison.Ordinal)).ToList();
-        scans.AddRange(TestScans.UniqueCopies(dev08, 4, Repository.NewTempDirectory()));
+        scans.AddRange(TestScans.UniqueCopies(dev08, 6, Repository.NewTempDirectory()));
         foreach (var result in await Api.UploadAsync(scans, collection: "samples")) Documents[result.FileName] = result.DocumentId!.Value;
         await Api.WaitUntilSettledAsync(scans.Count, TimeSpan.FromMinutes(3), _web.Log);
 
