@@ -14,7 +14,7 @@
   // ---- Flags, in reading order: the line they sit in and what they covered when the page was made. ----
   const flags = [];
   for (const line of document.querySelectorAll(".line")) {
-    const input = line.querySelector("input");
+    const input = line.querySelector("textarea");
     for (const f of JSON.parse(line.dataset.flags)) {
       // state: open, kept (left as it is), fixed (its text typed over) or accepted (the guess put in its place).
       flags.push({ line, input, page: +line.dataset.page, kind: f.k, start: f.s, text: input.value.substr(f.s, f.l), box: f.b, guess: f.g ?? "", confidence: f.c, probability: f.p ?? null, state: f.x ? "kept" : "open" });
@@ -67,17 +67,19 @@
   }
 
   /**
-   * The flagged place enlarged, outlined, with some context: the page image as a background, scaled so the text is
-   * at least 40 px high (never shrunk, at most 3×); a flag wider than the panel scrolls instead of shrinking.
+   * The flagged place enlarged, outlined, with some context: the page image as a background, scaled so its line's
+   * type is about 36 px high (and at least 1.5× the scan beside it): a wide or tall place scrolls in the panel
+   * rather than being shrunk to fit.
    */
   const cropImage = document.getElementById("crop-image"), cropBox = document.getElementById("crop-box");
   function showCrop(flag) {
     const sheet = sheets.find(s => +s.dataset.page === flag.page);
     const [x, y, w, h] = flag.box;
+    const lineHeight = +flag.line.dataset.box.split(",")[3] || h;
     const padX = Math.max(h * 2, 40), padY = Math.max(h * 0.8, 12);
     const left = Math.max(0, x - padX), top = Math.max(0, y - padY);
     const width = Math.min(+sheet.dataset.width - left, w + 2 * padX), height = Math.min(+sheet.dataset.height - top, h + 2 * padY);
-    const scale = Math.min(3, Math.max(1, 40 / Math.max(h, 1), crop.parentElement.clientWidth / width));
+    const scale = Math.min(3, Math.max(36 / Math.max(lineHeight, 1), 1.5 * scaleOf(sheet)));
     cropImage.style.backgroundImage = `url("${imageOf(flag.page)}")`;
     cropImage.style.backgroundSize = `${sheet.dataset.width * scale}px ${sheet.dataset.height * scale}px`;
     cropImage.style.backgroundPosition = `${-left * scale}px ${-top * scale}px`;
@@ -86,6 +88,7 @@
     Object.assign(cropBox.style, { left: `${(x - left) * scale}px`, top: `${(y - top) * scale}px`, width: `${w * scale}px`, height: `${h * scale}px` });
     crop.hidden = false;
     crop.scrollLeft = Math.max(0, (x - left) * scale - 24);
+    crop.scrollTop = Math.max(0, (y - top) * scale - 12);
   }
 
   // ---- The scan: one page at a time, zoom, pan by dragging, boxes over the flags. ----
@@ -182,7 +185,7 @@
 
   // ---- Lines: the backdrop behind each input shows the highlights of what the input holds. ----
   function redraw(line) {
-    const input = line.querySelector("input"), backdrop = line.querySelector(".backdrop");
+    const input = line.querySelector("textarea"), backdrop = line.querySelector(".backdrop");
     const marks = flags.filter(f => f.line === line && f.state !== "accepted").map(f => ({ flag: f, at: locate(f) })).filter(m => m.at >= 0).sort((a, b) => a.at - b.at);
     backdrop.replaceChildren();
     let at = 0;
@@ -196,20 +199,44 @@
       at = start + flag.text.length;
     }
     backdrop.append(document.createTextNode(input.value.slice(at)));
-    backdrop.scrollLeft = input.scrollLeft;
   }
+
+  /** A line's field as high as its text: lines wrap, nothing is cut off. */
+  const fit = input => { input.style.height = "auto"; input.style.height = `${input.scrollHeight + 2}px`; };
+
+  /** Each line's strip of the scan, scaled so its type is about the size of the text below it (and no wider than the column). */
+  function drawStrips() {
+    for (const line of document.querySelectorAll(".line")) {
+      const strip = line.querySelector(".strip"), sheet = sheets.find(s => +s.dataset.page === +line.dataset.page);
+      const [x, y, w, h] = line.dataset.box.split(",").map(Number);
+      if (!sheet || w <= 0 || h <= 0) continue;
+      const scale = Math.min(line.querySelector(".field").clientWidth / w, 28 / h);
+      Object.assign(strip.style, {
+        backgroundImage: `url("${imageOf(line.dataset.page)}")`,
+        backgroundSize: `${sheet.dataset.width * scale}px ${sheet.dataset.height * scale}px`,
+        backgroundPosition: `${-x * scale}px ${-y * scale}px`,
+        width: `${w * scale}px`, height: `${h * scale}px`,
+      });
+    }
+  }
+  function fitAll() { drawStrips(); document.querySelectorAll(".line textarea").forEach(fit); }
+  fitAll();
+  let resizing = 0;
+  window.addEventListener("resize", () => { cancelAnimationFrame(resizing); resizing = requestAnimationFrame(fitAll); });
 
   let dirty = false;
   for (const line of document.querySelectorAll(".line")) {
-    const input = line.querySelector("input");
+    const input = line.querySelector("textarea");
     input.addEventListener("input", () => {
+      // One typed line is one line: a pasted line break becomes a space.
+      if (input.value.includes("\n")) input.value = input.value.replace(/\s*\n\s*/g, " ");
+      fit(input);
       dirty = true;
       // A flag whose text is gone was typed over: fixed.
       for (const f of flags) if (f.line === line && f.state !== "accepted" && locate(f) < 0) f.state = "fixed";
       redraw(line);
       showProgress();
     });
-    input.addEventListener("scroll", () => { line.querySelector(".backdrop").scrollLeft = input.scrollLeft; });
     input.addEventListener("focus", () => {
       const box = line.dataset.box.split(",").map(Number);
       if (+line.dataset.page !== shown || current < 0 || flags[current].line !== line) showPage(+line.dataset.page, box);
@@ -277,7 +304,7 @@
     } else if (command && e.key === "Enter") {
       e.preventDefault();
       submit("approve");
-    } else if (e.key === "Enter" && e.target.matches(".line input")) {
+    } else if (e.key === "Enter" && e.target.matches(".line textarea")) {
       e.preventDefault(); // Enter in a line moves on; it never submits the form by accident
       next();
     } else if (e.key === "Enter" && e.target.matches(".metadata input")) {
@@ -294,7 +321,7 @@
     const status = document.getElementById("autosave");
     const revision = form.elements.Revision.value;
     const stored = `review:${root.dataset.document}`;
-    const fields = () => [...form.querySelectorAll(".line input, .metadata input, textarea[name=Comment]")];
+    const fields = () => [...form.querySelectorAll(".line textarea, .metadata input, textarea[name=Comment]")];
     const keepInBrowser = () => {
       try {
         localStorage.setItem(stored, JSON.stringify({ revision, at: new Date().toISOString(), values: Object.fromEntries(fields().map(f => [f.name, f.value])) }));
@@ -309,6 +336,7 @@
       for (const f of changed) f.value = inBrowser.values[f.name];
       if (changed.length > 0) {
         document.querySelectorAll(".line").forEach(redraw);
+        fitAll();
         const notice = document.createElement("p");
         notice.className = "notice";
         notice.id = "restored";
@@ -328,7 +356,7 @@
     sessionStorage.removeItem(place);
     if (back) {
       work.scrollTop = back.scroll;
-      document.querySelectorAll(".line input")[back.line]?.focus({ preventScroll: true });
+      document.querySelectorAll(".line textarea")[back.line]?.focus({ preventScroll: true });
     }
     let submitting = false;
     form.addEventListener("submit", e => {
@@ -347,7 +375,7 @@
       submitting = true;
       dirty = false;
       if (e.submitter?.value === "save") {
-        const focused = [...document.querySelectorAll(".line input")].indexOf(document.activeElement);
+        const focused = [...document.querySelectorAll(".line textarea")].indexOf(document.activeElement);
         sessionStorage.setItem(place, JSON.stringify({ line: focused, scroll: work.scrollTop }));
       }
     });

@@ -59,7 +59,7 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         // The learned decision set the marker: the panel says how sure it is that nobody can read the span.
         await Assertions.Expect(page.Locator("#flag-confidence")).ToHaveTextAsync(new Regex("^unreadable with probability (0\\.\\d\\d|1\\.00)$"));
         Assert.True(await crop.EvaluateAsync<int>("c => c.clientHeight") > 20);
-        var focused = page.Locator(".line input:focus");
+        var focused = page.Locator(".line textarea:focus");
         var selected = await focused.EvaluateAsync<string>("i => i.value.substring(i.selectionStart, i.selectionEnd)");
         Assert.Equal("[ILLEGIBLE]", selected);
         await app.ScreenshotAsync(page, "review.png");
@@ -98,11 +98,11 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         var id = app.Document("dev00");
         var page = await app.SignInAsync(TestAccounts.Reviewer);
         await page.GotoAsync($"/review/{id}");
-        await page.Locator(".line input").First.WaitForAsync();
+        await page.Locator(".line textarea").First.WaitForAsync();
         for (int i = 0; i < 60 && await page.TextContentAsync("#flag-kind") != "the two engines disagree"; i++) await page.Keyboard.PressAsync("Alt+N");
         Assert.Equal("the two engines disagree", await page.TextContentAsync("#flag-kind"));
 
-        var focused = page.Locator(".line input:focus");
+        var focused = page.Locator(".line textarea:focus");
         var chosen = await focused.EvaluateAsync<string>("i => i.value.substring(i.selectionStart, i.selectionEnd)");
         var other = await page.TextContentAsync("#flag-guess");
         Assert.False(string.IsNullOrEmpty(other));
@@ -168,14 +168,14 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         var id = app.Document("dev08");
         var page = await app.SignInAsync(TestAccounts.Reviewer);
         await page.GotoAsync($"/review/{id}");
-        await page.Locator(".line input").First.FillAsync(hostile);
+        await page.Locator(".line textarea").First.FillAsync(hostile);
         await page.FillAsync("input[name='Metadata.Title']", hostile);
         await page.ClickAsync("#save");
         var saved = page.Locator("p.notice[role=status]");
         await Assertions.Expect(saved).ToContainTextAsync("Saved as version");
         var version = Regex.Match(await saved.TextContentAsync() ?? "", "version (\\d+)").Groups[1].Value;
 
-        Assert.Equal(hostile, await page.Locator(".line input").First.InputValueAsync());
+        Assert.Equal(hostile, await page.Locator(".line textarea").First.InputValueAsync());
         Assert.Equal(hostile, await page.InputValueAsync("input[name='Metadata.Title']"));
         await page.GotoAsync($"/documents/{id}?version={version}");
         await Assertions.Expect(page.Locator("pre.text")).ToContainTextAsync("<script>window.__pwned=1</script>");
@@ -195,19 +195,19 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         await first.GotoAsync($"/review/{id}");
         await second.GotoAsync($"/review/{id}");
 
-        await first.Locator(".line input").Nth(2).FillAsync("First reviewer's line");
+        await first.Locator(".line textarea").Nth(2).FillAsync("First reviewer's line");
         await first.ClickAsync("#save");
         await Assertions.Expect(first.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
 
-        await second.Locator(".line input").Nth(2).FillAsync("Second reviewer's line");
+        await second.Locator(".line textarea").Nth(2).FillAsync("Second reviewer's line");
         await second.ClickAsync("#save");
         var error = second.Locator("#review-error");
         await Assertions.Expect(error).ToContainTextAsync($"{TestAccounts.Reviewer} saved version");
         await Assertions.Expect(error).ToContainTextAsync("Your changes were not saved");
-        Assert.Equal("Second reviewer's line", await second.Locator(".line input").Nth(2).InputValueAsync()); // kept on the page
+        Assert.Equal("Second reviewer's line", await second.Locator(".line textarea").Nth(2).InputValueAsync()); // kept on the page
 
         await first.ReloadAsync();
-        Assert.Equal("First reviewer's line", await first.Locator(".line input").Nth(2).InputValueAsync());
+        Assert.Equal("First reviewer's line", await first.Locator(".line textarea").Nth(2).InputValueAsync());
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
@@ -218,12 +218,12 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         var id = app.Document("dev08");
         var page = await app.SignInAsync(TestAccounts.SecondReviewer);
         await page.GotoAsync($"/review/{id}");
-        await page.Locator(".line input").Nth(5).FillAsync("A draft nobody saved");
+        await page.Locator(".line textarea").Nth(5).FillAsync("A draft nobody saved");
         await Assertions.Expect(page.Locator("#autosave")).ToContainTextAsync("Draft kept at", new() { Timeout = 15_000 });
 
         await page.GotoAsync($"/review/{id}");
         await Assertions.Expect(page.Locator("p.notice", new PageLocatorOptions { HasText = "unsaved draft" })).ToBeVisibleAsync();
-        Assert.Equal("A draft nobody saved", await page.Locator(".line input").Nth(5).InputValueAsync());
+        Assert.Equal("A draft nobody saved", await page.Locator(".line textarea").Nth(5).InputValueAsync());
 
         await page.ClickAsync("#reject");
         await Assertions.Expect(page.Locator("#autosave")).ToContainTextAsync("Say in the comment why");

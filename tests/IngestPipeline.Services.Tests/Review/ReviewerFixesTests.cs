@@ -15,11 +15,11 @@ public sealed partial class ReviewAppTests
         foreach (var prefix in new[] { "dev00", "dev13", "dev08", "copy-00002" })
         {
             await page.GotoAsync($"/review/{app.Document(prefix)}");
-            await page.Locator(".line input").First.WaitForAsync();
+            await page.Locator(".line textarea").First.WaitForAsync();
             // For each line with two flags or more: every mark on the field's own row, over the characters it flags.
             var misplaced = await page.EvaluateAsync<string[]>("""
                 () => [...document.querySelectorAll('.line')].filter(l => JSON.parse(l.dataset.flags).length > 1).flatMap(line => {
-                  const input = line.querySelector('input'), field = input.getBoundingClientRect();
+                  const input = line.querySelector('textarea'), field = input.getBoundingClientRect();
                   return [...line.querySelectorAll('mark')].filter(m => {
                     const r = m.getBoundingClientRect();
                     return r.height === 0 || r.top < field.top - 1 || r.bottom > field.bottom + 1;
@@ -39,7 +39,7 @@ public sealed partial class ReviewAppTests
         var id = app.Document("copy-00000");
         var page = await app.SignInAsync(TestAccounts.Reviewer);
         await page.GotoAsync($"/review/{id}");
-        await page.Locator(".line input").First.WaitForAsync();
+        await page.Locator(".line textarea").First.WaitForAsync();
 
         // As on a slow connection: the approval is made at once, its answer arrives a second later, and the reviewer
         // clicks again meanwhile.
@@ -144,7 +144,7 @@ public sealed partial class ReviewAppTests
         var id = app.Document("copy-00001");
         var page = await app.SignInAsync(TestAccounts.SecondReviewer);
         await page.GotoAsync($"/review/{id}");
-        var line = page.Locator(".line input").Nth(3);
+        var line = page.Locator(".line textarea").Nth(3);
         await line.FillAsync("Typed before the session ended");
         await page.Context.ClearCookiesAsync();
 
@@ -163,11 +163,11 @@ public sealed partial class ReviewAppTests
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login"));
         await page.GotoAsync($"/review/{id}");
-        Assert.Equal("Typed before the session ended", await page.Locator(".line input").Nth(3).InputValueAsync());
+        Assert.Equal("Typed before the session ended", await page.Locator(".line textarea").Nth(3).InputValueAsync());
         await Assertions.Expect(page.Locator("#restored")).ToContainTextAsync("not saved");
         await page.Keyboard.PressAsync("Control+S");
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
-        Assert.Equal("Typed before the session ended", await page.Locator(".line input").Nth(3).InputValueAsync());
+        Assert.Equal("Typed before the session ended", await page.Locator(".line textarea").Nth(3).InputValueAsync());
         await page.Context.CloseAsync();
     }
 
@@ -177,15 +177,15 @@ public sealed partial class ReviewAppTests
         var id = app.Document("copy-00001");
         var page = await app.SignInAsync(TestAccounts.Reviewer);
         await page.GotoAsync($"/review/{id}");
-        await page.Locator(".line input").First.WaitForAsync();
+        await page.Locator(".line textarea").First.WaitForAsync();
         // On a Mac, Option+N is a dead key: the event's key is "Dead", its code "KeyN".
         await page.EvaluateAsync("() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Dead', code: 'KeyN', altKey: true, bubbles: true }))");
         await Assertions.Expect(page.Locator("#flag-position")).ToHaveTextAsync(new Regex("^Flag 1 of \\d+$"));
 
-        await page.Locator(".line input").Nth(1).FillAsync("Saved with Cmd+S");
+        await page.Locator(".line textarea").Nth(1).FillAsync("Saved with Cmd+S");
         await page.Keyboard.PressAsync("Meta+KeyS");
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
-        Assert.Equal("Saved with Cmd+S", await page.Locator(".line input").Nth(1).InputValueAsync());
+        Assert.Equal("Saved with Cmd+S", await page.Locator(".line textarea").Nth(1).InputValueAsync());
         await page.Context.CloseAsync();
     }
 
@@ -197,8 +197,20 @@ public sealed partial class ReviewAppTests
         for (int i = 0; i < 20 && await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''") != "files"; i++)
             await page.Keyboard.PressAsync("Tab");
         Assert.Equal("files", await page.EvaluateAsync<string>("() => document.activeElement?.id ?? ''"));
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        // Space or Enter opens the picker; headless Chromium now and then misses the first key press, so Enter follows
+        // when Space brought nothing.
+        IFileChooser chooser;
+        try
+        {
+            chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new PageRunAndWaitForFileChooserOptions { Timeout = 5000 });
+        }
+        catch (TimeoutException)
+        {
+            chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Enter"), new PageRunAndWaitForFileChooserOptions { Timeout = 10_000 });
+        }
         Assert.True(chooser.IsMultiple);
+        await chooser.SetFilesAsync(TestScans.SamplePages.Single(p => Path.GetFileName(p).StartsWith("dev13", StringComparison.Ordinal)));
+        await Assertions.Expect(page.Locator("#uploads tr", new PageLocatorOptions { HasText = "dev13" }).Locator(".reason")).ToContainTextAsync("Already uploaded");
         await page.Context.CloseAsync();
     }
 
@@ -247,28 +259,28 @@ public sealed partial class ReviewAppTests
         await first.GotoAsync($"/review/{id}");
         await second.GotoAsync($"/review/{id}");
 
-        await first.Locator(".line input").Nth(1).FillAsync("Line two, by the first reviewer");
+        await first.Locator(".line textarea").Nth(1).FillAsync("Line two, by the first reviewer");
         await first.ClickAsync("#save");
         await Assertions.Expect(first.Locator("p.notice[role=status]")).ToContainTextAsync("Saved as version");
 
         // Another line: both edits kept.
-        await second.Locator(".line input").Nth(4).FillAsync("Line five, by the second reviewer");
+        await second.Locator(".line textarea").Nth(4).FillAsync("Line five, by the second reviewer");
         await second.ClickAsync("#save");
         await Assertions.Expect(second.Locator("p.notice[role=status]")).ToContainTextAsync($"merged with {TestAccounts.Reviewer}'s version");
-        Assert.Equal("Line two, by the first reviewer", await second.Locator(".line input").Nth(1).InputValueAsync());
-        Assert.Equal("Line five, by the second reviewer", await second.Locator(".line input").Nth(4).InputValueAsync());
+        Assert.Equal("Line two, by the first reviewer", await second.Locator(".line textarea").Nth(1).InputValueAsync());
+        Assert.Equal("Line five, by the second reviewer", await second.Locator(".line textarea").Nth(4).InputValueAsync());
 
         // The same line: refused, the edit kept, and reloading the page sends nothing again.
-        await first.Locator(".line input").Nth(4).FillAsync("Line five, by the first reviewer");
+        await first.Locator(".line textarea").Nth(4).FillAsync("Line five, by the first reviewer");
         await first.ClickAsync("#save");
         var error = first.Locator("#review-error");
         await Assertions.Expect(error).ToContainTextAsync($"{TestAccounts.SecondReviewer} saved version");
         await Assertions.Expect(error).ToContainTextAsync("line 5");
-        Assert.Equal("Line five, by the first reviewer", await first.Locator(".line input").Nth(4).InputValueAsync());
+        Assert.Equal("Line five, by the first reviewer", await first.Locator(".line textarea").Nth(4).InputValueAsync());
         var reload = await first.ReloadAsync();
         Assert.NotNull(reload);
         Assert.Equal("GET", reload.Request.Method);
-        Assert.Equal("Line five, by the first reviewer", await first.Locator(".line input").Nth(4).InputValueAsync());
+        Assert.Equal("Line five, by the first reviewer", await first.Locator(".line textarea").Nth(4).InputValueAsync());
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
@@ -279,7 +291,7 @@ public sealed partial class ReviewAppTests
         var id = app.Document("copy-00003");
         var page = await app.SignInAsync(TestAccounts.Reviewer);
         await page.GotoAsync($"/review/{id}");
-        var line = page.Locator(".line input").Nth(2);
+        var line = page.Locator(".line textarea").Nth(2);
         var read = await line.InputValueAsync();
         await line.FillAsync("The reviewer's own line");
         await page.ClickAsync("#save");
@@ -294,11 +306,11 @@ public sealed partial class ReviewAppTests
         }
         while (await page.Locator("#suggestion").CountAsync() == 0 && DateTime.UtcNow < deadline);
         await Assertions.Expect(page.Locator("#suggestion")).ToContainTextAsync("version 3");
-        Assert.Equal("The reviewer's own line", await page.Locator(".line input").Nth(2).InputValueAsync());
+        Assert.Equal("The reviewer's own line", await page.Locator(".line textarea").Nth(2).InputValueAsync());
 
         await page.ClickAsync("#take-suggestion");
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Restored version 3 as version 4");
-        Assert.Equal(read, await page.Locator(".line input").Nth(2).InputValueAsync());
+        Assert.Equal(read, await page.Locator(".line textarea").Nth(2).InputValueAsync());
         Assert.Equal(0, await page.Locator("#suggestion").CountAsync());
 
         // The reviewer's version, restored from the history.
@@ -308,7 +320,7 @@ public sealed partial class ReviewAppTests
         await history.Filter(new LocatorFilterOptions { Has = page.Locator("a[href='?version=2']") }).Locator("button.restore").ClickAsync();
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Restored version 2 as version 5");
         await page.GotoAsync($"/review/{id}");
-        Assert.Equal("The reviewer's own line", await page.Locator(".line input").Nth(2).InputValueAsync());
+        Assert.Equal("The reviewer's own line", await page.Locator(".line textarea").Nth(2).InputValueAsync());
         await page.Context.CloseAsync();
     }
 
@@ -317,20 +329,23 @@ public sealed partial class ReviewAppTests
     {
         var page = await app.SignInAsync(TestAccounts.SecondReviewer);
         await page.GotoAsync($"/review/{app.Document("dev13")}");
-        await page.Locator(".line input").First.WaitForAsync();
+        await page.Locator(".line textarea").First.WaitForAsync();
         await page.Keyboard.PressAsync("Alt+N");
 
-        // The first flag's box on the page (pixels), against its outline in the crop (CSS pixels): enlarged, not shrunk.
+        // The first flag's box on the page (pixels), against its outline in the crop (CSS pixels): enlarged well past the
+        // scan beside it, and big enough to read.
         var height = await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.line')].flatMap(l => JSON.parse(l.dataset.flags))[0].b[3]");
+        var sheet = (await page.Locator(".sheet").First.BoundingBoxAsync())!;
+        var scanScale = sheet.Width / double.Parse((await page.Locator(".sheet").First.GetAttributeAsync("data-width"))!, System.Globalization.CultureInfo.InvariantCulture);
         var outline = await page.Locator("#crop-box").BoundingBoxAsync();
         var image = await page.Locator("#crop-image").BoundingBoxAsync();
         Assert.NotNull(outline);
         Assert.NotNull(image);
-        Assert.True(outline.Height >= height && outline.Height >= 20, $"the flag is {height} px high, its outline {outline.Height}");
+        Assert.True(outline.Height >= 1.4 * height * scanScale && outline.Height >= 20, $"the flag is {height} px high, {height * scanScale:0} on the scan, its outline {outline.Height}");
         Assert.InRange(outline.Y, image.Y, image.Y + image.Height - outline.Height);
 
         var line = page.Locator(".line").Nth(5);
-        await line.Locator("input").ClickAsync();
+        await line.Locator("textarea").ClickAsync();
         var box = (await line.GetAttributeAsync("data-box"))!.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         var sheetHeight = double.Parse((await page.Locator(".sheet").First.GetAttributeAsync("data-height"))!, System.Globalization.CultureInfo.InvariantCulture);
         var mark = page.Locator(".sheet .box.line-focus");
@@ -346,7 +361,7 @@ public sealed partial class ReviewAppTests
         var id = app.Document("copy-00005");
         var page = await app.SignInAsync(TestAccounts.Reviewer);
         await page.GotoAsync($"/review/{id}");
-        await page.Locator(".line input").First.FocusAsync();
+        await page.Locator(".line textarea").First.FocusAsync();
         await page.Keyboard.PressAsync("Control+Enter");
         await page.WaitForURLAsync(url => !url.EndsWith($"/review/{id}", StringComparison.Ordinal));
         await WaitForPublicationsAsync(page, id, 1);
@@ -355,7 +370,7 @@ public sealed partial class ReviewAppTests
         await page.ClickAsync("#reopen");
         await page.WaitForURLAsync($"**/review/{id}");
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Reopened for correction");
-        await page.Locator(".line input").Nth(1).FillAsync("Corrected after publication");
+        await page.Locator(".line textarea").Nth(1).FillAsync("Corrected after publication");
         await page.Keyboard.PressAsync("Control+Enter");
         await page.WaitForURLAsync(url => !url.EndsWith($"/review/{id}", StringComparison.Ordinal));
         var versions = await WaitForPublicationsAsync(page, id, 2);
@@ -380,5 +395,68 @@ public sealed partial class ReviewAppTests
             Assert.True(DateTime.UtcNow < deadline, $"{versions.Length} publications of {id}, waiting for {count}");
             await Task.Delay(250);
         }
+    }
+
+    [Fact]
+    public async Task At_1280_by_800_each_line_shows_its_strip_of_the_scan_and_wraps_instead_of_being_cut()
+    {
+        var page = await app.SignInAsync(TestAccounts.SecondReviewer, width: 1280, height: 800);
+        var id = app.Document("dev13");
+        await page.GotoAsync($"/review/{id}");
+        await page.Locator(".line textarea").First.WaitForAsync();
+
+        // Nothing cut: every line's text fits its field, and every field shows a strip of the scan at about the text's size.
+        var cut = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('.line')].flatMap(line => {
+              const text = line.querySelector('textarea'), strip = line.querySelector('.strip');
+              const problems = [];
+              if (text.scrollWidth > text.clientWidth + 1 || text.scrollHeight > text.clientHeight + 1) problems.push(`line ${line.dataset.line}: text cut`);
+              if (!strip.style.backgroundImage.includes('/pages/' + line.dataset.page + '/image')) problems.push(`line ${line.dataset.line}: no strip`);
+              const h = strip.getBoundingClientRect().height;
+              if (h < 4 || h > 40) problems.push(`line ${line.dataset.line}: strip ${h} px high`);
+              if (parseFloat(strip.style.width) > text.getBoundingClientRect().width + 1) problems.push(`line ${line.dataset.line}: strip wider than its text`);
+              return problems;
+            })
+            """);
+        Assert.Empty(cut);
+
+        // A long line wraps onto more rows, and its highlights stay over its characters.
+        var field = page.Locator(".line textarea").Nth(2);
+        var before = (await field.BoundingBoxAsync())!.Height;
+        await field.FillAsync(string.Join(' ', Enumerable.Repeat("a long line of typing that goes on", 8)));
+        var after = (await field.BoundingBoxAsync())!.Height;
+        Assert.True(after >= 2.5 * before, $"{before} px high, then {after} px");
+        Assert.True(await field.EvaluateAsync<bool>("t => t.scrollHeight <= t.clientHeight + 1"));
+        Assert.Equal(after, (await page.Locator(".line").Nth(2).Locator(".backdrop").BoundingBoxAsync())!.Height, 1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task At_200_percent_zoom_the_review_page_and_the_queue_reflow_and_every_button_stays_in_view()
+    {
+        var page = await app.SignInAsync(TestAccounts.Reviewer, width: 1280, height: 800, zoom: 2);
+        await page.GotoAsync($"/review/{app.Document("dev13")}");
+        await page.Locator(".line textarea").First.WaitForAsync();
+        var width = page.ViewportSize!.Width;
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), "the review page scrolls sideways");
+        var scan = (await page.Locator(".scan").BoundingBoxAsync())!;
+        var work = (await page.Locator(".work").BoundingBoxAsync())!;
+        Assert.True(work.Y >= scan.Y + scan.Height - 1, "the text is not below the scan");
+        foreach (var button in await page.Locator("#save, #approve, #reject, #flag-next").AllAsync())
+        {
+            var box = (await button.BoundingBoxAsync())!;
+            Assert.InRange(box.X + box.Width, 0, width);
+        }
+
+        await page.GotoAsync("/queue?status=all");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), "the queue scrolls sideways");
+        var buttons = await page.Locator("table.queue button").AllAsync();
+        Assert.NotEmpty(buttons);
+        foreach (var button in buttons)
+        {
+            var box = (await button.BoundingBoxAsync())!;
+            Assert.InRange(box.X + box.Width, 0, width);
+        }
+        await page.Context.CloseAsync();
     }
 }

@@ -60,9 +60,15 @@ public sealed class ReviewApp : IAsyncLifetime
     internal Guid Document(string prefix) => Documents.Single(d => d.Key.StartsWith(prefix, StringComparison.Ordinal)).Value;
 
     /// <summary>A fresh browser context (its own cookies), signed in as the user.</summary>
-    internal async Task<IPage> SignInAsync(string user, string? password = null)
+    internal async Task<IPage> SignInAsync(string user, string? password = null, int width = 1280, int height = 800, float zoom = 1)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Address.ToString(), ViewportSize = new ViewportSize { Width = 1600, Height = 1000 } });
+        // A zoom of 2 is the browser at 200 %: half the CSS pixels, each drawn twice as large.
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Address.ToString(),
+            ViewportSize = new ViewportSize { Width = (int)(width / zoom), Height = (int)(height / zoom) },
+            DeviceScaleFactor = zoom,
+        });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/login");
         await page.FillAsync("input[name=userName]", user);
