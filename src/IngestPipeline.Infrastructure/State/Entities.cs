@@ -56,6 +56,15 @@ public sealed class Document
     public int FlagCount { get; set; }
     public float MeanConfidence { get; set; }
 
+    /// <summary>The cable's date as extracted or reviewed (yyyy-mm-dd where known), for lists and filters.</summary>
+    public string? Dated { get; set; }
+
+    /// <summary>Who sent it, as extracted or reviewed.</summary>
+    public string? Sender { get; set; }
+
+    /// <summary>What it is about: the reviewer's title, else the opening words of its body.</summary>
+    public string? Subject { get; set; }
+
     public List<DocumentPage> Pages { get; set; } = [];
 }
 

@@ -51,6 +51,9 @@ public static class BlobNames
 
     public static string PageImage(Guid documentId, int pageNumber) => $"{documentId:N}/{pageNumber:D4}.jpg";
 
+    /// <summary>A small copy of the page image, for lists.</summary>
+    public static string PageThumbnail(Guid documentId, int pageNumber) => $"{documentId:N}/{pageNumber:D4}-thumbnail.jpg";
+
     /// <summary>A page's image as taken out of the original at split, before any cleaning: what recognising it reads.</summary>
     public static string PageSource(Guid documentId, int pageNumber, string extension) => $"{documentId:N}/{pageNumber:D4}-source.{extension}";
 

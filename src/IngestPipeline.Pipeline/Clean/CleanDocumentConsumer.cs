@@ -8,6 +8,7 @@ using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
+using IngestPipeline.Pipeline.Review;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -49,9 +50,7 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycl
         var reviewers = await db.Versions.Where(v => v.DocumentId == id && ReviewerKinds.Contains(v.Kind)).OrderByDescending(v => v.Number)
             .Select(v => v.TranscriptJson).FirstOrDefaultAsync(cancellation);
         var current = reviewers is null ? transcript : JsonExporter.Read(reviewers);
-        document.TranscriptJson = JsonExporter.Write(current);
-        document.Text = PlainTextExporter.Write(current, TextLayout.Paragraphs);
-        document.FlagCount = ReviewSheet.FlagCount(current);
+        TranscriptColumns.Write(document, current);
         document.MeanConfidence = transcript.Pages.Count == 0 ? 0 : transcript.Pages.Average(p => p.MeanConfidence);
         lifecycle.AwaitReview(document);
         int number = (previous?.Number ?? 0) + 1;

@@ -25,6 +25,9 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycl
     PipelineMetrics metrics,
     ILogger<RecognizePageConsumer> log) : IConsumer<RecognizePage>
 {
+    /// <summary>The width of a page's thumbnail in lists, in pixels.</summary>
+    public const int ThumbnailWidth = 160;
+
     public async Task Consume(ConsumeContext<RecognizePage> context)
     {
         using var timer = metrics.Time("recognize");
@@ -48,7 +51,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycl
         var clock = Stopwatch.StartNew();
         var laps = new List<(string Step, TimeSpan At)>();
         Page recognized;
-        byte[] jpeg;
+        byte[] jpeg, thumbnail;
         try
         {
             // Reading and decoding happen before an engine is taken, encoding after it is given back: the engine
@@ -66,7 +69,11 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycl
             }, cancellation, (long)raw.Width * raw.Height);
             laps.Add(("recognise", clock.Elapsed));
             recognized = result.Page;
-            jpeg = await Task.Run(() => result.Image.EncodeJpeg(), cancellation);
+            (jpeg, thumbnail) = await Task.Run(() =>
+            {
+                using var small = result.Image.Scale(ThumbnailWidth / (float)result.Image.Width);
+                return (result.Image.EncodeJpeg(), small.EncodeJpeg());
+            }, cancellation);
             laps.Add(("encode image", clock.Elapsed));
         }
         catch (UnreadableScanException e)
@@ -82,6 +89,7 @@ public sealed class RecognizePageConsumer(PipelineDbContext db, DocumentLifecycl
 
         var imageBlob = BlobNames.PageImage(documentId, number);
         using (var image = new MemoryStream(jpeg)) await blobs.PutAsync(BlobNames.Pages, imageBlob, image, overwrite: true, cancellation);
+        using (var image = new MemoryStream(thumbnail)) await blobs.PutAsync(BlobNames.Pages, BlobNames.PageThumbnail(documentId, number), image, overwrite: true, cancellation);
         var ocrJson = JsonExporter.Write(new Transcript(document.FileName, [recognized]));
         double seconds = (laps.Single(l => l.Step == "recognise").At - laps.Single(l => l.Step == "wait for engine").At).TotalSeconds;
         await lifecycle.FinishPageAsync(document, () =>

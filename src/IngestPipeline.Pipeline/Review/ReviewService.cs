@@ -181,9 +181,7 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
             Diff = LineDiff.FormatChanges(previous?.LineText ?? "", lineText),
         };
         db.Versions.Add(version);
-        document.TranscriptJson = version.TranscriptJson;
-        document.Text = PlainTextExporter.Write(transcript, TextLayout.Paragraphs);
-        document.FlagCount = ReviewSheet.FlagCount(transcript);
+        TranscriptColumns.Write(document, transcript);
         document.UpdatedAt = now;
         task.Revision++;
         task.DraftJson = null;

@@ -74,6 +74,17 @@ public static class DocumentEndpoints
             return Results.Stream(await blobs.OpenReadAsync(BlobNames.Pages, blob, cancellation), "image/jpeg");
         });
 
+        // Lists show the first page small: a copy made when the page was read (pages read before there were thumbnails have none).
+        app.MapGet("/api/documents/{id:guid}/pages/{number:int}/thumbnail", async (Guid id, int number, HttpContext http, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation) =>
+        {
+            bool read = await db.Pages.AnyAsync(p => p.DocumentId == id && p.Number == number && p.ImageBlob != null, cancellation);
+            var name = BlobNames.PageThumbnail(id, number);
+            if (!read || !await blobs.ExistsAsync(BlobNames.Pages, name, cancellation))
+                return Results.Problem($"Page {number} of document {id} has no thumbnail.", statusCode: 404);
+            http.Response.Headers.CacheControl = "private, max-age=3600";
+            return Results.Stream(await blobs.OpenReadAsync(BlobNames.Pages, name, cancellation), "image/jpeg");
+        });
+
         // Oldest first, a page at a time like every list: a queue of thousands is never one answer.
         app.MapGet("/api/review-queue", async (PipelineDbContext db, int? skip, int? take, CancellationToken cancellation) =>
         {

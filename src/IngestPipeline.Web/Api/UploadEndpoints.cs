@@ -57,5 +57,19 @@ public static class UploadEndpoints
         .RequireAuthorization(Policies.Upload)
         .DisableAntiforgery() // the form is read by hand: the filter below checks the token for cookie requests
         .RequireAntiforgeryForCookies();
+
+        // A failed document, deleted so that the mended file can be uploaded (FailedDocumentRemover); 409 for any other.
+        app.MapDelete("/api/documents/{id:guid}", async (Guid id, FailedDocumentRemover remover, CancellationToken cancellation) =>
+        {
+            var (outcome, message) = await remover.RemoveAsync(id, cancellation);
+            return outcome switch
+            {
+                FailedDocumentRemover.Outcome.Removed => Results.NoContent(),
+                FailedDocumentRemover.Outcome.NotFound => Results.Problem(message, statusCode: 404),
+                _ => Results.Problem(message, statusCode: 409),
+            };
+        })
+        .RequireAuthorization(Policies.Upload)
+        .RequireAntiforgeryForCookies();
     }
 }

@@ -62,6 +62,21 @@ public sealed class DocumentModel(PipelineDbContext db) : PageModel
         return Redirect(result.Outcome == ReviewOutcome.Saved ? $"/review/{id}" : $"/documents/{id}");
     }
 
+    /// <summary>Deletes a failed document (staff, admins), so the mended file can be uploaded again.</summary>
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id, [FromServices] FailedDocumentRemover remover, CancellationToken cancellation)
+    {
+        if (!User.IsInRole(Roles.Staff) && !User.IsInRole(Roles.Admin)) return Forbid();
+        var (outcome, message) = await remover.RemoveAsync(id, cancellation);
+        if (outcome == FailedDocumentRemover.Outcome.NotFound) return NotFound();
+        if (outcome == FailedDocumentRemover.Outcome.NotFailed)
+        {
+            Saved = message;
+            return Redirect($"/documents/{id}");
+        }
+        TempData["Message"] = message;
+        return Redirect("/queue?status=all");
+    }
+
     public IActionResult OnPostReprocess(Guid id, [FromServices] IBackgroundJobClient jobs)
     {
         if (!User.IsInRole(Roles.Admin)) return Forbid();

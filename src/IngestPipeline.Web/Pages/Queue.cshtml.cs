@@ -15,7 +15,7 @@ public sealed class QueueModel(PipelineDbContext db, ReviewService review) : Pag
     public const int PageSize = 25;
 
     public sealed record Row(Guid Id, string FileName, string? Collection, DocumentStage Stage, string? FailureReason, int PageCount,
-        int FlagCount, float MeanConfidence, DateTime CreatedAt, DateTime? QueuedAt, string? ClaimedBy);
+        int FlagCount, float MeanConfidence, DateTime CreatedAt, DateTime? QueuedAt, string? ClaimedBy, string? Dated, string? Sender, string? Subject);
 
     /// <summary>A stage name, "review" (awaiting review or rejected: the default) or "all".</summary>
     [BindProperty(SupportsGet = true)] public string Status { get; set; } = "review";
@@ -66,7 +66,7 @@ public sealed class QueueModel(PipelineDbContext db, ReviewService review) : Pag
             _ => joined.OrderBy(x => x.d.CreatedAt).ThenBy(x => x.d.Id),
         };
         var rows = joined.Select(x => new Row(x.d.Id, x.d.FileName, x.d.Collection, x.d.Stage, x.d.FailureReason, x.d.PageCount, x.d.FlagCount,
-            x.d.MeanConfidence, x.d.CreatedAt, x.t == null ? null : x.t.QueuedAt, x.t == null ? null : x.t.ClaimedBy));
+            x.d.MeanConfidence, x.d.CreatedAt, x.t == null ? null : x.t.QueuedAt, x.t == null ? null : x.t.ClaimedBy, x.d.Dated, x.d.Sender, x.d.Subject));
         Total = await documents.CountAsync(cancellation);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellation);

@@ -38,6 +38,8 @@ public sealed partial class ReviewAppTests
             new("GET", $"/api/documents/{id}/text", "view"),
             new("GET", $"/api/documents/{id}/transcript", "view"),
             new("GET", $"/api/documents/{id}/pages/1/image", "view"),
+            new("GET", $"/api/documents/{id}/pages/1/thumbnail", "view"),
+            new("DELETE", $"/api/documents/{Guid.NewGuid()}", "upload"),
             new("GET", $"/api/documents/stages?id={id}", "view"),
             new("GET", $"/api/documents/{id}/publications", "view"),
             new("GET", $"/api/documents/{id}/published/txt", "view"),

@@ -459,4 +459,55 @@ public sealed partial class ReviewAppTests
         }
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task The_queue_shows_each_cable_s_date_sender_subject_and_first_page()
+    {
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync("/queue?status=all");
+        var subjects = 0;
+        foreach (var prefix in new[] { "dev00", "dev08", "dev13" })
+        {
+            var id = app.Document(prefix);
+            var row = page.Locator("tr", new PageLocatorOptions { Has = page.Locator($"a[href='/documents/{id}']") });
+            // What the row says is what the transcript's metadata says.
+            using var transcript = System.Text.Json.JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api/documents/{id}/transcript")).TextAsync());
+            var metadata = transcript.RootElement.GetProperty("metadata");
+            string Field(string name) => metadata.TryGetProperty(name, out var field) && field.ValueKind == System.Text.Json.JsonValueKind.Object
+                ? field.GetProperty("value").GetString() ?? "" : "";
+            Assert.Equal(Field("date"), (await row.Locator("td.dated").TextContentAsync() ?? "").Trim());
+            Assert.Equal(Field("sender"), (await row.Locator("td.sender").TextContentAsync() ?? "").Trim());
+            if (await row.Locator(".subject").CountAsync() > 0 && (await row.Locator(".subject").TextContentAsync())!.Trim().Length > 10) subjects++;
+            var thumbnail = row.Locator(".thumb img");
+            await thumbnail.ScrollIntoViewIfNeededAsync();
+            await Assertions.Expect(thumbnail).ToHaveJSPropertyAsync("complete", true);
+            Assert.True(await thumbnail.EvaluateAsync<int>("i => i.naturalWidth") > 0, $"{prefix}: no thumbnail");
+        }
+        Assert.True(subjects > 0, "no sample cable shows its subject");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_failed_file_is_deleted_by_staff_and_the_same_bytes_then_make_a_new_document()
+    {
+        var source = await File.ReadAllBytesAsync(TestScans.SamplePages.Single(p => Path.GetFileName(p).StartsWith("dev13", StringComparison.Ordinal)));
+        var broken = Path.Combine(Repository.NewTempDirectory(), "mend-me.png");
+        await File.WriteAllBytesAsync(broken, source[..(source.Length * 2 / 5)]);
+        var id = (await app.Api.UploadAsync([broken])).Single().DocumentId!.Value;
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await app.Api.DocumentAsync(id)).Stage != "Failed" && DateTime.UtcNow < deadline) await Task.Delay(250);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, await app.Api.DeleteAsync($"api/documents/{app.Document("dev13")}")); // only a failed one
+
+        var page = await app.SignInAsync(TestAccounts.Staff);
+        await page.GotoAsync($"/documents/{id}");
+        await page.ClickAsync("#delete");
+        await page.WaitForURLAsync("**/queue?status=all");
+        await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("\"mend-me.png\" is deleted");
+        Assert.Equal(404, (await page.APIRequest.GetAsync($"/api/documents/{id}")).Status);
+
+        var again = (await app.Api.UploadAsync([broken])).Single();
+        Assert.False(again.Duplicate);
+        Assert.NotEqual(id, again.DocumentId);
+        await page.Context.CloseAsync();
+    }
 }

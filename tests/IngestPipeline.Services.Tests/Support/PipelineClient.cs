@@ -82,6 +82,13 @@ internal sealed class PipelineClient(Uri address) : IDisposable
 
     public async Task PostAsync(string path) => (await _http.PostAsync(path, null)).EnsureSuccessStatusCode();
 
+    /// <summary>DELETE with the admin's key; the status it answered.</summary>
+    public async Task<System.Net.HttpStatusCode> DeleteAsync(string path)
+    {
+        using var response = await _http.DeleteAsync(path);
+        return response.StatusCode;
+    }
+
     /// <summary>Polls the document list until every document has left the working stages, or the time is up.</summary>
     public async Task<DocumentList> WaitUntilSettledAsync(int expected, TimeSpan timeout, Func<string> diagnostics)
     {

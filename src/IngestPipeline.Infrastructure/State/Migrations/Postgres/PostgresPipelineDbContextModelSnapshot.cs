@@ -70,6 +70,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Dated")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("text");
 
@@ -88,6 +92,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("RecordId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Sender")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
@@ -110,6 +118,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
 
                     b.Property<DateTime>("StageChangedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Text")
                         .HasColumnType("text");

@@ -65,6 +65,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Dated")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FailureReason")
                         .HasColumnType("TEXT");
 
@@ -86,6 +90,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Sender")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Sha256")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -104,6 +112,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("StageChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Text")

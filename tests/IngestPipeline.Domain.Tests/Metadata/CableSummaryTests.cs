@@ -1,0 +1,41 @@
+using IngestPipeline.Domain.Metadata;
+
+namespace IngestPipeline.Domain.Tests.Metadata;
+
+public class CableSummaryTests
+{
+    private const string Cable = """
+        TELEGRAM RECEIVED
+
+        FROM: Chungking
+        TO: Secretary of State
+        DATED: May 2, 1944
+        REC'D: 8:15 a.m., 3rd
+
+        1116, May 2, 3 p.m.
+
+        The Generalissimo told me this morning that he would welcome an early meeting with the Soviet Ambassador to discuss the
+        railway question and the future of the port.
+
+        GAUSS
+        """;
+
+    [Fact]
+    public void A_cable_is_listed_by_its_date_its_sender_and_the_opening_of_its_body()
+    {
+        var summary = CableSummary.Of(CableMetadataExtractor.Extract(Cable), Cable);
+
+        Assert.Equal("1944-05-02", summary.Dated);
+        Assert.StartsWith("1116, May 2, 3 p.m. The Generalissimo told me", summary.Subject);
+        Assert.True(summary.Subject!.Length <= CableSummary.SubjectLength + 2);
+        Assert.EndsWith(" …", summary.Subject);
+    }
+
+    [Fact]
+    public void A_title_a_reviewer_gave_is_the_subject()
+    {
+        var metadata = CableMetadataExtractor.Extract(Cable) with { Title = new MetadataField<string>("Chiang on a meeting with the Soviet Ambassador", 1, "reviewer") };
+
+        Assert.Equal("Chiang on a meeting with the Soviet Ambassador", CableSummary.Of(metadata, Cable).Subject);
+    }
+}
