@@ -56,10 +56,7 @@ public static class ReviewApplier
                     var line = ordered[group.Key];
                     replaced[line] = line with { Words = line.Words.Select((w, i) => keep.Contains(i) ? w with { Corrected = true } : w).ToList() };
                 }
-                return page with
-                {
-                    Blocks = page.Blocks.Select(b => b with { Lines = b.Lines.Select(l => replaced.TryGetValue(l, out var r) ? r : l).ToList() }).ToList(),
-                };
+                return WithLines(page, replaced);
             }).ToList(),
         };
     }
@@ -74,11 +71,14 @@ public static class ReviewApplier
                 throw new ArgumentOutOfRangeException(nameof(edits), $"Page {page.Number} has no line {index}.");
             replaced[ordered[index]] = ApplyToLine(ordered[index], text);
         }
-        return page with
-        {
-            Blocks = page.Blocks.Select(b => b with { Lines = b.Lines.Select(l => replaced.TryGetValue(l, out var r) ? r : l).ToList() }).ToList(),
-        };
+        return WithLines(page, replaced);
     }
+
+    /// <summary>The page with some of its lines replaced (by reference), the others as they were.</summary>
+    private static Page WithLines(Page page, Dictionary<Line, Line> replaced) => page with
+    {
+        Blocks = page.Blocks.Select(b => b with { Lines = b.Lines.Select(l => replaced.TryGetValue(l, out var r) ? r : l).ToList() }).ToList(),
+    };
 
     public static Line ApplyToLine(Line line, string text)
     {
