@@ -88,7 +88,10 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
             var openedTranscript = JsonExporter.Read(opened);
             var merge = ReviewMerge.Merge(ReviewSheet.Of(openedTranscript), ReviewSheet.Of(current), draft.Lines,
                 ReviewedMetadata.Of(openedTranscript.Metadata), ReviewedMetadata.Of(current.Metadata), draft.Metadata);
-            draft = new ReviewDraft(merge.Lines, merge.Metadata) { Kept = draft.Kept };
+            // A kept flag names a word by its place in the line as posted: it holds only where that text still stands.
+            var posted = draft.Lines.ToDictionary(l => (l.Page, l.Line), l => l.Text);
+            var unchanged = merge.Lines.Where(l => posted[(l.Page, l.Line)] == l.Text).Select(l => (l.Page, l.Line)).ToHashSet();
+            draft = new ReviewDraft(merge.Lines, merge.Metadata) { Kept = draft.Kept.Where(k => unchanged.Contains((k.Page, k.Line))).ToList() };
             if (merge.Conflicts.Count > 0) return await RefuseAsync(documentId, reviewer, draft, merge.Conflicts, cancellation);
             merged = await LastSaveAsync(documentId, cancellation);
         }
