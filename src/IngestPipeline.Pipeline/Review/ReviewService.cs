@@ -61,8 +61,7 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
     public async Task<ReviewResult> SubmitAsync(Guid documentId, string reviewer, int expectedRevision, ReviewDraft draft,
         ReviewDecision decision, string? comment, CancellationToken cancellation = default, int? openedVersion = null)
     {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
-        var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.DocumentId == documentId, cancellation);
+        var (document, task) = await TrackedAsync(documentId, cancellation);
         if (document is null || task is null) return new(ReviewOutcome.NotFound, 0, $"There is no document {documentId} in the review queue.");
         if (!DocumentLifecycle.Reviewable.Contains(document.Stage))
         {
@@ -131,8 +130,7 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
     /// </summary>
     public async Task<ReviewResult> ReopenAsync(Guid documentId, string reviewer, CancellationToken cancellation = default)
     {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
-        var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.DocumentId == documentId, cancellation);
+        var (document, task) = await TrackedAsync(documentId, cancellation);
         if (document is null || task is null) return new(ReviewOutcome.NotFound, 0, $"There is no document {documentId} to reopen.");
         if (document.Stage != DocumentStage.Published)
             return new(ReviewOutcome.NotReviewable, task.Revision, $"\"{document.FileName}\" is {document.Stage.ToString().ToLowerInvariant()}: only a published document is reopened.");
@@ -152,8 +150,7 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
     /// </summary>
     public async Task<ReviewResult> RestoreAsync(Guid documentId, string reviewer, int number, CancellationToken cancellation = default)
     {
-        var document = await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation);
-        var task = await db.ReviewTasks.SingleOrDefaultAsync(t => t.DocumentId == documentId, cancellation);
+        var (document, task) = await TrackedAsync(documentId, cancellation);
         var restored = await db.Versions.AsNoTracking().Where(v => v.DocumentId == documentId && v.Number == number).Select(v => v.TranscriptJson).SingleOrDefaultAsync(cancellation);
         if (document is null || task is null || restored is null) return new(ReviewOutcome.NotFound, 0, $"Document {documentId} has no version {number} to restore.");
         if (!DocumentLifecycle.Reviewable.Contains(document.Stage))
@@ -192,6 +189,11 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
         task.DraftSavedAt = null;
         return version;
     }
+
+    /// <summary>The document and its review task, tracked for the change about to be made; nulls when there are none.</summary>
+    private async Task<(Document? Document, ReviewTask? Task)> TrackedAsync(Guid documentId, CancellationToken cancellation) =>
+        (await db.Documents.SingleOrDefaultAsync(d => d.Id == documentId, cancellation),
+         await db.ReviewTasks.SingleOrDefaultAsync(t => t.DocumentId == documentId, cancellation));
 
     private async Task<string> LastSaveAsync(Guid documentId, CancellationToken cancellation)
     {

@@ -77,12 +77,19 @@ public static class DocumentEndpoints
         // Lists show the first page small: a copy made when the page was read (pages read before there were thumbnails have none).
         app.MapGet("/api/documents/{id:guid}/pages/{number:int}/thumbnail", async (Guid id, int number, HttpContext http, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation) =>
         {
-            bool read = await db.Pages.AnyAsync(p => p.DocumentId == id && p.Number == number && p.ImageBlob != null, cancellation);
-            var name = BlobNames.PageThumbnail(id, number);
-            if (!read || !await blobs.ExistsAsync(BlobNames.Pages, name, cancellation))
-                return Results.Problem($"Page {number} of document {id} has no thumbnail.", statusCode: 404);
+            var missing = Results.Problem($"Page {number} of document {id} has no thumbnail.", statusCode: 404);
+            if (!await db.Pages.AnyAsync(p => p.DocumentId == id && p.Number == number && p.ImageBlob != null, cancellation)) return missing;
+            Stream thumbnail;
+            try
+            {
+                thumbnail = await blobs.OpenReadAsync(BlobNames.Pages, BlobNames.PageThumbnail(id, number), cancellation);
+            }
+            catch (BlobNotFoundException)
+            {
+                return missing; // one call to the store, not a look and then a read: a queue page asks for 25 of these
+            }
             http.Response.Headers.CacheControl = "private, max-age=3600";
-            return Results.Stream(await blobs.OpenReadAsync(BlobNames.Pages, name, cancellation), "image/jpeg");
+            return Results.Stream(thumbnail, "image/jpeg");
         });
 
         // Oldest first, a page at a time like every list: a queue of thousands is never one answer.

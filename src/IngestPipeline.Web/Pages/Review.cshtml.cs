@@ -58,6 +58,9 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     [BindProperty] public string? Comment { get; set; }
     public string? ClaimedBy { get; private set; }
 
+    /// <summary>The number of the document's newest version (read once, with the suggestion below).</summary>
+    private int? LatestVersion { get; set; }
+
     /// <summary>A reading by the pipeline newer than the reviewer's text (a re-OCR), offered beside it: its version and when.</summary>
     public (int Number, DateTime At)? Suggestion { get; private set; }
     public string? Notice { get; private set; }
@@ -76,7 +79,7 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
             return await db.Documents.AnyAsync(d => d.Id == id, cancellation) ? Redirect($"/documents/{id}") : NotFound();
         var task = await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.DocumentId == id, cancellation);
         Revision = task.Revision;
-        OpenedVersion = await db.Versions.Where(v => v.DocumentId == id).MaxAsync(v => (int?)v.Number, cancellation);
+        OpenedVersion = LatestVersion;
         Error = Conflict;
         if (task.DraftBy == User.Identity!.Name && ReviewService.ReadDraft(task.DraftJson) is { } draft)
         {
@@ -163,6 +166,7 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         ClaimedBy = await db.ReviewTasks.Where(t => t.DocumentId == id).Select(t => t.ClaimedBy).SingleOrDefaultAsync(cancellation);
         var latest = await db.Versions.AsNoTracking().Where(v => v.DocumentId == id).OrderByDescending(v => v.Number)
             .Select(v => new { v.Number, v.Kind, v.CreatedAt }).FirstOrDefaultAsync(cancellation);
+        LatestVersion = latest?.Number;
         Suggestion = latest?.Kind == VersionKind.Suggested ? (latest.Number, latest.CreatedAt) : null;
         FailedPages = (await db.Pages.AsNoTracking().Where(p => p.DocumentId == id && p.Status == PageStatus.Failed).OrderBy(p => p.Number)
             .Select(p => new { p.Number, p.FailureReason }).ToListAsync(cancellation)).Select(p => (p.Number, p.FailureReason ?? "")).ToList();

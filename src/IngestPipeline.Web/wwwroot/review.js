@@ -206,11 +206,12 @@
 
   /** Each line's strip of the scan, scaled so its type is about the size of the text below it (and no wider than the column). */
   function drawStrips() {
+    const column = document.querySelector(".line .field")?.clientWidth ?? 0; // every line's field is the column's width: read once
     for (const line of document.querySelectorAll(".line")) {
       const strip = line.querySelector(".strip"), sheet = sheets.find(s => +s.dataset.page === +line.dataset.page);
       const [x, y, w, h] = line.dataset.box.split(",").map(Number);
       if (!sheet || w <= 0 || h <= 0) continue;
-      const scale = Math.min(line.querySelector(".field").clientWidth / w, 28 / h);
+      const scale = Math.min(column / w, 28 / h);
       Object.assign(strip.style, {
         backgroundImage: `url("${imageOf(line.dataset.page)}")`,
         backgroundSize: `${sheet.dataset.width * scale}px ${sheet.dataset.height * scale}px`,
@@ -219,7 +220,14 @@
       });
     }
   }
-  function fitAll() { drawStrips(); document.querySelectorAll(".line textarea").forEach(fit); }
+  // All heights reset, then all read, then all set: one layout for the whole page, not one per line.
+  function fitAll() {
+    drawStrips();
+    const inputs = [...document.querySelectorAll(".line textarea")];
+    inputs.forEach(input => { input.style.height = "auto"; });
+    const heights = inputs.map(input => input.scrollHeight);
+    inputs.forEach((input, i) => { input.style.height = `${heights[i] + 2}px`; });
+  }
   fitAll();
   let resizing = 0;
   window.addEventListener("resize", () => { cancelAnimationFrame(resizing); resizing = requestAnimationFrame(fitAll); });
