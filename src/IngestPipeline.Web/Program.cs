@@ -46,6 +46,7 @@ app.UseAntiforgery();
 app.MapDefaultEndpoints();
 app.MapUploadEndpoints(options);
 app.MapDocumentEndpoints();
+app.MapSearchEndpoints();
 app.MapAdminEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
 app.MapRazorPages();

@@ -1,10 +1,11 @@
 namespace IngestPipeline.Domain.Metadata;
 
 /// <summary>
-/// What a list of cables shows of each: its date, its sender and what it is about, from its metadata (extracted or
-/// reviewed) and its text.
+/// What a list of cables shows of each and what a search filters by: its date, its sender, its addressees, its
+/// classification and what it is about, from its metadata (extracted or reviewed) and its text.
 /// </summary>
-public sealed record CableSummary(string? Dated, string? Sender, string? Subject)
+/// <param name="Recipients">The addressees, joined by "; ".</param>
+public sealed record CableSummary(string? Dated, string? Sender, string? Recipients, string? Classification, string? Subject)
 {
     /// <summary>How long a subject made of the body's opening words may be.</summary>
     public const int SubjectLength = 120;
@@ -13,7 +14,9 @@ public sealed record CableSummary(string? Dated, string? Sender, string? Subject
     public static CableSummary Of(CableMetadata? metadata, string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new CableSummary(metadata?.Date?.Value, metadata?.Sender?.Value, metadata?.Title?.Value ?? Opening(text));
+        var recipients = metadata?.Recipients?.Value is { Count: > 0 } names ? string.Join("; ", names) : null;
+        return new CableSummary(metadata?.Date?.Value, metadata?.Sender?.Value, recipients, metadata?.Classification?.Value,
+            metadata?.Title?.Value ?? Opening(text));
     }
 
     /// <summary>

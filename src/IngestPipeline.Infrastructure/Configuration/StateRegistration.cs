@@ -1,3 +1,4 @@
+using IngestPipeline.Infrastructure.Search;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -30,12 +31,14 @@ public static class StateRegistration
             var connection = Required(options.Database.ConnectionString, "Pipeline:Database:ConnectionString");
             services.AddDbContext<PostgresPipelineDbContext>(o => o.UseNpgsql(connection, n => n.EnableRetryOnFailure(6, TimeSpan.FromSeconds(5), null)));
             services.AddScoped<PipelineDbContext>(sp => sp.GetRequiredService<PostgresPipelineDbContext>());
+            services.AddScoped<IDocumentSearch, PostgresDocumentSearch>();
         }
         else
         {
             var connection = SqliteConnectionString(options);
             services.AddDbContext<SqlitePipelineDbContext>(o => o.UseSqlite(connection));
             services.AddScoped<PipelineDbContext>(sp => sp.GetRequiredService<SqlitePipelineDbContext>());
+            services.AddScoped<IDocumentSearch, SqliteDocumentSearch>();
         }
         return options;
     }

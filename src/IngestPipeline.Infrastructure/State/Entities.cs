@@ -62,6 +62,12 @@ public sealed class Document
     /// <summary>Who sent it, as extracted or reviewed.</summary>
     public string? Sender { get; set; }
 
+    /// <summary>Its addressees, as extracted or reviewed, joined by "; ".</summary>
+    public string? Recipients { get; set; }
+
+    /// <summary>Its classification ("SECRET", ...), as extracted or reviewed.</summary>
+    public string? Classification { get; set; }
+
     /// <summary>What it is about: the reviewer's title, else the opening words of its body.</summary>
     public string? Subject { get; set; }
 

@@ -38,6 +38,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             d.Property(x => x.RecordId).HasMaxLength(200);
             d.Property(x => x.Dated).HasMaxLength(40);
             d.Property(x => x.Sender).HasMaxLength(200);
+            d.Property(x => x.Recipients).HasMaxLength(300);
+            d.Property(x => x.Classification).HasMaxLength(40);
             d.Property(x => x.Subject).HasMaxLength(300);
             d.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
             d.HasMany(x => x.Pages).WithOne().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);

@@ -8,7 +8,8 @@ namespace IngestPipeline.Pipeline.Review;
 
 /// <summary>
 /// The document's columns that follow its current transcript: the transcript, its text, its flags, and what lists
-/// show (date, sender, subject). Written wherever the transcript changes (cleaning, a reviewer's version, a restore).
+/// show and searches filter by (date, sender, addressees, classification, subject). The search index follows these
+/// columns by itself (triggers in SQLite, a generated column in PostgreSQL). Written wherever the transcript changes (cleaning, a reviewer's version, a restore).
 /// </summary>
 public static class TranscriptColumns
 {
@@ -20,6 +21,8 @@ public static class TranscriptColumns
         var summary = CableSummary.Of(transcript.Metadata, PlainTextExporter.Write(transcript));
         document.Dated = Clip(summary.Dated, 40);
         document.Sender = Clip(summary.Sender, 200);
+        document.Recipients = Clip(summary.Recipients, 300);
+        document.Classification = Clip(summary.Classification, 40);
         document.Subject = Clip(summary.Subject, 300);
     }
 

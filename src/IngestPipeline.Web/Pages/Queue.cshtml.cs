@@ -70,7 +70,7 @@ public sealed class QueueModel(PipelineDbContext db, ReviewService review) : Pag
         Total = await documents.CountAsync(cancellation);
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellation);
-        Collections = await db.Documents.Where(d => d.Collection != null).Select(d => d.Collection!).Distinct().OrderBy(c => c).Take(200).ToListAsync(cancellation);
+        Collections = await CollectionNames.ListAsync(db, cancellation);
     }
 
     /// <summary>Claims the document for the signed-in reviewer and opens it; a claim held by someone else is taken only on request.</summary>

@@ -26,9 +26,26 @@ public class CableSummaryTests
         var summary = CableSummary.Of(CableMetadataExtractor.Extract(Cable), Cable);
 
         Assert.Equal("1944-05-02", summary.Dated);
+        Assert.Equal("Secretary of State", summary.Recipients);
+        Assert.Null(summary.Classification);
         Assert.StartsWith("1116, May 2, 3 p.m. The Generalissimo told me", summary.Subject);
         Assert.True(summary.Subject!.Length <= CableSummary.SubjectLength + 2);
         Assert.EndsWith(" …", summary.Subject);
+    }
+
+    [Fact]
+    public void Several_addressees_are_joined_and_the_classification_is_kept()
+    {
+        var metadata = new CableMetadata
+        {
+            Recipients = new MetadataField<IReadOnlyList<string>>(["THE PRESIDENT", "THE SECRETARY OF STATE"], 0.9, "header"),
+            Classification = new MetadataField<string>("SECRET", 0.9, "header"),
+        };
+
+        var summary = CableSummary.Of(metadata, Cable);
+
+        Assert.Equal("THE PRESIDENT; THE SECRETARY OF STATE", summary.Recipients);
+        Assert.Equal("SECRET", summary.Classification);
     }
 
     [Fact]

@@ -29,6 +29,7 @@ public sealed partial class ReviewAppTests
         [
             new("GET", "/queue", "view"),
             new("GET", $"/documents/{id}", "view"),
+            new("GET", "/search?q=chungking", "view"),
             new("GET", "/upload", "upload"),
             new("GET", $"/review/{id}", "review"),
             new("GET", "/admin", "admin"),
@@ -43,6 +44,7 @@ public sealed partial class ReviewAppTests
             new("GET", $"/api/documents/stages?id={id}", "view"),
             new("GET", $"/api/documents/{id}/publications", "view"),
             new("GET", $"/api/documents/{id}/published/txt", "view"),
+            new("GET", "/api/search?q=chungking&from=1943", "view"),
             new("GET", "/api/review-queue", "view"),
             new("GET", "/api/ingestion-runs", "view"),
             new("POST", "/api/documents", "upload"),

@@ -63,6 +63,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Classification")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Collection")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -90,6 +94,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
 
                     b.Property<int>("PageCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("RecordId")
                         .HasMaxLength(200)

@@ -58,6 +58,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Classification")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Collection")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -85,6 +89,10 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
 
                     b.Property<int>("PageCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RecordId")
                         .HasMaxLength(200)
