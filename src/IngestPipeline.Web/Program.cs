@@ -47,6 +47,7 @@ app.MapDefaultEndpoints();
 app.MapUploadEndpoints(options);
 app.MapDocumentEndpoints();
 app.MapSearchEndpoints();
+app.MapIiifEndpoints();
 app.MapAdminEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
 app.MapRazorPages();

@@ -66,13 +66,7 @@ public static class DocumentEndpoints
             return json is null ? NotFound(id) : json.TranscriptJson is null ? NotReady(id) : Results.Text(json.TranscriptJson, "application/json; charset=utf-8");
         });
 
-        app.MapGet("/api/documents/{id:guid}/pages/{number:int}/image", async (Guid id, int number, HttpContext http, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation) =>
-        {
-            var blob = await db.Pages.Where(p => p.DocumentId == id && p.Number == number).Select(p => p.ImageBlob).SingleOrDefaultAsync(cancellation);
-            if (blob is null) return Results.Problem($"Page {number} of document {id} has no image yet.", statusCode: 404);
-            http.Response.Headers.CacheControl = "private, max-age=3600"; // a page image never changes under its name
-            return Results.Stream(await blobs.OpenReadAsync(BlobNames.Pages, blob, cancellation), "image/jpeg");
-        });
+        app.MapGet("/api/documents/{id:guid}/pages/{number:int}/image", PageImageAsync);
 
         // Lists show the first page small: a copy made when the page was read (pages read before there were thumbnails have none).
         app.MapGet("/api/documents/{id:guid}/pages/{number:int}/thumbnail", async (Guid id, int number, HttpContext http, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation) =>
@@ -127,6 +121,15 @@ public static class DocumentEndpoints
 
         app.MapGet("/api/ingestion-runs", async (PipelineDbContext db, CancellationToken cancellation) =>
             Results.Ok(await db.IngestionRuns.AsNoTracking().OrderByDescending(r => r.StartedAt).Take(50).ToListAsync(cancellation)));
+    }
+
+    /// <summary>A page's processed image (JPEG), as the review page and the IIIF image service show it.</summary>
+    internal static async Task<IResult> PageImageAsync(Guid id, int number, HttpContext http, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation)
+    {
+        var blob = await db.Pages.Where(p => p.DocumentId == id && p.Number == number).Select(p => p.ImageBlob).SingleOrDefaultAsync(cancellation);
+        if (blob is null) return Results.Problem($"Page {number} of document {id} has no image yet.", statusCode: 404);
+        http.Response.Headers.CacheControl = "private, max-age=3600"; // a page image never changes under its name
+        return Results.Stream(await blobs.OpenReadAsync(BlobNames.Pages, blob, cancellation), "image/jpeg");
     }
 
     /// <summary>Where a list starts and how many it gives: 50 unless asked, never more than 500.</summary>

@@ -133,7 +133,12 @@ public static class SecurityRegistration
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
                 // The dashboard of Hangfire brings inline script of its own; everything of ours is in files under /app.
-                if (!context.Request.Path.StartsWithSegments("/hangfire"))
+                // Mirador (the IIIF viewer page) styles itself with style elements it writes at run time (Material UI's
+                // emotion): inline style is let in there alone, never inline script.
+                var path = context.Request.Path;
+                if (path.StartsWithSegments("/documents") && path.Value!.EndsWith("/viewer", StringComparison.Ordinal))
+                    headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+                else if (!path.StartsWithSegments("/hangfire"))
                     headers.ContentSecurityPolicy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
                 if (serverTiming) headers["Server-Timing"] = $"app;dur={clock.Elapsed.TotalMilliseconds:0.0}";
                 return Task.CompletedTask;

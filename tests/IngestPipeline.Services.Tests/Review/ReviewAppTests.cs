@@ -84,6 +84,9 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         var file = Path.Combine(app.Work, "published.pdf");
         await File.WriteAllBytesAsync(file, await pdf.BodyAsync());
         Assert.Contains("Corrigendum with them", Repository.Run("pdftotext", file, "-"));
+        // IIIF gives the reviewed text too, and links the published outputs.
+        Assert.Contains("Corrigendum with them", await (await page.APIRequest.GetAsync($"/iiif/{id}/pages/1/annotations")).TextAsync());
+        Assert.Contains($"/api/documents/{id}/published/pdf", await (await page.APIRequest.GetAsync($"/iiif/{id}/manifest")).TextAsync());
 
         // History: the pipeline's version and the approved one, with the correction in the diff.
         await Assertions.Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(2);

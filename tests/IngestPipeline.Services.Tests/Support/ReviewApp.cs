@@ -74,7 +74,15 @@ public sealed class ReviewApp : IAsyncLifetime
         await page.FillAsync("input[name=userName]", user);
         await page.FillAsync("input[name=password]", password ?? TestAccounts.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login"));
+        }
+        catch (TimeoutException)
+        {
+            var shown = await page.Locator(".error, [role=alert]").AllTextContentsAsync();
+            throw new TimeoutException($"{user} was not signed in within 30 s: the page is {page.Url}, saying \"{string.Join(" ", shown)}\". The web host's log ends:\n{Tail(Log(), 40)}");
+        }
         return page;
     }
 
@@ -82,6 +90,8 @@ public sealed class ReviewApp : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name) });
 
     internal string Log() => _web?.Log() ?? "";
+
+    private static string Tail(string text, int lines) => string.Join('\n', text.Split('\n').TakeLast(lines));
 
     /// <summary>The web host's resident memory now.</summary>
     internal long ResidentBytes => _web?.ResidentBytes ?? 0;
