@@ -48,6 +48,7 @@ app.MapUploadEndpoints(options);
 app.MapDocumentEndpoints();
 app.MapSearchEndpoints();
 app.MapIiifEndpoints();
+app.MapBatchEndpoints();
 app.MapAdminEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
 app.MapRazorPages();

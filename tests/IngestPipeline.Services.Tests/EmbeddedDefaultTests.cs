@@ -78,6 +78,13 @@ public sealed class EmbeddedDefaultTests
             var settled = await api.WaitUntilSettledAsync(samples.Count, TimeSpan.FromMinutes(3), web.Log);
             Assert.All(settled.Items, d => Assert.Equal("AwaitingReview", d.Stage));
             Assert.Equal(samples.Count, (await api.ReviewQueueAsync()).Count);
+
+            // The run is a batch: every file, the duplicate pointing at the earlier document.
+            var batch = await api.BatchAsync(Assert.Single(await api.BatchesAsync()).Id);
+            Assert.Equal(("Inbox", 5, 5, 0), (batch.Kind, batch.Files, batch.InReview, batch.InProgress));
+            var duplicate = Assert.Single(batch.Entries, e => e.Duplicate);
+            Assert.Equal("same bytes again.png", duplicate.FileName);
+            Assert.Equal(batch.Entries.Single(e => e.FileName == Path.GetFileName(samples[0])).DocumentId, duplicate.DocumentId);
         }
     }
 

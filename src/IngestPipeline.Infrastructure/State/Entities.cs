@@ -211,6 +211,46 @@ public sealed class OutboxMessage
     public string? TraceParent { get; set; }
 }
 
+public enum BatchKind
+{
+    /// <summary>The files one person sent together from the upload page, or in one request to the API.</summary>
+    Upload,
+
+    /// <summary>The files one run of the inbox ingestion found.</summary>
+    Inbox,
+}
+
+/// <summary>Files that arrived together, so their progress can be followed, and found again, as one.</summary>
+public sealed class Batch
+{
+    public Guid Id { get; set; }
+    public BatchKind Kind { get; set; }
+
+    /// <summary>Who sent it: a user or API key's name, or "inbox".</summary>
+    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string? Collection { get; set; }
+    public List<BatchEntry> Entries { get; set; } = [];
+}
+
+/// <summary>One file of a batch and what became of it: a document (perhaps one already there), or a refusal.</summary>
+public sealed class BatchEntry
+{
+    public long Id { get; set; }
+    public Guid BatchId { get; set; }
+    public string FileName { get; set; } = "";
+
+    /// <summary>The document the file became or already was; null when it was refused, or its document was deleted.</summary>
+    public Guid? DocumentId { get; set; }
+
+    /// <summary>The same bytes were there already: the document is the earlier one.</summary>
+    public bool Duplicate { get; set; }
+
+    /// <summary>Why the file was refused (too large, empty ...), as the uploader was told.</summary>
+    public string? Error { get; set; }
+    public DateTime AddedAt { get; set; }
+}
+
 /// <summary>One run of the inbox ingestion and what it found.</summary>
 public sealed class IngestionRun
 {

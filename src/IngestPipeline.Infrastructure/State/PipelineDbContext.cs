@@ -21,6 +21,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<DocumentVersion> Versions => Set<DocumentVersion>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<BatchEntry> BatchEntries => Set<BatchEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder model)
@@ -72,6 +74,23 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
         {
             p.HasKey(x => new { x.DocumentId, x.Version });
             p.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Batch>(b =>
+        {
+            b.HasIndex(x => x.CreatedAt);
+            b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+            b.Property(x => x.CreatedBy).HasMaxLength(256);
+            b.Property(x => x.Collection).HasMaxLength(200);
+            b.HasMany(x => x.Entries).WithOne().HasForeignKey(e => e.BatchId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<BatchEntry>(e =>
+        {
+            e.HasIndex(x => x.BatchId);
+            e.HasIndex(x => x.DocumentId);
+            e.Property(x => x.FileName).HasMaxLength(500);
+            e.Property(x => x.Error).HasMaxLength(1000);
+            // A deleted document (a failed file removed to be sent again) leaves its line in the batch.
+            e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.SetNull);
         });
         model.Entity<OutboxMessage>(m =>
         {

@@ -44,6 +44,7 @@ public static class PipelineServices
         services.AddHostedService<GaugesStart>();
         services.AddScoped<DocumentLifecycle>();
         services.AddScoped<DocumentRegistrar>();
+        services.AddScoped<BatchBook>();
         services.AddScoped<FailedDocumentRemover>();
         services.AddScoped<InboxIngestionJob>();
         services.AddScoped<StuckWorkSweeper>();

@@ -1,4 +1,5 @@
 using IngestPipeline.Infrastructure.Configuration;
+using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Intake;
 using IngestPipeline.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
@@ -12,12 +13,22 @@ public static class UploadEndpoints
     /// <summary>One request may carry several files, each up to the upload limit.</summary>
     public static long MaxRequestBytes(PipelineOptions options) => 4 * options.Limits.MaxUploadBytes;
 
-    public sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error);
+    public sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error, Guid BatchId);
 
     public static void MapUploadEndpoints(this IEndpointRouteBuilder app, PipelineOptions options)
     {
         long maxRequestBytes = MaxRequestBytes(options);
-        app.MapPost("/api/documents", async (HttpRequest request, DocumentRegistrar registrar, CancellationToken cancellation) =>
+        // A batch the upload page opens before it sends its files one request each, so they are one batch.
+        app.MapPost("/api/batches", async (HttpRequest request, BatchBook batches, CancellationToken cancellation) =>
+        {
+            string? collection = request.HasFormContentType ? (await request.ReadFormAsync(cancellation))["collection"].ToString() : request.Query["collection"].ToString();
+            var batch = await batches.OpenAsync(BatchKind.Upload, request.HttpContext.User.Identity!.Name!, collection, cancellation);
+            return Results.Created($"/api/batches/{batch.Id}", new { batch.Id });
+        })
+        .RequireAuthorization(Policies.Upload)
+        .RequireAntiforgeryForCookies();
+
+        app.MapPost("/api/documents", async (HttpRequest request, DocumentRegistrar registrar, BatchBook batches, CancellationToken cancellation) =>
         {
             if (!request.HasFormContentType) return Results.Problem("Send the files as multipart/form-data.", statusCode: 415);
             // The form of this endpoint alone may be as large as its request; the default form options stop at 128 MB.
@@ -36,6 +47,14 @@ public static class UploadEndpoints
             }
             if (form.Files.Count == 0) return Results.Problem("The request holds no file.", statusCode: 400);
             var details = new UploadDetails(form["collection"], form["sourceArchive"], form["recordId"]);
+            // The files join the batch named, else this request is a batch of its own.
+            Guid batchId;
+            if (form["batch"].ToString() is { Length: > 0 } named)
+            {
+                if (!Guid.TryParse(named, out batchId) || !await batches.ExistsAsync(batchId, cancellation))
+                    return Results.Problem($"There is no batch \"{named}\"; open one with POST /api/batches, or send no batch.", statusCode: 400);
+            }
+            else batchId = (await batches.OpenAsync(BatchKind.Upload, request.HttpContext.User.Identity!.Name!, details.Collection, cancellation)).Id;
             var results = new List<UploadResult>();
             foreach (var file in form.Files)
             {
@@ -44,11 +63,13 @@ public static class UploadEndpoints
                 {
                     await using var content = file.OpenReadStream();
                     var registration = await registrar.RegisterAsync(content, file.FileName, details, cancellation);
-                    results.Add(new UploadResult(name, registration.Document.Id, registration.Duplicate, registration.Document.Stage.ToString(), null));
+                    await batches.RecordAsync(batchId, name, registration, null, cancellation);
+                    results.Add(new UploadResult(name, registration.Document.Id, registration.Duplicate, registration.Document.Stage.ToString(), null, batchId));
                 }
                 catch (UploadRejectedException e)
                 {
-                    results.Add(new UploadResult(name, null, false, null, e.Message));
+                    await batches.RecordAsync(batchId, name, null, e.Message, cancellation);
+                    results.Add(new UploadResult(name, null, false, null, e.Message, batchId));
                 }
             }
             return Results.Ok(results);

@@ -1,5 +1,6 @@
-// Upload: files from the picker or dropped on the zone go up one request per file, so each gets its own
-// row and error; then the rows follow the documents through the stages, polling once a second.
+// Upload: files from the picker or dropped on the zone are one batch (opened first, so its page can be found
+// again later) and go up one request per file, so each gets its own row and error; then the rows follow the
+// documents through the stages, polling once a second.
 "use strict";
 (() => {
   const form = document.getElementById("upload-form");
@@ -44,11 +45,24 @@
     }
   }
 
-  async function upload(file) {
+  async function openBatch() {
+    const data = new FormData();
+    data.append("collection", form.elements.collection.value);
+    const response = await fetch("/api/batches", { method: "POST", body: data, headers: { RequestVerificationToken: token } }).catch(() => null);
+    if (!response?.ok) return null; // the files still go up, each request a batch of its own
+    const { id } = await response.json();
+    const notice = document.getElementById("batch-link");
+    notice.querySelector("a").href = `/batches/${id}`;
+    notice.hidden = false;
+    return id;
+  }
+
+  async function upload(file, batch) {
     const tr = row(file.name);
     show(tr, "Uploading", null, 0, 0, 0, null);
     const data = new FormData();
     data.append("files", file, file.name);
+    if (batch) data.append("batch", batch);
     for (const field of ["collection", "sourceArchive", "recordId"]) data.append(field, form.elements[field].value);
     try {
       const response = await fetch("/api/documents", { method: "POST", body: data, headers: { RequestVerificationToken: token } });
@@ -84,7 +98,9 @@
   }
 
   async function send(files) {
-    for (const file of files) await upload(file);
+    if (files.length === 0) return;
+    const batch = await openBatch();
+    for (const file of files) await upload(file, batch);
   }
 
   picker.addEventListener("change", () => { send([...picker.files]); picker.value = ""; });

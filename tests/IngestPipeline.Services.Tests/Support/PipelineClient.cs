@@ -4,7 +4,11 @@ using System.Text.Json.Serialization;
 
 namespace IngestPipeline.Services.Tests.Support;
 
-internal sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error);
+internal sealed record UploadResult(string FileName, Guid? DocumentId, bool Duplicate, string? Stage, string? Error, Guid BatchId);
+
+internal sealed record BatchEntryView(string FileName, Guid? DocumentId, bool Duplicate, string? Error, string? Stage);
+
+internal sealed record BatchView(Guid Id, string Kind, string CreatedBy, int Files, int InProgress, int InReview, int Done, int Failed, List<BatchEntryView> Entries);
 
 internal sealed record PageView(int Number, string Status, int Attempts, string? FailureReason, double? RecognitionSeconds);
 
@@ -54,6 +58,10 @@ internal sealed class PipelineClient(Uri address) : IDisposable
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<List<UploadResult>>(Json))!.Single();
     }
+
+    public async Task<IReadOnlyList<BatchView>> BatchesAsync() => (await _http.GetFromJsonAsync<List<BatchView>>("api/batches", Json))!;
+
+    public async Task<BatchView> BatchAsync(Guid id) => (await _http.GetFromJsonAsync<BatchView>($"api/batches/{id}", Json))!;
 
     public async Task<DocumentList> DocumentsAsync() => (await _http.GetFromJsonAsync<DocumentList>("api/documents?take=500", Json))!;
 

@@ -76,12 +76,13 @@ public sealed class ReviewApp : IAsyncLifetime
         await page.ClickAsync("button[type=submit]");
         try
         {
-            await page.WaitForURLAsync(url => !url.Contains("/login"));
+            // Signed in once the browser has left the login page: the page it lands on loads in the test's next step.
+            await page.WaitForURLAsync(url => !url.Contains("/login"), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         }
         catch (TimeoutException)
         {
             var shown = await page.Locator(".error, [role=alert]").AllTextContentsAsync();
-            throw new TimeoutException($"{user} was not signed in within 30 s: the page is {page.Url}, saying \"{string.Join(" ", shown)}\". The web host's log ends:\n{Tail(Log(), 40)}");
+            throw new TimeoutException($"{user} was not signed in within 30 s: the page is {page.Url}, saying \"{string.Join(" ", shown)}\". The web host's log ends:\n{Tail(Log(), 150)}");
         }
         return page;
     }
