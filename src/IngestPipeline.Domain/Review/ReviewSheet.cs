@@ -56,6 +56,9 @@ public static class ReviewSheet
     /// </summary>
     public static int FlagCount(Transcript transcript) => Of(transcript).Sum(l => l.Flags.Count);
 
+    /// <summary>The flags nobody has answered yet: every flag but the markers a reviewer kept as unreadable.</summary>
+    public static int OpenFlagCount(Transcript transcript) => Of(transcript).Sum(l => l.Flags.Count(f => !f.Kept));
+
     /// <summary>The whole text, one typed line per line and a <c>[page N]</c> line before each page: what history diffs.</summary>
     public static string LineText(IEnumerable<ReviewLine> lines)
     {

@@ -71,6 +71,9 @@ public sealed class Document
     /// <summary>What it is about: the reviewer's title, else the opening words of its body.</summary>
     public string? Subject { get; set; }
 
+    /// <summary>The reviewer an admin gave it to (their "mine" list); anyone may still review it.</summary>
+    public string? AssignedTo { get; set; }
+
     public List<DocumentPage> Pages { get; set; } = [];
 }
 
@@ -209,6 +212,15 @@ public sealed class OutboxMessage
 
     /// <summary>The W3C trace context of the span that saved it, so the stage it starts joins the document's trace.</summary>
     public string? TraceParent { get; set; }
+}
+
+/// <summary>A collection given to one reviewer: its documents are theirs, those uploaded later too.</summary>
+public sealed class CollectionAssignment
+{
+    public string Collection { get; set; } = "";
+    public string Reviewer { get; set; } = "";
+    public string AssignedBy { get; set; } = "";
+    public DateTime AssignedAt { get; set; }
 }
 
 public enum BatchKind

@@ -22,6 +22,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Batch> Batches => Set<Batch>();
+    public DbSet<CollectionAssignment> CollectionAssignments => Set<CollectionAssignment>();
     public DbSet<BatchEntry> BatchEntries => Set<BatchEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
@@ -43,6 +44,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             d.Property(x => x.Recipients).HasMaxLength(300);
             d.Property(x => x.Classification).HasMaxLength(40);
             d.Property(x => x.Subject).HasMaxLength(300);
+            d.Property(x => x.AssignedTo).HasMaxLength(256);
+            d.HasIndex(x => x.AssignedTo);
             d.Property(x => x.Stage).HasConversion<string>().HasMaxLength(20);
             d.HasMany(x => x.Pages).WithOne().HasForeignKey(p => p.DocumentId).OnDelete(DeleteBehavior.Cascade);
         });
@@ -74,6 +77,13 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
         {
             p.HasKey(x => new { x.DocumentId, x.Version });
             p.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<CollectionAssignment>(a =>
+        {
+            a.HasKey(x => x.Collection);
+            a.Property(x => x.Collection).HasMaxLength(200);
+            a.Property(x => x.Reviewer).HasMaxLength(256);
+            a.Property(x => x.AssignedBy).HasMaxLength(256);
         });
         model.Entity<Batch>(b =>
         {

@@ -45,6 +45,7 @@ public static class PipelineServices
         services.AddScoped<DocumentLifecycle>();
         services.AddScoped<DocumentRegistrar>();
         services.AddScoped<BatchBook>();
+        services.AddScoped<Assignments>();
         services.AddScoped<FailedDocumentRemover>();
         services.AddScoped<InboxIngestionJob>();
         services.AddScoped<StuckWorkSweeper>();

@@ -1,9 +1,10 @@
-using IngestPipeline.Infrastructure.Configuration;
 using System.Security.Cryptography;
+using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Infrastructure.Storage;
 using IngestPipeline.Ocr.Imaging;
 using IngestPipeline.Pipeline.Lifecycle;
+using IngestPipeline.Pipeline.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -20,7 +21,7 @@ public sealed record Registration(Document Document, bool Duplicate);
 /// and asks for it to be split (in the same transaction as the record). The same bytes again give the document
 /// already there. A crash between the steps loses nothing: the original is stored before the record.
 /// </summary>
-public sealed class DocumentRegistrar(PipelineDbContext db, DocumentLifecycle lifecycle, IBlobStore blobs, PipelineOptions options, ILogger<DocumentRegistrar> log)
+public sealed class DocumentRegistrar(PipelineDbContext db, DocumentLifecycle lifecycle, IBlobStore blobs, Assignments assignments, PipelineOptions options, ILogger<DocumentRegistrar> log)
 {
     /// <summary>Larger uploads are refused before anything is stored.</summary>
 
@@ -63,6 +64,7 @@ public sealed class DocumentRegistrar(PipelineDbContext db, DocumentLifecycle li
                 Id = Guid.NewGuid(), Sha256 = sha256, FileName = displayName, SizeBytes = size,
                 Collection = Trim(details.Collection), SourceArchive = Trim(details.SourceArchive), RecordId = Trim(details.RecordId),
             };
+            document.AssignedTo = await assignments.ForNewDocumentAsync(document.Collection, cancellation); // a collection given to a reviewer
             lifecycle.Register(document);
             try
             {

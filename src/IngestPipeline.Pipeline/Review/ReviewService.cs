@@ -125,6 +125,23 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
     }
 
     /// <summary>
+    /// Approves, as it stands, a document with nothing left to ask about (no open flag: every marker kept by a reviewer,
+    /// no doubtful or disputed word), for approval in bulk; one with open flags, or not in review, is left as it is.
+    /// </summary>
+    public async Task<ReviewResult> ApproveUnflaggedAsync(Guid documentId, string reviewer, CancellationToken cancellation = default)
+    {
+        var state = await db.Documents.AsNoTracking().Where(d => d.Id == documentId)
+            .Select(d => new { d.FileName, d.TranscriptJson, Revision = db.ReviewTasks.Where(t => t.DocumentId == d.Id).Select(t => (int?)t.Revision).FirstOrDefault() })
+            .SingleOrDefaultAsync(cancellation);
+        if (state?.Revision is not { } revision || state.TranscriptJson is null) return new(ReviewOutcome.NotFound, 0, $"There is no document {documentId} in the review queue.");
+        var transcript = JsonExporter.Read(state.TranscriptJson);
+        if (ReviewSheet.OpenFlagCount(transcript) is > 0 and var open)
+            return new(ReviewOutcome.NotReviewable, revision, $"\"{state.FileName}\" has {open} open flag(s): it is reviewed one by one.");
+        var metadata = ReviewedMetadata.Of(transcript.Metadata);
+        return await SubmitAsync(documentId, reviewer, revision, new ReviewDraft([], metadata), ReviewDecision.Approve, "Approved in bulk: nothing flagged.", cancellation);
+    }
+
+    /// <summary>
     /// Opens a published document for a correction: it is in review again with its text as published; approved again,
     /// it is published as a new version beside the earlier ones, which stay downloadable.
     /// </summary>

@@ -68,10 +68,10 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
     public Task<T> QueryAsync<T>(Func<PipelineDbContext, Task<T>> query) => InScopeAsync(s => query(s.GetRequiredService<PipelineDbContext>()));
 
     /// <summary>Registers a file as an upload would (original stored, document recorded, its split saved in the outbox).</summary>
-    public Task<Guid> RegisterAsync(string path) => InScopeAsync(async s =>
+    public Task<Guid> RegisterAsync(string path, string? collection = null) => InScopeAsync(async s =>
     {
         await using var file = File.OpenRead(path);
-        return (await s.GetRequiredService<DocumentRegistrar>().RegisterAsync(file, Path.GetFileName(path), new UploadDetails())).Document.Id;
+        return (await s.GetRequiredService<DocumentRegistrar>().RegisterAsync(file, Path.GetFileName(path), new UploadDetails(collection))).Document.Id;
     });
 
     /// <summary>Sends what this process's outbox holds, as its dispatcher does when woken; returns how many it sent.</summary>
