@@ -49,6 +49,7 @@ app.MapDocumentEndpoints();
 app.MapSearchEndpoints();
 app.MapIiifEndpoints();
 app.MapBatchEndpoints();
+app.MapCommentEndpoints();
 app.MapAdminEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
 app.MapRazorPages();

@@ -214,6 +214,34 @@ public sealed class OutboxMessage
     public string? TraceParent { get; set; }
 }
 
+/// <summary>A note a reviewer left on a document, on one of its lines or a flagged word of it, for the others.</summary>
+public sealed class Comment
+{
+    public const int MaxLength = 2000;
+
+    public long Id { get; set; }
+    public Guid DocumentId { get; set; }
+
+    /// <summary>The line it is about (page from 1, line from 0 as the review page numbers them less one); null for the whole document.</summary>
+    public int? Page { get; set; }
+    public int? Line { get; set; }
+
+    /// <summary>The flagged word of the line it is about (its place in the line, from 0), when it is about one.</summary>
+    public int? Word { get; set; }
+    public string Author { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public string Text { get; set; } = "";
+    public List<Mention> Mentions { get; set; } = [];
+}
+
+/// <summary>A user named with @ in a comment: shown on their queue until they open the document.</summary>
+public sealed class Mention
+{
+    public long CommentId { get; set; }
+    public string UserName { get; set; } = "";
+    public DateTime? SeenAt { get; set; }
+}
+
 /// <summary>A collection given to one reviewer: its documents are theirs, those uploaded later too.</summary>
 public sealed class CollectionAssignment
 {

@@ -23,6 +23,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<CollectionAssignment> CollectionAssignments => Set<CollectionAssignment>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<BatchEntry> BatchEntries => Set<BatchEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
@@ -77,6 +79,20 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
         {
             p.HasKey(x => new { x.DocumentId, x.Version });
             p.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Comment>(c =>
+        {
+            c.HasIndex(x => new { x.DocumentId, x.CreatedAt });
+            c.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            c.Property(x => x.Author).HasMaxLength(256);
+            c.Property(x => x.Text).HasMaxLength(Comment.MaxLength);
+            c.HasMany(x => x.Mentions).WithOne().HasForeignKey(m => m.CommentId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<Mention>(m =>
+        {
+            m.HasKey(x => new { x.CommentId, x.UserName });
+            m.HasIndex(x => new { x.UserName, x.SeenAt });
+            m.Property(x => x.UserName).HasMaxLength(256);
         });
         model.Entity<CollectionAssignment>(a =>
         {

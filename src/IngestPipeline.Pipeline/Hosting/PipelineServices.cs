@@ -46,6 +46,7 @@ public static class PipelineServices
         services.AddScoped<DocumentRegistrar>();
         services.AddScoped<BatchBook>();
         services.AddScoped<Assignments>();
+        services.AddScoped<CommentBook>();
         services.AddScoped<FailedDocumentRemover>();
         services.AddScoped<InboxIngestionJob>();
         services.AddScoped<StuckWorkSweeper>();

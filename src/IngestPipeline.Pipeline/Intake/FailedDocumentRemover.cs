@@ -6,12 +6,44 @@ namespace IngestPipeline.Pipeline.Intake;
 
 /// <summary>
 /// Deletes a document that failed, with its pages, history and stored files: staff then upload the mended file, or
-/// the same one after a fix elsewhere (the same bytes would otherwise be the failed document again). Only a failed
-/// document: any other is someone's work.
+/// the same one after a fix elsewhere (the same bytes would otherwise be the failed document again); or replaces it
+/// with the mended file in one step, in its place in its batch. Only a failed document: any other is someone's work.
 /// </summary>
-public sealed class FailedDocumentRemover(PipelineDbContext db, IBlobStore blobs)
+public sealed class FailedDocumentRemover(PipelineDbContext db, IBlobStore blobs, DocumentRegistrar registrar)
 {
-    public enum Outcome { Removed, NotFailed, NotFound }
+    public enum Outcome { Removed, NotFailed, NotFound, Refused }
+
+    /// <summary>
+    /// Registers the mended file with the failed document's collection and record, puts it in the failed one's place in
+    /// its batch, then deletes the failed one. The failed document stays when the new file is refused, or is the same
+    /// bytes (nothing would change).
+    /// </summary>
+    public async Task<(Outcome Outcome, string Message, Registration? Registration)> ReplaceAsync(Guid id, Stream content, string fileName, CancellationToken cancellation = default)
+    {
+        var failed = await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellation);
+        if (failed is null) return (Outcome.NotFound, $"There is no document {id}.", null);
+        if (failed.Stage != DocumentStage.Failed)
+            return (Outcome.NotFailed, $"\"{failed.FileName}\" is {failed.Stage.ToString().ToLowerInvariant()}: only a failed document can be replaced.", null);
+        Registration registration;
+        try
+        {
+            registration = await registrar.RegisterAsync(content, fileName, new UploadDetails(failed.Collection, failed.SourceArchive, failed.RecordId), cancellation);
+        }
+        catch (UploadRejectedException e)
+        {
+            return (Outcome.Refused, e.Message, null);
+        }
+        if (registration.Document.Id == id)
+            return (Outcome.Refused, $"{DocumentRegistrar.DisplayName(fileName)} is the same file as the one that failed: mend it first, or have it read again.", null);
+        await db.BatchEntries.Where(e => e.DocumentId == id).ExecuteUpdateAsync(u => u
+            .SetProperty(e => e.DocumentId, registration.Document.Id)
+            .SetProperty(e => e.FileName, registration.Document.FileName)
+            .SetProperty(e => e.Duplicate, registration.Duplicate), cancellation);
+        var (removed, message) = await RemoveAsync(id, cancellation);
+        return removed == Outcome.Removed
+            ? (Outcome.Removed, $"\"{failed.FileName}\" is replaced by \"{registration.Document.FileName}\"{(registration.Duplicate ? ", a document already there" : "")}.", registration)
+            : (removed, message, registration);
+    }
 
     public async Task<(Outcome Outcome, string Message)> RemoveAsync(Guid id, CancellationToken cancellation = default)
     {

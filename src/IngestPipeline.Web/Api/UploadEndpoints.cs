@@ -79,6 +79,28 @@ public static class UploadEndpoints
         .DisableAntiforgery() // the form is read by hand: the filter below checks the token for cookie requests
         .RequireAntiforgeryForCookies();
 
+        // A failed document replaced by the mended file, in its place in its batch (FailedDocumentRemover); 409 for any other.
+        app.MapPost("/api/documents/{id:guid}/replacement", async (Guid id, HttpRequest request, FailedDocumentRemover remover, CancellationToken cancellation) =>
+        {
+            if (!request.HasFormContentType) return Results.Problem("Send the mended file as multipart/form-data.", statusCode: 415);
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = maxRequestBytes }));
+            var form = await request.ReadFormAsync(cancellation);
+            if (form.Files.Count != 1) return Results.Problem($"Send one file, the mended one; the request holds {form.Files.Count}.", statusCode: 400);
+            await using var content = form.Files[0].OpenReadStream();
+            var (outcome, message, registration) = await remover.ReplaceAsync(id, content, form.Files[0].FileName, cancellation);
+            return outcome switch
+            {
+                FailedDocumentRemover.Outcome.Removed => Results.Ok(new { registration!.Document.Id, registration.Duplicate, Stage = registration.Document.Stage.ToString(), Message = message }),
+                FailedDocumentRemover.Outcome.NotFound => Results.Problem(message, statusCode: 404),
+                FailedDocumentRemover.Outcome.Refused => Results.Problem(message, statusCode: 400),
+                _ => Results.Problem(message, statusCode: 409),
+            };
+        })
+        .WithMetadata(new RequestSizeLimitAttribute(maxRequestBytes))
+        .RequireAuthorization(Policies.Upload)
+        .DisableAntiforgery()
+        .RequireAntiforgeryForCookies();
+
         // A failed document, deleted so that the mended file can be uploaded (FailedDocumentRemover); 409 for any other.
         app.MapDelete("/api/documents/{id:guid}", async (Guid id, FailedDocumentRemover remover, CancellationToken cancellation) =>
         {

@@ -14,7 +14,7 @@ namespace IngestPipeline.Web.Pages;
 
 /// <summary>One document: where it is, its pages, its published outputs, its history and any earlier version.</summary>
 [Authorize(Policy = Policies.View)]
-public sealed class DocumentModel(PipelineDbContext db) : PageModel
+public sealed class DocumentModel(PipelineDbContext db, CommentBook comments) : PageModel
 {
     public sealed record VersionRow(int Number, VersionKind Kind, string Author, DateTime CreatedAt, string? Comment, int Added, int Removed);
 
@@ -23,6 +23,7 @@ public sealed class DocumentModel(PipelineDbContext db) : PageModel
     public IReadOnlyList<(Publication Publication, IReadOnlyList<string> Formats)> Publications { get; private set; } = [];
     public DocumentVersion? Shown { get; private set; }
     public ReviewTask? Task { get; private set; }
+    public IReadOnlyList<CommentBook.CommentView> Comments { get; private set; } = [];
     [TempData] public string? Saved { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? version, CancellationToken cancellation)
@@ -39,6 +40,8 @@ public sealed class DocumentModel(PipelineDbContext db) : PageModel
         Publications = (await db.Publications.AsNoTracking().Where(p => p.DocumentId == id).OrderByDescending(p => p.Version).ToListAsync(cancellation))
             .Select(p => (p, (IReadOnlyList<string>)Downloads.Formats(p).Keys.ToList())).ToList();
         if (version is { } n) Shown = await db.Versions.AsNoTracking().SingleOrDefaultAsync(v => v.DocumentId == id && v.Number == n, cancellation);
+        Comments = await comments.OfDocumentAsync(id, cancellation);
+        await comments.MarkSeenAsync(User.Identity!.Name!, id, cancellation);
         return Page();
     }
 
@@ -60,6 +63,22 @@ public sealed class DocumentModel(PipelineDbContext db) : PageModel
         if (result.Outcome == ReviewOutcome.NotFound) return NotFound();
         Saved = result.Message;
         return Redirect(result.Outcome == ReviewOutcome.Saved ? $"/review/{id}" : $"/documents/{id}");
+    }
+
+    /// <summary>Replaces a failed document with the mended file (staff, admins): in its place in its batch, then on to the new one's page.</summary>
+    public async Task<IActionResult> OnPostReplaceAsync(Guid id, IFormFile? file, [FromServices] FailedDocumentRemover remover, CancellationToken cancellation)
+    {
+        if (!User.IsInRole(Roles.Staff) && !User.IsInRole(Roles.Admin)) return Forbid();
+        if (file is null || file.Length == 0)
+        {
+            Saved = "Choose the mended file first.";
+            return Redirect($"/documents/{id}");
+        }
+        await using var content = file.OpenReadStream();
+        var (outcome, message, registration) = await remover.ReplaceAsync(id, content, file.FileName, cancellation);
+        if (outcome == FailedDocumentRemover.Outcome.NotFound) return NotFound();
+        Saved = message;
+        return Redirect($"/documents/{(outcome == FailedDocumentRemover.Outcome.Removed ? registration!.Document.Id : id)}");
     }
 
     /// <summary>Deletes a failed document (staff, admins), so the mended file can be uploaded again.</summary>

@@ -13,7 +13,7 @@ namespace IngestPipeline.Web.Pages;
 
 /// <summary>The documents and the review queue: filtered, sorted and paged in the database.</summary>
 [Authorize(Policy = Policies.View)]
-public sealed class QueueModel(PipelineDbContext db, ReviewService review, Assignments assignments, UserManager<IdentityUser> users, IBackgroundJobClient jobs) : PageModel
+public sealed class QueueModel(PipelineDbContext db, ReviewService review, Assignments assignments, CommentBook comments, UserManager<IdentityUser> users, IBackgroundJobClient jobs) : PageModel
 {
     public const int PageSize = 25;
 
@@ -48,6 +48,8 @@ public sealed class QueueModel(PipelineDbContext db, ReviewService review, Assig
     /// <summary>Who documents can be assigned to (for admins): every reviewer.</summary>
     public IReadOnlyList<string> Reviewers { get; private set; } = [];
     public PendingBulk? Pending { get; private set; }
+    /// <summary>Comments naming the signed-in user that they have not read yet (by opening the document).</summary>
+    public IReadOnlyList<CommentBook.MentionView> Mentions { get; private set; } = [];
     [TempData] public string? Message { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellation)
@@ -87,6 +89,7 @@ public sealed class QueueModel(PipelineDbContext db, ReviewService review, Assig
         PageNumber = Math.Clamp(PageNumber, 1, Pages);
         Rows = await rows.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToListAsync(cancellation);
         Collections = await CollectionNames.ListAsync(db, cancellation);
+        Mentions = await comments.UnseenByAsync(User.Identity!.Name!, cancellation: cancellation);
         if (IsAdmin) Reviewers = (await users.GetUsersInRoleAsync(Roles.Reviewer)).Select(u => u.UserName!).Order(StringComparer.Ordinal).ToList();
     }
 

@@ -19,7 +19,7 @@ namespace IngestPipeline.Web.Pages;
 /// </summary>
 [Authorize(Policy = Policies.Review)]
 [RequestFormLimits(ValueCountLimit = MaxFormValues)]
-public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : PageModel
+public sealed class ReviewModel(PipelineDbContext db, ReviewService review, CommentBook comments) : PageModel
 {
     /// <summary>
     /// A field a line, so a long document's form has thousands (the default stops at 1,024); the request's own limit
@@ -72,12 +72,16 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
     public bool Editable => Stage is DocumentStage.AwaitingReview or DocumentStage.Rejected;
     public int FlagCount => Lines.Sum(l => l.Flags.Count);
 
+    /// <summary>The reviewers' comments, by the line they are about ((null, null) for the whole document).</summary>
+    public ILookup<(int? Page, int? Line), CommentBook.CommentView> Comments { get; private set; } = Array.Empty<CommentBook.CommentView>().ToLookup(c => (c.Page, c.Line));
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellation)
     {
         if (!await LoadAsync(id, cancellation))
             // Being read (again): its page says where it is, and the review page opens once it awaits review.
             return await db.Documents.AnyAsync(d => d.Id == id, cancellation) ? Redirect($"/documents/{id}") : NotFound();
         var task = await db.ReviewTasks.AsNoTracking().SingleAsync(t => t.DocumentId == id, cancellation);
+        await comments.MarkSeenAsync(User.Identity!.Name!, id, cancellation); // the comments naming this reviewer are read
         Revision = task.Revision;
         OpenedVersion = LatestVersion;
         Error = Conflict;
@@ -176,6 +180,7 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review) : Pa
         foreach (var line in Lines) Texts[(line.Page, line.Index)] = line.Text;
         Extracted = ReviewedMetadata.Of(transcript.Metadata);
         if (HttpMethods.IsGet(Request.Method)) Metadata = Extracted; // a post brings the reviewer's own
+        Comments = (await comments.OfDocumentAsync(id, cancellation)).ToLookup(c => (c.Page, c.Line));
         return true;
     }
 

@@ -300,6 +300,7 @@
   // Cmd is the Ctrl of Ctrl+S (which must not open the browser's own save dialog).
   const altActions = { KeyN: next, KeyP: previous, KeyG: acceptGuess, KeyK: keep, Equal: () => zoomBy(1.25), Minus: () => zoomBy(0.8), Digit0: () => setZoom(0) };
   document.addEventListener("keydown", e => {
+    if (e.target.closest?.(".line-comment")) return; // the comment box has keys of its own (comments.js)
     const command = e.ctrlKey || e.metaKey;
     if (e.key === "Escape" && !keys.hidden) { showKeys(false); return; }
     if (e.key === "?" && !e.target.matches("input, textarea")) { e.preventDefault(); showKeys(true); return; }

@@ -45,6 +45,7 @@ public sealed partial class ReviewAppTests
     public async Task Approving_several_at_once_leaves_the_documents_with_open_flags_and_says_so()
     {
         var id = app.Document("dev08");
+        var stage = (await app.Api.DocumentAsync(id)).Stage; // in review, or sent back by another test
         var page = await app.SignInAsync(TestAccounts.Reviewer);
         await page.GotoAsync("/queue?status=all");
         await page.Locator("#choose-all").CheckAsync();
@@ -56,7 +57,7 @@ public sealed partial class ReviewAppTests
         await page.Locator("#confirm").ClickAsync();
 
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("0 documents approved. Left as they are: \"dev08_frus1942China_d58.png\" has");
-        Assert.Equal("AwaitingReview", (await app.Api.DocumentAsync(id)).Stage);
+        Assert.Equal(stage, (await app.Api.DocumentAsync(id)).Stage);
         await page.Context.CloseAsync();
     }
 }

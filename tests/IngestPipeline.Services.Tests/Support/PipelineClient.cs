@@ -81,6 +81,15 @@ internal sealed class PipelineClient(Uri address) : IDisposable
 
     public async Task<DocumentView> DocumentAsync(Guid id) => (await _http.GetFromJsonAsync<DocumentView>($"api/documents/{id}", Json))!;
 
+    /// <summary>Sends the file in place of a failed document (POST api/documents/{id}/replacement); the answer as it came.</summary>
+    public async Task<HttpResponseMessage> ReplaceAsync(Guid id, string file)
+    {
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(file)), "files", Path.GetFileName(file) } };
+        return await _http.PostAsync($"api/documents/{id}/replacement", form);
+    }
+
+    public async Task<string> GetStringAsync(string path) => await _http.GetStringAsync(path);
+
     public async Task<string> TextAsync(Guid id) => await _http.GetStringAsync($"api/documents/{id}/text");
 
     /// <summary>The whole queue (the tests' queues are far shorter than one page of 500).</summary>

@@ -149,6 +149,46 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.ToTable("CollectionAssignments");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Page")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int?>("Word")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "CreatedAt");
+
+                    b.ToTable("Comments");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -364,6 +404,25 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("IngestionRuns");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Mention", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CommentId", "UserName");
+
+                    b.HasIndex("UserName", "SeenAt");
+
+                    b.ToTable("Mentions");
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.OutboxMessage", b =>
@@ -713,6 +772,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.DocumentPage", b =>
                 {
                     b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
@@ -727,6 +795,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Mention", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Comment", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -803,6 +880,11 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Batch", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Document", b =>

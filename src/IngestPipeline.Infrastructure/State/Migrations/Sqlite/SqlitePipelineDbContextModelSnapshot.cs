@@ -142,6 +142,44 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.ToTable("CollectionAssignments");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Page")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Word")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId", "CreatedAt");
+
+                    b.ToTable("Comments");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Document", b =>
                 {
                     b.Property<Guid>("Id")
@@ -357,6 +395,25 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("IngestionRuns");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Mention", b =>
+                {
+                    b.Property<long>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CommentId", "UserName");
+
+                    b.HasIndex("UserName", "SeenAt");
+
+                    b.ToTable("Mentions");
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.OutboxMessage", b =>
@@ -698,6 +755,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.DocumentPage", b =>
                 {
                     b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
@@ -712,6 +778,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Mention", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Comment", null)
+                        .WithMany("Mentions")
+                        .HasForeignKey("CommentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -788,6 +863,11 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Batch", b =>
                 {
                     b.Navigation("Entries");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>
+                {
+                    b.Navigation("Mentions");
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Document", b =>
