@@ -63,6 +63,9 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review, Comm
 
     /// <summary>A reading by the pipeline newer than the reviewer's text (a re-OCR), offered beside it: its version and when.</summary>
     public (int Number, DateTime At)? Suggestion { get; private set; }
+
+    /// <summary>The suggestion's reading of each line it reads differently (<see cref="SuggestedLines"/>), to take line by line.</summary>
+    public IReadOnlyDictionary<(int Page, int Line), string> SuggestedTexts { get; private set; } = new Dictionary<(int, int), string>();
     public string? Notice { get; private set; }
     public string? Error { get; private set; }
     [TempData] public string? Saved { get; set; }
@@ -181,6 +184,11 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review, Comm
         Extracted = ReviewedMetadata.Of(transcript.Metadata);
         if (HttpMethods.IsGet(Request.Method)) Metadata = Extracted; // a post brings the reviewer's own
         Comments = (await comments.OfDocumentAsync(id, cancellation)).ToLookup(c => (c.Page, c.Line));
+        if (Suggestion is { } suggestion && Editable)
+        {
+            var suggested = await db.Versions.AsNoTracking().Where(v => v.DocumentId == id && v.Number == suggestion.Number).Select(v => v.TranscriptJson).SingleAsync(cancellation);
+            SuggestedTexts = SuggestedLines.Pair(Lines, ReviewSheet.Of(JsonExporter.Read(suggested)));
+        }
         return true;
     }
 

@@ -308,6 +308,14 @@ public sealed partial class ReviewAppTests
         await Assertions.Expect(page.Locator("#suggestion")).ToContainTextAsync("version 3");
         Assert.Equal("The reviewer's own line", await page.Locator(".line textarea").Nth(2).InputValueAsync());
 
+        // Line by line: the new reading of the line the reviewer changed is offered under it, and taken into the field.
+        var offer = page.Locator(".line").Nth(2).Locator(".suggested");
+        await Assertions.Expect(offer).ToHaveAttributeAsync("data-text", read);
+        await offer.Locator(".take-line").ClickAsync();
+        Assert.Equal(read, await page.Locator(".line textarea").Nth(2).InputValueAsync());
+        await Assertions.Expect(offer).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator(".line textarea").Nth(2)).ToBeFocusedAsync();
+
         await page.ClickAsync("#take-suggestion");
         await Assertions.Expect(page.Locator("p.notice[role=status]")).ToContainTextAsync("Restored version 3 as version 4");
         Assert.Equal(read, await page.Locator(".line textarea").Nth(2).InputValueAsync());
