@@ -10,13 +10,20 @@
   const documentId = document.getElementById("review").dataset.document;
   const token = document.querySelector("input[name=__RequestVerificationToken]")?.value ?? "";
   let line = null; // the .line the comment is about; null: the whole document
+  let word = null; // the place in the line of the flagged word the caret is in, if it is in one
 
-  document.getElementById("lines")?.addEventListener("focusin", e => {
-    const at = e.target.closest(".line");
-    if (!at) return;
+  // The line worked in, and the flag the caret stands in: the comment is about that flag's word.
+  function follow(e) {
+    const at = e.target.closest?.(".line");
+    if (!at || !e.target.matches("textarea")) return;
     line = at;
-    where.textContent = `page ${at.dataset.page}, line ${Number(at.dataset.line) + 1}`;
-  });
+    const field = e.target, caret = field.selectionStart;
+    const flag = JSON.parse(at.dataset.flags || "[]").find(f => f.s <= caret && caret <= f.s + f.l && !/\s/.test(field.value.slice(f.s, f.s + f.l)));
+    word = flag ? field.value.slice(0, flag.s).split(/\s+/).filter(Boolean).length : null;
+    where.textContent = `page ${at.dataset.page}, line ${Number(at.dataset.line) + 1}` + (flag ? `, the flagged word “${field.value.slice(flag.s, flag.s + flag.l)}”` : "");
+  }
+  const lines = document.getElementById("lines");
+  for (const kind of ["focusin", "click", "keyup"]) lines?.addEventListener(kind, follow);
 
   function item(comment) {
     const li = document.createElement("li");
@@ -31,14 +38,21 @@
     const said = document.createElement("span");
     said.className = "text";
     said.textContent = comment.text;
-    li.append(who, " ", when, ": ", said);
+    li.append(who, " ", when);
+    if (comment.word !== null) {
+      const on = document.createElement("span");
+      on.className = "where";
+      on.textContent = ` · on word ${comment.word + 1}`;
+      li.append(on);
+    }
+    li.append(": ", said);
     return li;
   }
 
   async function send() {
     const said = text.value.trim();
     if (!said) { status.textContent = "Write the comment first."; return; }
-    const body = { page: line ? Number(line.dataset.page) : null, line: line ? Number(line.dataset.line) : null, text: said };
+    const body = { page: line ? Number(line.dataset.page) : null, line: line ? Number(line.dataset.line) : null, word: line ? word : null, text: said };
     const response = await fetch(`/api/documents/${documentId}/comments`, {
       method: "POST", body: JSON.stringify(body),
       headers: { "Content-Type": "application/json", Accept: "application/json", RequestVerificationToken: token },

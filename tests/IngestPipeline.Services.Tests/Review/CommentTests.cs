@@ -49,4 +49,32 @@ public sealed partial class ReviewAppTests
         var listed = comments.RootElement.EnumerateArray().Single(c => c.GetProperty("text").GetString() == Said);
         Assert.Equal((1, 2, "rev2"), (listed.GetProperty("page").GetInt32(), listed.GetProperty("line").GetInt32(), listed.GetProperty("mentions")[0].GetString()));
     }
+
+    [Fact]
+    public async Task A_comment_made_with_the_caret_in_a_flag_is_about_that_flagged_word()
+    {
+        var id = app.Document("dev13");
+        var page = await app.SignInAsync(TestAccounts.SecondReviewer);
+        await page.GotoAsync($"/review/{id}");
+        var line = page.Locator(".line").Filter(new() { Has = page.Locator(".backdrop mark") }).First;
+        var found = await line.EvaluateAsync<int[]>("""
+            l => { const f = JSON.parse(l.dataset.flags)[0], t = l.querySelector('textarea').value;
+                   return [f.s, t.slice(0, f.s).split(/\s+/).filter(Boolean).length]; }
+            """);
+        var (start, words) = (found[0], found[1]);
+        await line.Locator("textarea").FocusAsync();
+        await page.Keyboard.PressAsync("Home");
+        for (int i = 0; i <= start; i++) await page.Keyboard.PressAsync("ArrowRight");
+        await Assertions.Expect(page.Locator("#comment-where")).ToContainTextAsync("the flagged word");
+
+        await page.Keyboard.PressAsync("Alt+KeyM");
+        await page.Keyboard.TypeAsync("Torn here; the carbon copy may have it");
+        await page.Keyboard.PressAsync("Control+Enter");
+
+        await Assertions.Expect(line.Locator(".comment-item .where")).ToContainTextAsync($"on word {words + 1}");
+        using var comments = JsonDocument.Parse(await app.Api.GetStringAsync($"api/documents/{id}/comments"));
+        var saved = comments.RootElement.EnumerateArray().Single(c => c.GetProperty("text").GetString() == "Torn here; the carbon copy may have it");
+        Assert.Equal(words, saved.GetProperty("word").GetInt32());
+        await page.Context.CloseAsync();
+    }
 }

@@ -440,7 +440,7 @@ public sealed partial class ReviewAppTests
     }
 
     [Fact]
-    public async Task At_200_percent_zoom_the_review_page_and_the_queue_reflow_and_every_button_stays_in_view()
+    public async Task At_200_percent_zoom_every_page_reflows_and_every_control_stays_in_view()
     {
         var page = await app.SignInAsync(TestAccounts.Reviewer, width: 1280, height: 800, zoom: 2);
         await page.GotoAsync($"/review/{app.Document("dev13")}");
@@ -464,6 +464,17 @@ public sealed partial class ReviewAppTests
         {
             var box = (await button.BoundingBoxAsync())!;
             Assert.InRange(box.X + box.Width, 0, width);
+        }
+
+        // The pages that came later: search, batches, a document in Mirador.
+        var batch = (await app.Api.BatchesAsync()).First().Id;
+        foreach (var path in new[] { "/search?q=chungking", "/batches", $"/batches/{batch}", $"/documents/{app.Document("dev13")}/viewer" })
+        {
+            await page.GotoAsync(path);
+            Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= innerWidth"), $"{path} scrolls sideways");
+            foreach (var control in await page.Locator("main button, main input, main select").AllAsync())
+                if (await control.IsVisibleAsync())
+                    Assert.InRange((await control.BoundingBoxAsync())!.X + (await control.BoundingBoxAsync())!.Width, 0, width + 1);
         }
         await page.Context.CloseAsync();
     }
