@@ -10,13 +10,4 @@ target=infra/tools/mirador
 checksums="86109137e947117095f44b800c69b27c0e0ac5ef41e0a354839f33e761cec0e3  mirador.min.js
 d5d5fb5ae06806e054c35683d6b47c478858972e232769d6c616614460a01ffe  LICENSE"
 
-if [[ -d $target ]] && (cd "$target" && sha256sum --check --status <<<"$checksums"); then exit 0; fi
-command -v npm >/dev/null || { echo "error: npm is needed to fetch Mirador (apt-get install npm)" >&2; exit 1; }
-
-echo "installing: $package (npm) into $target"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-(cd "$work" && npm pack --silent "$package" >/dev/null && tar xzf ./*.tgz)
-mkdir -p "$target"
-cp "$work/package/dist/mirador.min.js" "$work/package/LICENSE" "$target/"
-(cd "$target" && sha256sum --check --quiet <<<"$checksums") || { echo "error: $package does not match its checksums" >&2; rm -rf "$target"; exit 1; }
+exec infra/fetch-npm.sh "$package" "$target" "$checksums" dist/mirador.min.js LICENSE

@@ -22,7 +22,8 @@ public abstract class DocumentSearch(PipelineDbContext db) : IDocumentSearch
 
     protected abstract IQueryable<TextMatch> Matches(SearchTerms terms, string query);
 
-    protected abstract IQueryable<SnippetRow> Snippets(SearchTerms terms, string query);
+    /// <summary>The snippets of the documents <paramref name="ids"/> (one page of results): cut for those only.</summary>
+    protected abstract IQueryable<SnippetRow> Snippets(SearchTerms terms, string query, IReadOnlyList<Guid> ids);
 
     public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellation = default)
     {
@@ -33,19 +34,25 @@ public abstract class DocumentSearch(PipelineDbContext db) : IDocumentSearch
         if (terms.IsEmpty)
         {
             var total = await documents.CountAsync(cancellation);
-            var page = await documents.OrderBy(d => d.Dated == null).ThenBy(d => d.Dated).ThenBy(d => d.FileName).ThenBy(d => d.Id)
-                .Skip(skip).Take(take).ToListAsync(cancellation);
-            return new SearchResults(total, skip, take, page.Select(d => Hit(d, [])).ToList());
+            var listed = await documents.OrderBy(d => d.Dated == null).ThenBy(d => d.Dated).ThenBy(d => d.FileName).ThenBy(d => d.Id)
+                .Skip(skip).Take(take).Select(Columns).ToListAsync(cancellation);
+            return new SearchResults(total, skip, take, listed.Select(h => h with { Snippet = [] }).ToList());
         }
 
+        // The ranking sorts ids and ranks alone (a sort carrying every column of every match would cost far more);
+        // the page's documents and snippets are read afterwards, for the page only.
         var text = query.Text!;
-        var found = from m in Matches(terms, text) join d in documents on m.DocumentId equals d.Id select new { d, m.Rank };
+        var found = from m in Matches(terms, text) join d in documents on m.DocumentId equals d.Id select new { d.Id, m.Rank };
         var count = await found.CountAsync(cancellation);
-        var hits = await found.OrderBy(x => x.Rank).ThenBy(x => x.d.Id).Skip(skip).Take(take).ToListAsync(cancellation);
-        var ids = hits.Select(h => h.d.Id).ToList();
-        var snippets = await Snippets(terms, text).Where(s => ids.Contains(s.DocumentId)).ToDictionaryAsync(s => s.DocumentId, s => s.Snippet, cancellation);
-        return new SearchResults(count, skip, take, hits.Select(h => Hit(h.d, Parts(snippets.GetValueOrDefault(h.d.Id)))).ToList());
+        var ids = await found.OrderBy(x => x.Rank).ThenBy(x => x.Id).Skip(skip).Take(take).Select(x => x.Id).ToListAsync(cancellation);
+        var hits = await Db.Documents.AsNoTracking().Where(d => ids.Contains(d.Id)).Select(Columns).ToDictionaryAsync(h => h.DocumentId, cancellation);
+        var snippets = await Snippets(terms, text, ids).ToDictionaryAsync(s => s.DocumentId, s => s.Snippet, cancellation);
+        return new SearchResults(count, skip, take, ids.Select(id => hits[id] with { Snippet = Parts(snippets.GetValueOrDefault(id)) }).ToList());
     }
+
+    /// <summary>What a hit shows of its document (not its transcript or text, which can be large).</summary>
+    private static readonly System.Linq.Expressions.Expression<Func<Document, SearchHit>> Columns = d =>
+        new SearchHit(d.Id, d.FileName, d.Collection, d.Stage, d.Dated, d.Sender, d.Recipients, d.Classification, d.Subject, Array.Empty<SnippetPart>());
 
     private IQueryable<Document> Filtered(SearchQuery query)
     {
@@ -62,9 +69,6 @@ public abstract class DocumentSearch(PipelineDbContext db) : IDocumentSearch
     }
 
     private static string? Part(string? name) => string.IsNullOrWhiteSpace(name) ? null : name.Trim().ToUpperInvariant();
-
-    private static SearchHit Hit(Document d, IReadOnlyList<SnippetPart> snippet) =>
-        new(d.Id, d.FileName, d.Collection, d.Stage, d.Dated, d.Sender, d.Recipients, d.Classification, d.Subject, snippet);
 
     /// <summary>A snippet as the database marked it, cut at its marks; line breaks become spaces (a snippet is one line).</summary>
     internal static IReadOnlyList<SnippetPart> Parts(string? snippet)

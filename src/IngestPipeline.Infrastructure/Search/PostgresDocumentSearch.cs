@@ -18,12 +18,12 @@ public sealed class PostgresDocumentSearch(PipelineDbContext db) : DocumentSearc
         """,
         query);
 
-    protected override IQueryable<SnippetRow> Snippets(SearchTerms terms, string query) => Db.Database.SqlQueryRaw<SnippetRow>(
+    protected override IQueryable<SnippetRow> Snippets(SearchTerms terms, string query, IReadOnlyList<Guid> ids) => Db.Database.SqlQueryRaw<SnippetRow>(
         """
         SELECT "Id" AS "DocumentId",
                ts_headline('simple', coalesce("Text", ''), websearch_to_tsquery('simple', {0}),
                            'MaxFragments=2, MaxWords=24, MinWords=12, FragmentDelimiter=" … ", StartSel="' || {1} || '", StopSel="' || {2} || '"') AS "Snippet"
-        FROM "Documents"
+        FROM "Documents" WHERE "Id" = ANY({3})
         """,
-        query, HitStart, HitEnd);
+        query, HitStart, HitEnd, ids.ToArray());
 }

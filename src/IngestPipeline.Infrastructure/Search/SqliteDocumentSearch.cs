@@ -14,7 +14,8 @@ public sealed class SqliteDocumentSearch(PipelineDbContext db) : DocumentSearch(
         "SELECT DocumentId, bm25(DocumentSearch, 0, 4.0, 2.0, 1.0) AS Rank FROM DocumentSearch WHERE DocumentSearch MATCH {0}",
         terms.ToFts5());
 
-    protected override IQueryable<SnippetRow> Snippets(SearchTerms terms, string query) => Db.Database.SqlQueryRaw<SnippetRow>(
-        "SELECT DocumentId, snippet(DocumentSearch, 3, {1}, {2}, '…', 24) AS Snippet FROM DocumentSearch WHERE DocumentSearch MATCH {0}",
-        terms.ToFts5(), HitStart, HitEnd);
+    protected override IQueryable<SnippetRow> Snippets(SearchTerms terms, string query, IReadOnlyList<Guid> ids) => Db.Database.SqlQueryRaw<SnippetRow>(
+        "SELECT DocumentId, snippet(DocumentSearch, 3, {1}, {2}, '…', 24) AS Snippet FROM DocumentSearch " +
+        "WHERE DocumentSearch MATCH {0} AND DocumentId IN (SELECT value FROM json_each({3}))",
+        terms.ToFts5(), HitStart, HitEnd, System.Text.Json.JsonSerializer.Serialize(ids.Select(id => id.ToString().ToUpperInvariant())));
 }

@@ -278,6 +278,9 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
 
                     b.HasIndex("Stage", "StageChangedAt");
 
+                    b.HasIndex("Id", "Dated", "FileName", "Collection", "Sender", "Recipients", "Classification")
+                        .HasDatabaseName("IX_Documents_Listing");
+
                     b.ToTable("Documents");
                 });
 
