@@ -32,7 +32,18 @@ public sealed class ScaleOutTests
         AssertAllInReviewOnce(settled, await deployment.Api.ReviewQueueAsync(), ids, deployment.Logs);
         Assert.All(settled.Items, d => Assert.Equal(4, d.PageCount));
         await AssertOriginalsUnchangedAsync(deployment, files, ids);
+
+        // The web host runs no stage here: it takes uploads and serves page images, IIIF and search (PostgreSQL's)
+        // without ever loading an OCR engine, so its image needs no Tesseract (infra/docker/web.Dockerfile).
+        await deployment.Api.GetStringAsync($"api/documents/{ids[0]}/pages/2/image");
+        await deployment.Api.GetStringAsync($"iiif/{ids[0]}/manifest");
+        Assert.Contains(ids[0].ToString(), await deployment.Api.GetStringAsync($"api/search?q={Uri.EscapeDataString(FirstWord(await deployment.Api.TextAsync(ids[0])))}&take=100"));
+        var loaded = await File.ReadAllTextAsync($"/proc/{deployment.Web.Id}/maps");
+        foreach (var engine in new[] { "libtesseract", "liblept", "libonnxruntime" })
+            Assert.DoesNotContain(engine, loaded);
     }
+
+    private static string FirstWord(string text) => System.Text.RegularExpressions.Regex.Match(text, "[A-Za-z]{4,}").Value;
 
     [Fact]
     public async Task A_RabbitMQ_restart_mid_run_loses_and_duplicates_nothing()
