@@ -73,15 +73,17 @@ public sealed class BatchBook(PipelineDbContext db)
                             from d in documents.DefaultIfEmpty()
                             select new { e.BatchId, e.Error, Stage = d == null ? (DocumentStage?)null : d.Stage })
             .ToListAsync(cancellation);
-        return batches.Select(b => View(b, stages.Where(s => s.BatchId == b.Id)
-            .Select(s => new EntryView("", null, false, s.Error, s.Stage, null, 0, 0, 0)).ToList(), withEntries: false)).ToList();
+        return batches.Select(b => View(b, stages.Where(s => s.BatchId == b.Id).Select(s => ((string?)s.Error, s.Stage)).ToList(), [])).ToList();
     }
 
-    private static BatchView View(Batch batch, IReadOnlyList<EntryView> entries, bool withEntries = true) => new(
-        batch.Id, batch.Kind, batch.CreatedBy, batch.CreatedAt, batch.Collection, entries.Count,
-        InProgress: entries.Count(e => e.Stage is DocumentStage.Registered or DocumentStage.Splitting or DocumentStage.Recognizing or DocumentStage.Cleaning or DocumentStage.Approved),
-        InReview: entries.Count(e => e.Stage is DocumentStage.AwaitingReview or DocumentStage.Rejected),
-        Done: entries.Count(e => e.Stage is DocumentStage.Published),
-        Failed: entries.Count(e => e.Error is not null || e.Stage is DocumentStage.Failed),
-        withEntries ? entries : []);
+    private static BatchView View(Batch batch, IReadOnlyList<EntryView> entries) => View(batch, entries.Select(e => (e.Error, e.Stage)).ToList(), entries);
+
+    /// <summary>The batch with its counts, from each file's refusal or its document's stage.</summary>
+    private static BatchView View(Batch batch, IReadOnlyList<(string? Error, DocumentStage? Stage)> files, IReadOnlyList<EntryView> entries) => new(
+        batch.Id, batch.Kind, batch.CreatedBy, batch.CreatedAt, batch.Collection, files.Count,
+        InProgress: files.Count(f => f.Stage is DocumentStage.Registered or DocumentStage.Splitting or DocumentStage.Recognizing or DocumentStage.Cleaning or DocumentStage.Approved),
+        InReview: files.Count(f => f.Stage is DocumentStage.AwaitingReview or DocumentStage.Rejected),
+        Done: files.Count(f => f.Stage is DocumentStage.Published),
+        Failed: files.Count(f => f.Error is not null || f.Stage is DocumentStage.Failed),
+        entries);
 }

@@ -137,7 +137,7 @@ public static class DocumentEndpoints
 
     public const int MaxTake = 500;
 
-    private static IResult NotFound(Guid id) => Results.Problem($"There is no document {id}.", statusCode: 404);
+    internal static IResult NotFound(Guid id) => Results.Problem($"There is no document {id}.", statusCode: 404);
 
-    private static IResult NotReady(Guid id) => Results.Problem($"Document {id} has no transcript yet; see its stage at /api/documents/{id}.", statusCode: 409);
+    internal static IResult NotReady(Guid id) => Results.Problem($"Document {id} has no transcript yet; see its stage at /api/documents/{id}.", statusCode: 409);
 }

@@ -26,8 +26,8 @@ public static class IiifEndpoints
             var d = await db.Documents.AsNoTracking().Where(x => x.Id == id)
                 .Select(x => new { x.TranscriptJson, x.FileName, x.Subject, x.Dated, x.Sender, x.Recipients, x.Classification, x.Collection, x.Stage })
                 .SingleOrDefaultAsync(cancellation);
-            if (d is null) return NotFound(id);
-            if (d.TranscriptJson is null) return NotReady(id);
+            if (d is null) return DocumentEndpoints.NotFound(id);
+            if (d.TranscriptJson is null) return DocumentEndpoints.NotReady(id);
             var facts = new (string Label, string? Value)[]
                 {
                     ("Dated", d.Dated), ("From", d.Sender), ("To", d.Recipients), ("Classification", d.Classification),
@@ -49,7 +49,11 @@ public static class IiifEndpoints
         });
 
         iiif.MapGet("/pages/{number:int}/annotations", async (Guid id, int number, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
-            await WithPageAsync(db, id, number, cancellation, page => Json(IiifPresentation.Annotations(page, Root(http, id)), PresentationJson)));
+            await PageAsync(db, id, number, cancellation) switch
+            {
+                ({ } page, _) => Json(IiifPresentation.Annotations(page, Root(http, id)), PresentationJson),
+                (_, var problem) => problem!,
+            });
 
         // The service's own address leads to its description, as the Image API asks (303 See Other).
         iiif.MapGet("/pages/{number:int}/image", (Guid id, int number, HttpContext http) =>
@@ -59,15 +63,20 @@ public static class IiifEndpoints
         });
 
         iiif.MapGet("/pages/{number:int}/image/info.json", async (Guid id, int number, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
-            await WithPageAsync(db, id, number, cancellation, page => Json(IiifPresentation.ImageInfo(page, Root(http, id)), ImageJson)));
+            await PageAsync(db, id, number, cancellation) switch
+            {
+                ({ } page, _) => Json(IiifPresentation.ImageInfo(page, Root(http, id)), ImageJson),
+                (_, var problem) => problem!,
+            });
 
         iiif.MapGet("/pages/{number:int}/image/{region}/{size}/{rotation}/{file}", async (Guid id, int number, string region, string size, string rotation, string file,
             HttpContext http, PipelineDbContext db, IBlobStore blobs, CancellationToken cancellation) =>
         {
-            var served = await WithPageAsync(db, id, number, cancellation, page => IiifPresentation.IsServedRequest(page, region, size, rotation, file)
-                ? null
-                : Results.Problem($"This image service is IIIF level 0: it serves full/max/0/default.jpg (or full/{page.Width},{page.Height}/0/default.jpg), not {region}/{size}/{rotation}/{file}.", statusCode: 400));
-            return served ?? await DocumentEndpoints.PageImageAsync(id, number, http, db, blobs, cancellation);
+            var (page, problem) = await PageAsync(db, id, number, cancellation);
+            if (page is null) return problem!;
+            return IiifPresentation.IsServedRequest(page, region, size, rotation, file)
+                ? await DocumentEndpoints.PageImageAsync(id, number, http, db, blobs, cancellation)
+                : Results.Problem($"This image service is IIIF level 0: it serves full/max/0/default.jpg (or full/{page.Width},{page.Height}/0/default.jpg), not {region}/{size}/{rotation}/{file}.", statusCode: 400);
         });
     }
 
@@ -76,19 +85,15 @@ public static class IiifEndpoints
 
     private static string Site(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
-    /// <summary>Runs <paramref name="answer"/> on the page of the current transcript, or says why there is none.</summary>
-    private static async Task<IResult?> WithPageAsync(PipelineDbContext db, Guid id, int number, CancellationToken cancellation, Func<Page, IResult?> answer)
+    /// <summary>The page of the current transcript, or the answer that says why there is none.</summary>
+    private static async Task<(Page? Page, IResult? Problem)> PageAsync(PipelineDbContext db, Guid id, int number, CancellationToken cancellation)
     {
         var json = await db.Documents.Where(d => d.Id == id).Select(d => new { d.TranscriptJson }).SingleOrDefaultAsync(cancellation);
-        if (json is null) return NotFound(id);
-        if (json.TranscriptJson is null) return NotReady(id);
+        if (json is null) return (null, DocumentEndpoints.NotFound(id));
+        if (json.TranscriptJson is null) return (null, DocumentEndpoints.NotReady(id));
         var page = JsonExporter.Read(json.TranscriptJson).Pages.SingleOrDefault(p => p.Number == number);
-        return page is null ? Results.Problem($"Document {id} has no page {number}.", statusCode: 404) : answer(page);
+        return page is null ? (null, Results.Problem($"Document {id} has no page {number}.", statusCode: 404)) : (page, null);
     }
 
     private static IResult Json(JsonObject json, string contentType) => Results.Text(json.ToJsonString(), contentType);
-
-    private static IResult NotFound(Guid id) => Results.Problem($"There is no document {id}.", statusCode: 404);
-
-    private static IResult NotReady(Guid id) => Results.Problem($"Document {id} has not been read yet; see its stage at /api/documents/{id}.", statusCode: 409);
 }

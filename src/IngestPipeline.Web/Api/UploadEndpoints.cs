@@ -30,21 +30,8 @@ public static class UploadEndpoints
 
         app.MapPost("/api/documents", async (HttpRequest request, DocumentRegistrar registrar, BatchBook batches, CancellationToken cancellation) =>
         {
-            if (!request.HasFormContentType) return Results.Problem("Send the files as multipart/form-data.", statusCode: 415);
-            // The form of this endpoint alone may be as large as its request; the default form options stop at 128 MB.
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = maxRequestBytes }));
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(cancellation);
-            }
-            catch (InvalidDataException e)
-            {
-                // Only the body's length is a size problem; anything else is a malformed form.
-                bool tooLong = e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase);
-                return Results.Problem($"The upload could not be read as a form: {e.Message}",
-                    statusCode: tooLong ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);
-            }
+            var (form, problem) = await ReadFilesAsync(request, maxRequestBytes, cancellation);
+            if (form is null) return problem!;
             if (form.Files.Count == 0) return Results.Problem("The request holds no file.", statusCode: 400);
             var details = new UploadDetails(form["collection"], form["sourceArchive"], form["recordId"]);
             // The files join the batch named, else this request is a batch of its own.
@@ -82,9 +69,8 @@ public static class UploadEndpoints
         // A failed document replaced by the mended file, in its place in its batch (FailedDocumentRemover); 409 for any other.
         app.MapPost("/api/documents/{id:guid}/replacement", async (Guid id, HttpRequest request, FailedDocumentRemover remover, CancellationToken cancellation) =>
         {
-            if (!request.HasFormContentType) return Results.Problem("Send the mended file as multipart/form-data.", statusCode: 415);
-            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = maxRequestBytes }));
-            var form = await request.ReadFormAsync(cancellation);
+            var (form, problem) = await ReadFilesAsync(request, maxRequestBytes, cancellation);
+            if (form is null) return problem!;
             if (form.Files.Count != 1) return Results.Problem($"Send one file, the mended one; the request holds {form.Files.Count}.", statusCode: 400);
             await using var content = form.Files[0].OpenReadStream();
             var (outcome, message, registration) = await remover.ReplaceAsync(id, content, form.Files[0].FileName, cancellation);
@@ -114,5 +100,26 @@ public static class UploadEndpoints
         })
         .RequireAuthorization(Policies.Upload)
         .RequireAntiforgeryForCookies();
+    }
+
+    /// <summary>
+    /// The multipart form of an endpoint that takes files, up to the whole request's limit (the default form options
+    /// stop at 128 MB); or the answer for a request that is not one: 415, 413 past the limit, 400 when malformed.
+    /// </summary>
+    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadFilesAsync(HttpRequest request, long maxRequestBytes, CancellationToken cancellation)
+    {
+        if (!request.HasFormContentType) return (null, Results.Problem("Send the files as multipart/form-data.", statusCode: 415));
+        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions { MultipartBodyLengthLimit = maxRequestBytes }));
+        try
+        {
+            return (await request.ReadFormAsync(cancellation), null);
+        }
+        catch (InvalidDataException e)
+        {
+            // Only the body's length is a size problem; anything else is a malformed form.
+            bool tooLong = e.Message.Contains("body length limit", StringComparison.OrdinalIgnoreCase);
+            return (null, Results.Problem($"The upload could not be read as a form: {e.Message}",
+                statusCode: tooLong ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest));
+        }
     }
 }

@@ -40,14 +40,18 @@ public sealed partial class ReviewAppTests
     public async Task A_malformed_upload_form_is_answered_400_with_its_reason()
     {
         using var client = new HttpClient { BaseAddress = app.Address, DefaultRequestHeaders = { { "X-Api-Key", TestAccounts.ApiKey } } };
-        using var body = new ByteArrayContent(Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n" +
-            new string('x', 20_000) + "\r\n\r\nno closing boundary"));
-        body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=cut");
+        // The upload, and the replacement of a failed document: both read their files the same way.
+        foreach (var path in new[] { "/api/documents", $"/api/documents/{Guid.NewGuid()}/replacement" })
+        {
+            using var body = new ByteArrayContent(Encoding.ASCII.GetBytes("--cut\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.png\"\r\n" +
+                new string('x', 20_000) + "\r\n\r\nno closing boundary"));
+            body.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=cut");
 
-        using var answer = await client.PostAsync("/api/documents", body);
+            using var answer = await client.PostAsync(path, body);
 
-        Assert.Equal(400, (int)answer.StatusCode);
-        Assert.Contains("The upload could not be read as a form", await answer.Content.ReadAsStringAsync());
+            Assert.Equal(400, (int)answer.StatusCode);
+            Assert.Contains("The upload could not be read as a form", await answer.Content.ReadAsStringAsync());
+        }
     }
 
     [Fact]
