@@ -1,3 +1,4 @@
+using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Illegibility.Evidence;
 using IngestPipeline.Domain.Transcripts;
 
@@ -5,7 +6,7 @@ namespace IngestPipeline.Domain.Illegibility;
 
 /// <summary>
 /// Marks text lost under or beside large dark regions (blots, torn-away paper), which OCR mostly
-/// reads as nothing at all: a line (not a paragraph's last) whose words stop where such a region begins,
+/// reads as nothing at all: a line (not a paragraph's last, unless it stops mid-sentence) whose words stop where such a region begins,
 /// inside the column where lines are typed, has lost its last words; a gap between words that such a region covers has lost the words typed there;
 /// a word mostly covered by one is what OCR guessed under a blot.
 /// </summary>
@@ -38,9 +39,9 @@ public static class DamageMarker
         public static Frame Of(Page page, List<Line> lines)
         {
             var layout = PageLayout.Of(page);
-            // A paragraph's last line is short by nature: one that stops beside a tear has not lost words. The layout's
-            // paragraph breaks are relative to the page's own line pitch, so double-spaced typing does not end a
-            // paragraph at every line.
+            // A paragraph's last line is short by nature: one that stops after a full stop beside a tear has not lost
+            // words. The layout's paragraph breaks are relative to the page's own line pitch, so double-spaced typing
+            // does not end a paragraph at every line.
             var lastLines = new HashSet<Line>(layout.Lines.Where((l, i) => !layout.ContinuesParagraph(i)), ReferenceEqualityComparer.Instance);
             return new Frame(layout, PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9), TabStops.Of(layout), lastLines);
         }
@@ -124,8 +125,11 @@ public static class DamageMarker
             }
         }
         var last = line.Words[^1];
-        // A line that reaches the typed margin has lost nothing at its end.
-        if (!last.IsIllegible && !underBlot[^1] && !endsParagraph && last.Box.Right < rightMargin - charWidth)
+        // A line that reaches the typed margin has lost nothing at its end, nor has a paragraph's last line that ends its
+        // sentence. One that stops mid-sentence beside a tear lost its last words even where the layout takes it for a
+        // paragraph's end (the tear took the words that would have filled it): there the tear must start one space after
+        // the last word, where the next word was typed.
+        if (!last.IsIllegible && !underBlot[^1] && last.Box.Right < rightMargin - charWidth && !(endsParagraph && WordParts.EndsSentence(last.Text)))
         {
             // The tear must reach the middle of the line (a line above a tear only touches it with its descenders), but
             // its ragged edge may come closest to the words anywhere across the line's height. It must reach on past
@@ -133,7 +137,7 @@ public static class DamageMarker
             var tear = regions
                 .Where(r => !r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter).IsEmpty)
                 .Select(r => r.ExtentBetween(line.Box.Top, line.Box.Bottom))
-                .FirstOrDefault(e => !e.IsEmpty && e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= 3 * charWidth
+                .FirstOrDefault(e => !e.IsEmpty && e.Left >= last.Box.Right - charWidth && e.Left - last.Box.Right <= (endsParagraph ? 1.5 : 3) * charWidth
                     && e.Left < rightMargin - charWidth && e.Right > last.Box.Right + charWidth);
             if (!tear.IsEmpty)
                 stretches.Add(new LostStretch(line.Words.Count, new BoundingBox(last.Box.Right, line.Box.Top, Math.Min(tear.Right, rightMargin), line.Box.Bottom), StretchSource.TornLineEnd));

@@ -78,6 +78,17 @@ public sealed class IllegibilityTests
         // The same short line at the end of a paragraph (a blank line follows) has lost nothing.
         var paragraphEnd = page with { Blocks = [page.Blocks[0] with { Lines = page.Blocks[0].Lines.Take(2).ToList() }] };
         Assert.DoesNotContain(DamageMarker.Mark(paragraphEnd).Lines.Last().Words, w => w.IsIllegible);
+
+        // Unless the tear starts one space after its last word, mid-sentence: the tear took the words that ended it.
+        var torn = new DarkRegion(new BoundingBox(880, 45, 2550, 95), [new BoundingBox(880, 45, 2550, 95)]);
+        Assert.Equal("ports ports ports ports [ILLEGIBLE]", Text(DamageMarker.Mark(paragraphEnd with { DarkRegions = [torn] }).Lines.Last()));
+        var ended = cut.Select((w, i) => i == 3 ? w with { Text = "ports." } : w).ToList();
+        var sentenceEnd = paragraphEnd with
+        {
+            Blocks = [paragraphEnd.Blocks[0] with { Lines = [paragraphEnd.Blocks[0].Lines[0], new Line(BoundingBox.Union(ended.Select(w => w.Box)), ended)] }],
+            DarkRegions = [torn],
+        };
+        Assert.DoesNotContain(DamageMarker.Mark(sentenceEnd).Lines.Last().Words, w => w.IsIllegible);
     }
 
     [Fact]
