@@ -59,7 +59,9 @@ public static class GapMarker
     /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Blank paper is lost text only
     /// where the sentence visibly breaks across it inside a line: two words' width or more between a lower-case word
     /// of the lexicon, read fairly surely, that does not end a sentence and the words typed after it (ribbon faded to
-    /// nothing); elsewhere it is a tabulation or the spacing after a full stop. A stretch whose next word stands in a
+    /// nothing); elsewhere it is a tabulation or the spacing after a full stop. Stained paper holding no typing (a
+    /// water stain that washed the words out) is lost text where the sentence breaks across it from a short word's
+    /// width: the stain is the damage, where blank paper may be a gap the typist left. A stretch whose next word stands in a
     /// column with words of other lines that also follow blank paper is a table's tab stop ("Olive oil    6,381").
     /// Blank paper at a line's end is never
     /// lost text: typists end lines early mid-sentence (on the dev pages four times for each line faded to nothing
@@ -69,16 +71,21 @@ public static class GapMarker
     {
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
         bool insideLine = words.Any(w => w.Box.Left >= gap.Box.Right - 1);
-        if (!insideLine || !ink.IsBlank(gap.Ink) || gap.Box.Width < options.BlankLostFromChars * charWidth) return GapEvidence.None;
+        float lostFrom = ink.IsBlank(gap.Ink) ? options.BlankLostFromChars : ink.IsStained(gap.Ink) ? options.StainedLostFromChars : float.PositiveInfinity;
+        if (!insideLine || gap.Box.Width < lostFrom * charWidth) return GapEvidence.None;
         // The last word before the stretch's end: a full stop typed after a space ("usée .") may stand inside it.
-        // It must be a word read as one: a speck in the margin read as "i" starts no sentence.
-        var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible);
+        // It must be a word read as one: a speck in the margin read as "i" starts no sentence, and a speck in the
+        // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
+        var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible && !IsSpeck(w));
         bool midSentence = before is not null && char.IsLower(before.Text[0]) && !".;:!?".Contains(before.Text.TrimEnd('"', '\'', ')', '’', '”')[^1])
             && before.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
         if (!midSentence) return GapEvidence.None;
-        var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible);
+        var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
         return after is not null && columns.Holds(after.Box) ? GapEvidence.None : GapEvidence.BrokenSentence;
     }
+
+    /// <summary>A token with no letter or digit: punctuation standing alone, or a speck read as a mark.</summary>
+    private static bool IsSpeck(Word word) => !word.Text.Any(char.IsLetterOrDigit);
 
     /// <summary>
     /// The re-read words when every one is a confident, plausible word (faint but legible text); otherwise one marker.

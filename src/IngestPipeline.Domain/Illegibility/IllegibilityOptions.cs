@@ -57,5 +57,17 @@ public sealed record IllegibilityOptions
     /// <summary>A blank stretch mid-sentence is text faded to nothing from this many character widths (two short words).</summary>
     public float BlankLostFromChars { get; init; } = 12;
 
+    /// <summary>
+    /// A stretch whose ink covers less than this share of what typing covers, yet darker than blank paper, is stained
+    /// paper holding no typing: a water stain's tide line and browning, the ink under it washed out.
+    /// </summary>
+    public float StainedBelow { get; init; } = 0.1f;
+
+    /// <summary>
+    /// A stained stretch mid-sentence is text the stain washed out from this many character widths (a short word and
+    /// its spaces): the stain is the damage, where blank paper may be the typist's own gap.
+    /// </summary>
+    public float StainedLostFromChars { get; init; } = 4;
+
     public static IllegibilityOptions Default { get; } = new();
 }

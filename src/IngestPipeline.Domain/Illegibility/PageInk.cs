@@ -80,6 +80,12 @@ public sealed class PageInk
     /// <summary>Paper with no ink to speak of: contrast below <see cref="IllegibilityOptions.BlankBelow"/> of the page's typing.</summary>
     public bool IsBlank(InkMeasure ink) => ink.Contrast < _options.BlankBelow * Contrast;
 
+    /// <summary>
+    /// Paper darkened but holding no typing: contrast above blank paper's, yet almost none of it as dark as ink
+    /// (<see cref="IllegibilityOptions.StainedBelow"/> of the typing's coverage): a stain over washed-out words.
+    /// </summary>
+    public bool IsStained(InkMeasure ink) => !IsBlank(ink) && ink.Coverage < _options.StainedBelow * Coverage;
+
     private static float Median(IEnumerable<float> values)
     {
         var sorted = values.Order().ToList();

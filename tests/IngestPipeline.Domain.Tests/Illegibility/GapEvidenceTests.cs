@@ -16,10 +16,11 @@ public sealed class GapEvidenceTests
     private static string Fill(Word before, TextGap gap, Word? after = null, Line? below = null) =>
         string.Join(' ', Filled(before, gap, after, below).Words.Select(w => w.Text));
 
-    private static Line Filled(Word before, TextGap gap, Word? after = null, Line? below = null)
+    private static Line Filled(Word before, TextGap gap, Word? after = null, Line? below = null, Word? inside = null)
     {
         var sure = Enumerable.Range(0, 8).Select(i => new Word("morning", new BoundingBox(100 + i * 250, 500, 310 + i * 250, 540), 95) { Ink = Typed }).ToList();
         var words = new List<Word> { At("the", 100), At("ships", 220), before };
+        if (inside is not null) words.Add(inside);
         if (after is not null) words.Add(after);
         var line = new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
         var page = new Page(1, 2550, 3300, 300,
@@ -55,6 +56,27 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,516", 1460)));
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,51", 1500)));
         Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,516", 1700)));
+    }
+
+    [Fact]
+    public void Stained_paper_holding_no_typing_that_breaks_a_sentence_is_a_washed_out_word_where_blank_paper_is_a_gap()
+    {
+        // Five characters' width: a short word and its spaces. A stain's tide line darkens the paper without any ink.
+        var stained = new TextGap(new BoundingBox(550, 1000, 700, 1040), []) { Ink = new InkMeasure(36, 0.004f) };
+        var blank = stained with { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), stained, At("Dalian", 750)));
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), blank, At("Dalian", 750)));
+        Assert.Equal("the ships left. Dalian", Fill(At("left.", 400), stained, At("Dalian", 750)));
+    }
+
+    [Fact]
+    public void A_speck_read_inside_the_stretch_neither_ends_nor_starts_a_sentence()
+    {
+        // The tide line read as ">" just before the next word: the sentence still breaks between "left" and "Dalian".
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        var speck = new Word(">", new BoundingBox(1380, 1010, 1384, 1030), 95) { Ink = Typed };
+        var line = Filled(At("left", 400), gap, At("Dalian", 1450), inside: speck);
+        Assert.Equal("the ships left > [ILLEGIBLE] Dalian", string.Join(' ', line.Words.Select(w => w.Text)));
     }
 
     [Fact]

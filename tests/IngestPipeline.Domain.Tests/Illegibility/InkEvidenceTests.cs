@@ -125,16 +125,18 @@ public sealed class InkEvidenceTests
     }
 
     [Theory]
-    [InlineData(5f, 0.01f, false, true)]    // blank paper: a tabulation, or ribbon faded to nothing
-    [InlineData(50f, 0.1f, false, false)]   // a few strokes of foxing or a neighbour's letter
-    [InlineData(70f, 0.25f, true, false)]   // faint typing
-    [InlineData(130f, 0.6f, true, false)]   // a smudge
-    public void A_stretch_with_words_missing_is_judged_by_its_ink(float contrast, float coverage, bool lostTyping, bool blank)
+    [InlineData(5f, 0.01f, false, true, false)]    // blank paper: a tabulation, or ribbon faded to nothing
+    [InlineData(40f, 0.005f, false, false, true)]  // stained paper with no ink: a tide line over washed-out words
+    [InlineData(50f, 0.1f, false, false, false)]   // a few strokes of foxing or a neighbour's letter
+    [InlineData(70f, 0.25f, true, false, false)]   // faint typing
+    [InlineData(130f, 0.6f, true, false, false)]   // a smudge
+    public void A_stretch_with_words_missing_is_judged_by_its_ink(float contrast, float coverage, bool lostTyping, bool blank, bool stained)
     {
         var (page, _) = PageWith(At("the", 0, 95, Typed));
         var ink = PageInk.Of(page, IllegibilityOptions.Default)!;
         Assert.Equal(lostTyping, ink.HoldsLostTyping(new InkMeasure(contrast, coverage)));
         Assert.Equal(blank, ink.IsBlank(new InkMeasure(contrast, coverage)));
+        Assert.Equal(stained, ink.IsStained(new InkMeasure(contrast, coverage)));
     }
 
     [Theory]
