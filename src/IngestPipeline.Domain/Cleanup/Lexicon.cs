@@ -44,6 +44,9 @@ public sealed class Lexicon
     /// <summary>Number of distinct entries, ignoring case.</summary>
     public int Count => _any.Count;
 
+    /// <summary>Which words follow one another in the language read, where a list of its word pairs is known (English).</summary>
+    public WordPairs? Pairs { get; init; }
+
     /// <summary>Whether the word is known, ignoring case (see the remarks for punctuation, possessives and compounds).</summary>
     public bool Contains(string word)
     {

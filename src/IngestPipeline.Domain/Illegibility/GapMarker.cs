@@ -61,7 +61,9 @@ public static class GapMarker
     /// of the lexicon, read fairly surely, that does not end a sentence and the words typed after it (ribbon faded to
     /// nothing); elsewhere it is a tabulation or the spacing after a full stop. Stained paper holding no typing (a
     /// water stain that washed the words out) is lost text where the sentence breaks across it from a short word's
-    /// width: the stain is the damage, where blank paper may be a gap the typist left. A stretch whose next word stands in a
+    /// width: the stain is the damage, where blank paper may be a gap the typist left. From a shorter width, and after a
+    /// capital too, blank paper is lost text where the words either side never follow one another in print
+    /// (<see cref="Lexicon.Pairs"/>) and the sentence goes on across it. A stretch whose next word stands in a
     /// column with words of other lines that also follow blank paper is a table's tab stop ("Olive oil    6,381").
     /// Blank paper at a line's end is never
     /// lost text: typists end lines early mid-sentence (on the dev pages four times for each line faded to nothing
@@ -70,18 +72,26 @@ public static class GapMarker
     private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, TabStops columns, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
-        bool insideLine = words.Any(w => w.Box.Left >= gap.Box.Right - 1);
-        float lostFrom = ink.IsBlank(gap.Ink) ? options.BlankLostFromChars : ink.IsStained(gap.Ink) ? options.StainedLostFromChars : float.PositiveInfinity;
-        if (!insideLine || gap.Box.Width < lostFrom * charWidth) return GapEvidence.None;
+        bool blank = ink.IsBlank(gap.Ink), stained = ink.IsStained(gap.Ink);
+        if (!blank && !stained) return GapEvidence.None;
         // The last word before the stretch's end: a full stop typed after a space ("usée .") may stand inside it.
         // It must be a word read as one: a speck in the margin read as "i" starts no sentence, and a speck in the
         // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible && !IsSpeck(w));
-        bool midSentence = before is not null && char.IsLower(before.Text[0]) && !".;:!?".Contains(before.Text.TrimEnd('"', '\'', ')', '’', '”')[^1])
-            && before.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
-        if (!midSentence) return GapEvidence.None;
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
-        return after is not null && columns.Holds(after.Box) ? GapEvidence.None : GapEvidence.BrokenSentence;
+        if (before is null || after is null || columns.Holds(after.Box) || WordParts.EndsSentence(before.Text)
+            || before.Text.TrimEnd('"', '\'', ')', '’', '”').EndsWith(';')) return GapEvidence.None;
+        bool midSentence = char.IsLower(before.Text[0]) && before.Confidence >= options.NeighbourBelow
+            && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
+        double width = gap.Box.Width / charWidth;
+        if (midSentence && width >= (blank ? options.BlankLostFromChars : options.StainedLostFromChars)) return GapEvidence.BrokenSentence;
+        // Narrower, or after a capital ("the Embassy ⎵ proceed"): lost words where the two words either side never
+        // stand together in print and the sentence goes on (a lower-case word on one side; "Square ⎵ July" is an
+        // address and its date). A typist's own gap leaves words that read on ("severe conditions ⎵ which").
+        bool readsOn = midSentence || (char.IsLower(after.Text[0]) && before.Confidence >= options.NeighbourBelow);
+        return readsOn && width >= Math.Min(options.UnpairedLostFromChars, blank ? options.BlankLostFromChars : options.StainedLostFromChars)
+            && lexicon.Pairs?.Follows(before.Text, after.Text) == false
+            ? GapEvidence.BrokenSentence : GapEvidence.None;
     }
 
     /// <summary>A token with no letter or digit: punctuation standing alone, or a speck read as a mark.</summary>

@@ -69,5 +69,11 @@ public sealed record IllegibilityOptions
     /// </summary>
     public float StainedLostFromChars { get; init; } = 4;
 
+    /// <summary>
+    /// A blank stretch inside a sentence whose neighbours never follow one another in print (<see cref="Cleanup.WordPairs"/>)
+    /// is lost text from this many character widths: wider than the two spaces after a full stop and a short word.
+    /// </summary>
+    public float UnpairedLostFromChars { get; init; } = 6;
+
     public static IllegibilityOptions Default { get; } = new();
 }

@@ -1,3 +1,4 @@
+using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Ocr.Languages;
 
 namespace IngestPipeline.Ocr.Lexicon;
@@ -36,6 +37,15 @@ public static class LexiconFiles
 
     public static string DomainWordList => Path.Combine(AppContext.BaseDirectory, "Lexicon", "domain-words.txt");
 
+    /// <summary>
+    /// The word pairs of the languages that have a list (SymSpell's English pairs from Google Books, fetched by
+    /// infra/fetch-models.sh and copied beside the program by the build), by Tesseract language code.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> WordPairLists = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["eng"] = Path.Combine(AppContext.BaseDirectory, "models", "word-pairs", "frequency_bigramdictionary_en_243_342.txt"),
+    };
+
     /// <summary>The union of the word lists of <paramref name="languages"/> (default English) that Debian has, the domain list and <paramref name="extraFiles"/>.</summary>
     /// <exception cref="FileNotFoundException">A list is missing; for a language's list the message names its package.</exception>
     public static Domain.Cleanup.Lexicon Load(IEnumerable<string>? extraFiles = null, IEnumerable<string>? languages = null)
@@ -56,6 +66,19 @@ public static class LexiconFiles
         files.AddRange(extraFiles ?? []);
         foreach (var file in files.Where(f => !File.Exists(f)))
             throw new FileNotFoundException($"{file}: lexicon file not found");
-        return new Domain.Cleanup.Lexicon(files.Distinct(StringComparer.Ordinal).SelectMany(File.ReadLines));
+        return new Domain.Cleanup.Lexicon(files.Distinct(StringComparer.Ordinal).SelectMany(File.ReadLines)) { Pairs = PairsOf(languages ?? [OcrLanguages.Default]) };
+    }
+
+    /// <summary>
+    /// The word pairs of a page read in one language that has a list; none for a page read in several (a pair
+    /// missing from one language's list may be common in the other's).
+    /// </summary>
+    private static WordPairs? PairsOf(IEnumerable<string> languages)
+    {
+        var list = languages.Distinct(StringComparer.Ordinal).ToList();
+        if (list.Count != 1 || !WordPairLists.TryGetValue(list[0], out var path)) return null;
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"{path}: word pairs for '{list[0]}' not found; run infra/fetch-models.sh");
+        return new WordPairs(File.ReadLines(path));
     }
 }

@@ -13,10 +13,10 @@ public sealed class GapEvidenceTests
     private static Word At(string text, int left, float confidence = 95) =>
         new(text, new BoundingBox(left, 1000, left + 30 * text.Length, 1040), confidence) { Ink = Typed };
 
-    private static string Fill(Word before, TextGap gap, Word? after = null, Line? below = null) =>
-        string.Join(' ', Filled(before, gap, after, below).Words.Select(w => w.Text));
+    private static string Fill(Word before, TextGap gap, Word? after = null, Line? below = null, Lexicon? lexicon = null) =>
+        string.Join(' ', Filled(before, gap, after, below, lexicon: lexicon).Words.Select(w => w.Text));
 
-    private static Line Filled(Word before, TextGap gap, Word? after = null, Line? below = null, Word? inside = null)
+    private static Line Filled(Word before, TextGap gap, Word? after = null, Line? below = null, Word? inside = null, Lexicon? lexicon = null)
     {
         var sure = Enumerable.Range(0, 8).Select(i => new Word("morning", new BoundingBox(100 + i * 250, 500, 310 + i * 250, 540), 95) { Ink = Typed }).ToList();
         var words = new List<Word> { At("the", 100), At("ships", 220), before };
@@ -27,7 +27,7 @@ public sealed class GapEvidenceTests
             [new Block(new BoundingBox(100, 500, 2400, 1040), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), line, .. below is null ? [] : new[] { below }])],
             new PageProcessing(0, 0, [])) { TextGaps = [gap] };
         var ink = PageInk.Of(page, IllegibilityOptions.Default);
-        var marked = GapMarker.Mark(page, Words, IllegibilityOptions.Default, ink);
+        var marked = GapMarker.Mark(page, lexicon ?? Words, IllegibilityOptions.Default, ink);
         return marked.Blocks[0].Lines[1];
     }
 
@@ -67,6 +67,22 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), stained, At("Dalian", 750)));
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), blank, At("Dalian", 750)));
         Assert.Equal("the ships left. Dalian", Fill(At("left.", 400), stained, At("Dalian", 750)));
+    }
+
+    [Fact]
+    public void A_narrower_blank_is_lost_words_where_the_words_either_side_never_follow_one_another_in_print()
+    {
+        // Seven characters of blank paper: a typist's gap where the sentence reads on across it, lost words where it cannot.
+        var pairs = new WordPairs(Enumerable.Range(0, WordPairs.CommonFrom)
+            .SelectMany(i => new[] { $"left x{(char)('a' + i)}", $"ships x{(char)('a' + i)}", $"x{(char)('a' + i)} from", $"x{(char)('a' + i)} the" }).Append("left from 100"));
+        var lexicon = new Lexicon(["the ships left from the port of Dalian in the morning"]) { Pairs = pairs };
+        var gap = new TextGap(new BoundingBox(550, 1000, 760, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships left from", Fill(At("left", 400), gap, At("from", 800), lexicon: lexicon));
+        Assert.Equal("the ships left [ILLEGIBLE] the", Fill(At("left", 400), gap, At("the", 800), lexicon: lexicon));
+        Assert.Equal("the ships left the", Fill(At("left", 400), gap, At("the", 800)));
+        // After a capital the sentence must go on in lower case: "Ships ⎵ The" may be a heading and what follows it.
+        Assert.Equal("the ships Ships [ILLEGIBLE] the", Fill(At("Ships", 400), gap, At("the", 800), lexicon: lexicon));
+        Assert.Equal("the ships Ships The", Fill(At("Ships", 400), gap, At("The", 800), lexicon: lexicon));
     }
 
     [Fact]
