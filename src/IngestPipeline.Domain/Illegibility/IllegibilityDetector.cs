@@ -31,6 +31,7 @@ public static class IllegibilityDetector
                 && IsUnreadable(w, lexicon, options, ink, secondReadLine)
                 && !ReadTwiceAlike(w, lexicon))).ToArray();
         GrowIntoWeakNeighbours(words, unreadable, damaged, options);
+        BridgeWeakReadings(words, unreadable, options);
 
         var result = new List<Word>();
         for (int i = 0; i < words.Count;)
@@ -98,6 +99,22 @@ public static class IllegibilityDetector
             WordKind.Name or WordKind.NearWord => word.Confidence < options.NameBelow,
             _ => false,
         };
+
+    /// <summary>
+    /// Weak readings between two unreadable runs of a line ("[ILLEGIBLE] sean 8 [ILLEGIBLE]" under a water stain along
+    /// the line's end) are guesses at the same damage, whatever their ink: the run is one, and so is its marker.
+    /// </summary>
+    private static void BridgeWeakReadings(List<Word> words, bool[] unreadable, IllegibilityOptions options)
+    {
+        int last = -1;
+        for (int i = 0; i < words.Count; i++)
+        {
+            if (!unreadable[i]) continue;
+            if (last >= 0 && i - last > 1 && Enumerable.Range(last + 1, i - last - 1).All(k => words[k].Confidence < options.NeighbourBelow))
+                Array.Fill(unreadable, true, last + 1, i - last - 1);
+            last = i;
+        }
+    }
 
     private static void GrowIntoWeakNeighbours(List<Word> words, bool[] unreadable, bool[] damaged, IllegibilityOptions options)
     {

@@ -32,6 +32,27 @@ public sealed class IllegibilityTests
     }
 
     [Fact]
+    public void Weak_readings_between_two_unreadable_runs_are_the_same_damage_whatever_their_ink()
+    {
+        // Under a stain along the line's end: two smeared tokens, and between them weak readings whose ink looks typed.
+        var typed = new InkMeasure(120, 0.3f);
+        var smeared = new InkMeasure(130, 0.6f);
+        Line Read(params (string Text, float Confidence, InkMeasure Ink)[] words)
+        {
+            var line = LineOf(words.Select(w => (w.Text, w.Confidence)).ToArray());
+            return line with { Words = line.Words.Select((w, i) => w with { Ink = words[i].Ink }).ToList() };
+        }
+        var sure = new Line(new BoundingBox(100, 500, 2000, 540), Enumerable.Range(0, 6)
+            .Select(i => new Word("railroads", new BoundingBox(100 + i * 300, 500, 350 + i * 300, 540), 96) { Ink = typed }).ToList());
+        var ink = PageInk.Of(new Page(1, 2550, 3300, 300, [new Block(sure.Box, [sure])], new PageProcessing(0, 0, [])), IllegibilityOptions.Default);
+
+        var weak = Read(("arrangements...", 95, typed), ("ee@e", 12, smeared), ("sean", 7, typed), ("8", 14, typed), ("HePe¥ee", 0, smeared), ("hopes", 93, typed));
+        Assert.Equal("arrangements... [ILLEGIBLE] hopes", Text(IllegibilityDetector.Mark(weak, Words, IllegibilityOptions.Default, ink)));
+        var sureBetween = Read(("arrangements...", 95, typed), ("ee@e", 12, smeared), ("port", 95, typed), ("HePe¥ee", 0, smeared), ("hopes", 93, typed));
+        Assert.Equal("arrangements... [ILLEGIBLE] port [ILLEGIBLE] hopes", Text(IllegibilityDetector.Mark(sureBetween, Words, IllegibilityOptions.Default, ink)));
+    }
+
+    [Fact]
     public void Weak_real_word_next_to_garbage_joins_the_span_but_a_confident_one_does_not()
     {
         var line = IllegibilityDetector.Mark(LineOf(("the", 96), ("es", 29), ("HePe¥ee", 0), ("port", 95)), Words, IllegibilityOptions.Default);
