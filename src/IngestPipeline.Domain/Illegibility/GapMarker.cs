@@ -95,7 +95,7 @@ public static class GapMarker
     }
 
     /// <summary>A token with no letter or digit: punctuation standing alone, or a speck read as a mark.</summary>
-    private static bool IsSpeck(Word word) => !word.Text.Any(char.IsLetterOrDigit);
+    internal static bool IsSpeck(Word word) => !word.Text.Any(char.IsLetterOrDigit);
 
     /// <summary>
     /// The re-read words when every one is a confident, plausible word (faint but legible text); otherwise one marker.

@@ -28,7 +28,7 @@ public static class CandidateFeatures
         "width_chars", "height_ratio", "contrast_ratio", "coverage_ratio", "page_contrast",
         "reread_words", "reread_confidence", "reread_plausible", "dark_share",
         "before_confidence", "before_mid_sentence", "after_confidence", "after_capital",
-        "in_header", "before_ends_sentence", "line_fill", "after_at_tab_stop", "room_for_next_word",
+        "in_header", "before_ends_sentence", "line_fill", "after_at_tab_stop", "room_for_next_word", "words_pair_in_print",
     ];
 
     private const float None = -1;
@@ -87,7 +87,21 @@ public static class CandidateFeatures
             Flag(line.InHeader), Flag(previous is not null && previous.Text.TrimEnd('"', '\'', ')', '’', '”') is { Length: > 0 } end && ".;:!?".Contains(end[^1])),
             line.Fill,
             Flag(next is not null && line.Columns?.Holds(next.Box) == true), line.RoomForNextWord,
+            PairInPrint(words, before, lexicon),
         ];
+    }
+
+    /// <summary>
+    /// Whether the words either side of a stretch inside a line stand together in print (<see cref="WordPairs"/>): 1 where
+    /// they do (the sentence reads on across a typist's gap), 0 where they never do (words lost between them), -1 where the
+    /// list cannot tell (a rare word, a number, a page not read in English alone, a stretch at a line's end). Specks read
+    /// as marks are passed over.
+    /// </summary>
+    private static float PairInPrint(IReadOnlyList<Word> words, int before, Lexicon lexicon)
+    {
+        var previous = words.Take(before).LastOrDefault(w => !w.IsIllegible && !GapMarker.IsSpeck(w));
+        var next = words.Skip(before).FirstOrDefault(w => !w.IsIllegible && !GapMarker.IsSpeck(w));
+        return previous is null || next is null || lexicon.Pairs?.Follows(previous.Text, next.Text) is not { } follows ? None : Flag(follows);
     }
 
     /// <summary>
