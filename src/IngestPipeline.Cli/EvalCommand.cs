@@ -81,6 +81,18 @@ public static class EvalCommand
             }
             var set = TranscriptScorer.ScoreSet(pages);
             EvalReport.Print(set, pages, missing, join);
+            IReadOnlyList<KindRecall> byKind;
+            try
+            {
+                byKind = RecallByKind(gtDir, pages);
+            }
+            catch (InvalidDataException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return 2;
+            }
+            if (byKind.Count > 0)
+                AnsiConsole.WriteLine("span recall by kind of damage: " + string.Join(", ", byKind.Select(k => $"{k.Kind} {k.Recalled}/{k.Spans}")));
             SweepResult? swept = null;
             if (parse.GetValue(sweep) is { } rawDir)
             {
@@ -96,7 +108,7 @@ public static class EvalCommand
             }
             var jsonPath = parse.GetValue(json) ?? Path.Combine(outDir, "eval-summary.json");
             File.WriteAllText(jsonPath, JsonSerializer.Serialize(
-                new { overall = set, joinHyphens = join, pagesFile = listPath, pages, missing, sweep = swept },
+                new { overall = set, joinHyphens = join, pagesFile = listPath, recallByKind = byKind, pages, missing, sweep = swept },
                 new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }));
             AnsiConsole.WriteLine($"JSON summary: {jsonPath}");
             return 0;
@@ -134,6 +146,31 @@ public static class EvalCommand
         }
         AnsiConsole.WriteLine($"charts: {Path.Combine(outDir, "precision-recall.png")}{(bins.Count > 0 ? ", " + Path.Combine(outDir, "reliability.png") : "")}");
         return new SweepResult(model.Version, model.Training.Threshold, scores, bins);
+    }
+
+    /// <summary>The truth's spans of one kind of damage, and how many of them a marker recalled.</summary>
+    private sealed record KindRecall(string Kind, int Spans, int Recalled);
+
+    /// <summary>
+    /// Span recall by kind of damage, where the pages' NAME.gt.json say it (generated pages, the dev corpus): each
+    /// marker of NAME.gt.txt is its span's, in the text's order. Empty without such files.
+    /// </summary>
+    private static IReadOnlyList<KindRecall> RecallByKind(string gtDir, IEnumerable<PageScore> pages)
+    {
+        var counts = new SortedDictionary<string, (int Spans, int Recalled)>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            var path = Path.Combine(gtDir, page.Name + ".gt.json");
+            if (page.TrueSpans == 0 || !File.Exists(path) || PageTruth.SpanKinds(path) is not { } kinds) continue;
+            if (kinds.Count != page.RecalledInOrder.Count)
+                throw new InvalidDataException($"{path}: {kinds.Count} illegible spans, but {page.Name}.gt.txt has {page.RecalledInOrder.Count} markers");
+            foreach (var (kind, recalled) in kinds.Zip(page.RecalledInOrder))
+            {
+                var (spans, hits) = counts.GetValueOrDefault(kind);
+                counts[kind] = (spans + 1, hits + (recalled ? 1 : 0));
+            }
+        }
+        return counts.Select(c => new KindRecall(c.Key, c.Value.Spans, c.Value.Recalled)).ToList();
     }
 
     /// <summary>The pages to score, in ordinal order: those in the list, or every NAME.gt.txt of the folder.</summary>

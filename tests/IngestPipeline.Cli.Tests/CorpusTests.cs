@@ -56,8 +56,15 @@ public sealed class CorpusTests : IDisposable
             Counts(reference, "gt_spans", "recalled_spans", "out_markers", "credited_markers", "false_markers_on_clean_pages", "garbage_spans", "garbage_chars", "silent_misses"),
             Counts(o, "trueSpans", "recalledSpans", "hypothesisMarkers", "creditedMarkers", "falseMarkers", "garbageSpans", "garbageChars", "silentMisses"));
         if (set == "dev")
+        {
             Assert.True(reference.GetProperty("gt_spans").GetInt32() > 0 && reference.GetProperty("out_markers").GetInt32() > 0,
                 "the dev pages should exercise span matching");
+            // Every span of NAME.gt.json counted once under its kind of damage, and the recalled ones as the scorer has them.
+            var byKind = ours.RootElement.GetProperty("recallByKind").EnumerateArray().ToList();
+            Assert.Equal(o.GetProperty("trueSpans").GetInt32(), byKind.Sum(k => k.GetProperty("spans").GetInt32()));
+            Assert.Equal(o.GetProperty("recalledSpans").GetInt32(), byKind.Sum(k => k.GetProperty("recalled").GetInt32()));
+            Assert.All(byKind, k => Assert.Contains(k.GetProperty("kind").GetString(), new[] { "blot", "smudge", "water", "fade", "torn", "line", "wateredge" }));
+        }
     }
 
     [Fact]
@@ -168,8 +175,11 @@ public sealed class CorpusTests : IDisposable
     private string CopyTruth(string set, IEnumerable<string> names)
     {
         var gt = Directory.CreateDirectory(Path.Combine(_work, "gt")).FullName;
-        foreach (var name in names)
-            File.Copy(Path.Combine(Folders(set).Truth, name + ".gt.txt"), Path.Combine(gt, name + ".gt.txt"));
+        foreach (var file in names.SelectMany(n => new[] { n + ".gt.txt", n + ".gt.json" }))
+        {
+            var source = Path.Combine(Folders(set).Truth, file);
+            if (File.Exists(source)) File.Copy(source, Path.Combine(gt, file));
+        }
         return gt;
     }
 

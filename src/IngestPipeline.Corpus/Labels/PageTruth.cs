@@ -32,6 +32,27 @@ public sealed record PageTruth(int Width, int Height, IReadOnlyList<TruthWord> W
         }
     }
 
+    /// <summary>
+    /// The kind of damage of each unreadable span of NAME.gt.json (blot, fade, water…), in the order their markers stand
+    /// in NAME.gt.txt: by typed line, then from the left. Null for a file without kinds.
+    /// </summary>
+    public static IReadOnlyList<string>? SpanKinds(string path)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(File.ReadAllText(path));
+            if (!json.RootElement.TryGetProperty("illegible_spans", out var list)) return null;
+            var spans = list.EnumerateArray()
+                .Select(s => (Kind: s.TryGetProperty("kind", out var k) ? k.GetString() : null, Line: s.GetProperty("line").GetInt32(), Box(s.GetProperty("bbox")).Left))
+                .ToList();
+            return spans.Any(s => s.Kind is null) ? null : spans.OrderBy(s => s.Line).ThenBy(s => s.Left).Select(s => s.Kind!).ToList();
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        {
+            throw new InvalidDataException($"{path}: not a ground truth file of the corpus format ({e.Message})", e);
+        }
+    }
+
     private static BoundingBox Box(JsonElement bbox)
     {
         var v = bbox.EnumerateArray().Select(e => e.GetInt32()).ToArray();

@@ -31,6 +31,9 @@ public sealed record PageScore(
     int GarbageChars,
     int SilentMisses)
 {
+    /// <summary>For each of the truth's markers, in the text's order, whether a hypothesis marker recalled it.</summary>
+    public IReadOnlyList<bool> RecalledInOrder { get; init; } = [];
+
     /// <summary>Markers the hypothesis put on a page whose truth has none (0 on pages with spans).</summary>
     public int FalseMarkers => TrueSpans == 0 ? HypothesisMarkers : 0;
 }

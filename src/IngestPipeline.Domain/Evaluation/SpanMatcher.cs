@@ -6,14 +6,15 @@ namespace IngestPipeline.Domain.Evaluation;
 /// </summary>
 internal static class SpanMatcher
 {
-    public readonly record struct Counts(int TrueSpans, int Recalled, int Credited, int GarbageSpans, int GarbageChars, int SilentMisses);
+    /// <param name="RecalledInOrder">For each truth marker, in the text's order, whether it was recalled.</param>
+    public readonly record struct Counts(int TrueSpans, int Recalled, int Credited, int GarbageSpans, int GarbageChars, int SilentMisses, bool[] RecalledInOrder);
 
     public static Counts Measure(int[] g, int[] o)
     {
         var gMarks = Indexes(g);
         // Without truth spans nothing is recalled or missed: the alignment (the costly part) is not needed.
         if (gMarks.Count == 0)
-            return new Counts(0, 0, 0, 0, 0, 0);
+            return new Counts(0, 0, 0, 0, 0, 0, []);
         var oMarks = Indexes(o);
         var (start, end) = AlignedRanges(g, o);
         var words = WordRanges(g);
@@ -65,7 +66,7 @@ internal static class SpanMatcher
             else
                 silent++;
         }
-        return new Counts(gMarks.Count, recalled.Count, credited.Count, garbageSpans, garbageChars, silent);
+        return new Counts(gMarks.Count, recalled.Count, credited.Count, garbageSpans, garbageChars, silent, gMarks.Select(recalled.Contains).ToArray());
     }
 
     private static List<int> Indexes(int[] symbols)

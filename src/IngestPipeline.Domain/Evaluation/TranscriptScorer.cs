@@ -48,7 +48,7 @@ public static class TranscriptScorer
             gWords.Length, wordEdits, PageRate(wordEdits, gWords.Length),
             spans.TrueSpans, spans.Recalled,
             o.Count(c => c == ScoringText.MarkerChar), spans.Credited,
-            spans.GarbageSpans, spans.GarbageChars, spans.SilentMisses);
+            spans.GarbageSpans, spans.GarbageChars, spans.SilentMisses) { RecalledInOrder = spans.RecalledInOrder };
     }
 
     /// <summary>Aggregates page scores (micro-averaged); same as <see cref="SetScore.From"/>.</summary>
