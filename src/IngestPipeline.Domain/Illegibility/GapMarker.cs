@@ -84,12 +84,13 @@ public static class GapMarker
         bool midSentence = char.IsLower(before.Text[0]) && before.Confidence >= options.NeighbourBelow
             && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
         double width = gap.Box.Width / charWidth;
-        if (midSentence && width >= (blank ? options.BlankLostFromChars : options.StainedLostFromChars)) return GapEvidence.BrokenSentence;
+        float lostFrom = blank ? options.BlankLostFromChars : options.StainedLostFromChars;
+        if (midSentence && width >= lostFrom) return GapEvidence.BrokenSentence;
         // Narrower, or after a capital ("the Embassy ⎵ proceed"): lost words where the two words either side never
         // stand together in print and the sentence goes on (a lower-case word on one side; "Square ⎵ July" is an
         // address and its date). A typist's own gap leaves words that read on ("severe conditions ⎵ which").
         bool readsOn = midSentence || (char.IsLower(after.Text[0]) && before.Confidence >= options.NeighbourBelow);
-        return readsOn && width >= Math.Min(options.UnpairedLostFromChars, blank ? options.BlankLostFromChars : options.StainedLostFromChars)
+        return readsOn && width >= Math.Min(options.UnpairedLostFromChars, lostFrom)
             && lexicon.Pairs?.Follows(before.Text, after.Text) == false
             ? GapEvidence.BrokenSentence : GapEvidence.None;
     }
