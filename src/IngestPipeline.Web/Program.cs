@@ -50,6 +50,7 @@ app.MapSearchEndpoints();
 app.MapIiifEndpoints();
 app.MapBatchEndpoints();
 app.MapCommentEndpoints();
+app.MapCollectionEndpoints();
 app.MapAdminEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
 app.MapRazorPages();

@@ -1,5 +1,6 @@
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Domain.Review;
+using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Pipeline.Review;
@@ -38,5 +39,42 @@ public sealed class ReviewTests
         var document = await pipeline.DocumentAsync(id);
         Assert.DoesNotContain("A line the reviewer wrote", document.Text);
         Assert.Equal(firstLine.Text, ReviewSheet.Of(JsonExporter.Read(document.TranscriptJson!))[0].Text);
+    }
+
+    [Fact]
+    public async Task Each_saved_version_leaves_the_decisions_its_text_holds_as_the_documents_labelled_examples()
+    {
+        await using var pipeline = await PipelineUnderTest.StartAsync();
+        var id = await pipeline.RegisterAsync(TestFolders.SamplePages[0], collection: "Chungking 1943");
+        var recognized = await pipeline.RunUntilAsync(id, DocumentStage.AwaitingReview);
+        var lines = ReviewSheet.Of(JsonExporter.Read(recognized.TranscriptJson!)).Where(l => l.Flags.Count == 0 && l.Text.Split(' ').Length >= 3).Take(2).ToList();
+        var (first, second) = (lines[0], lines[1]);
+        var metadata = ReviewedMetadata.Of(null);
+        async Task<ReviewResult> SubmitAsync(ReviewDecision decision, params LineEdit[] edits)
+        {
+            int revision = await pipeline.QueryAsync(db => db.ReviewTasks.Where(t => t.DocumentId == id).Select(t => t.Revision).SingleAsync());
+            return await pipeline.InScopeAsync(s => s.GetRequiredService<ReviewService>().SubmitAsync(id, "ada", revision, new ReviewDraft(edits, metadata), decision, null));
+        }
+        Task<List<ReviewExample>> ExamplesAsync() => pipeline.QueryAsync(db => db.ReviewExamples.Where(e => e.DocumentId == id).OrderBy(e => e.Line).ThenBy(e => e.Word).ToListAsync());
+
+        // A word corrected and a marker typed over the last word of another line.
+        var words = second.Text.Split(' ');
+        await SubmitAsync(ReviewDecision.Save, new LineEdit(first.Page, first.Index, "Corrected " + first.Text),
+            new LineEdit(second.Page, second.Index, string.Join(' ', words[..^1].Append(Word.IllegibleMarker))));
+        var saved = await ExamplesAsync();
+        Assert.Equal([("WordCorrected", first.Index, 0, "", "Corrected"), ("MarkerInserted", second.Index, words.Length - 1, words[^1], Word.IllegibleMarker)],
+            saved.Select(e => (e.Kind, e.Line, e.Word, e.Recognized, e.Reviewed)));
+        Assert.All(saved, e => Assert.Equal(("Chungking 1943", 2, 1, "ada"), (e.Collection, e.Version, e.RecognizedVersion, e.Reviewer)));
+        Assert.Contains("\"confidence\"", saved[1].EvidenceJson);
+        Assert.True(saved[1].Right > saved[1].Left && saved[1].Bottom > saved[1].Top);
+
+        // The correction taken back: the examples are what the text now holds, the correction no longer one of them.
+        await SubmitAsync(ReviewDecision.Save, new LineEdit(first.Page, first.Index, first.Text));
+        Assert.Equal(["MarkerInserted"], (await ExamplesAsync()).Select(e => e.Kind));
+
+        // Restoring the pipeline's reading takes every decision back.
+        await pipeline.InScopeAsync(s => s.GetRequiredService<ReviewService>().RestoreAsync(id, "ada", 1));
+        Assert.Empty(await ExamplesAsync());
+        Assert.Equal(1, await pipeline.QueryAsync(db => db.Versions.Where(v => v.DocumentId == id && v.Kind == VersionKind.Restored).Select(v => v.RestoredFrom).SingleAsync()));
     }
 }

@@ -167,7 +167,7 @@ public static class ReviewApplier
     }
 
     /// <summary>A fewest-changes alignment of two word sequences: pairs of indices, null on the side that has no word.</summary>
-    private static List<(int? Word, int? Token)> Align(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    internal static List<(int? Word, int? Token)> Align(IReadOnlyList<string> a, IReadOnlyList<string> b)
     {
         var cost = new int[a.Count + 1, b.Count + 1];
         for (int i = 0; i <= a.Count; i++) cost[i, 0] = i;

@@ -87,18 +87,37 @@ public static class ReviewSheet
             int start = text.Length;
             text.Append(word.Text);
             if (closes) text.Append('}');
-            if (word.IsIllegible)
-                flags.Add(new ReviewFlag(FlagKind.Illegible, start, word.Text.Length, word.Box, word.IllegibleGuess, word.Confidence)
-                {
-                    Probability = word.IllegibleProbability,
-                    Kept = word.Corrected,
-                });
-            else if (!word.Corrected && OtherReading(word) is { } other)
-                flags.Add(new ReviewFlag(FlagKind.Disputed, start, word.Text.Length, word.Box, other, word.Confidence));
-            else if (!word.Corrected && word.Confidence < LowConfidence)
-                flags.Add(new ReviewFlag(FlagKind.LowConfidence, start, word.Text.Length, word.Box, word.Text, word.Confidence));
+            switch (FlagOf(word))
+            {
+                case FlagKind.Illegible:
+                    flags.Add(new ReviewFlag(FlagKind.Illegible, start, word.Text.Length, word.Box, word.IllegibleGuess, word.Confidence)
+                    {
+                        Probability = word.IllegibleProbability,
+                        Kept = word.Corrected,
+                    });
+                    break;
+                case FlagKind.Disputed:
+                    flags.Add(new ReviewFlag(FlagKind.Disputed, start, word.Text.Length, word.Box, OtherReading(word), word.Confidence));
+                    break;
+                case FlagKind.LowConfidence:
+                    flags.Add(new ReviewFlag(FlagKind.LowConfidence, start, word.Text.Length, word.Box, word.Text, word.Confidence));
+                    break;
+            }
         }
         return new ReviewLine(page, index, text.ToString(), line.Box, flags);
+    }
+
+    /// <summary>
+    /// Why the review page flags a word: a marker always (a reviewer's decision on it is <see cref="Word.Corrected"/>);
+    /// a disputed or low-confidence word until a reviewer has corrected or kept it; null for a word it does not flag.
+    /// </summary>
+    public static FlagKind? FlagOf(Word word)
+    {
+        ArgumentNullException.ThrowIfNull(word);
+        if (word.IsIllegible) return FlagKind.Illegible;
+        if (word.Corrected) return null;
+        if (OtherReading(word) is not null) return FlagKind.Disputed;
+        return word.Confidence < LowConfidence ? FlagKind.LowConfidence : null;
     }
 
     /// <summary>

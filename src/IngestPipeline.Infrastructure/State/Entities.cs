@@ -158,6 +158,64 @@ public sealed class DocumentVersion
 
     /// <summary>The change against the previous version (LineDiff's unified rendering, changed lines only).</summary>
     public string Diff { get; set; } = "";
+
+    /// <summary>For a <see cref="VersionKind.Restored"/> version: the number of the version it made current again.</summary>
+    public int? RestoredFrom { get; set; }
+}
+
+/// <summary>
+/// One reviewer decision on the pipeline's reading of a document, as a labelled example of its evidence (a marker kept
+/// or replaced, a marker inserted, a doubtful word confirmed or corrected, an unflagged word corrected). A document's
+/// examples are those its current text holds against the reading it was made from: each save replaces them.
+/// </summary>
+public sealed class ReviewExample
+{
+    public long Id { get; set; }
+    public Guid DocumentId { get; set; }
+
+    /// <summary>The document's collection when the decision was saved; examples never mix collections.</summary>
+    public string? Collection { get; set; }
+
+    /// <summary>The version that holds the decision, and the pipeline's version it was made against.</summary>
+    public int Version { get; set; }
+    public int RecognizedVersion { get; set; }
+
+    /// <summary>The decision's kind (MarkerKept, MarkerReplaced, MarkerInserted, FlagConfirmed, FlagCorrected, WordCorrected).</summary>
+    public string Kind { get; set; } = "";
+
+    /// <summary>What the review page flagged there (Illegible, LowConfidence, Disputed), or null.</summary>
+    public string? Flag { get; set; }
+
+    /// <summary>Page (from 1), line as the review page numbers it, and the place in the pipeline's line.</summary>
+    public int Page { get; set; }
+    public int Line { get; set; }
+    public int Word { get; set; }
+
+    /// <summary>The place on the page image, in its pixels.</summary>
+    public int Left { get; set; }
+    public int Top { get; set; }
+    public int Right { get; set; }
+    public int Bottom { get; set; }
+
+    /// <summary>What the pipeline read there (a marker's guess) and what the reviewer's text says.</summary>
+    public string Recognized { get; set; } = "";
+    public string Reviewed { get; set; } = "";
+
+    /// <summary>For a replaced marker: whether the reviewer's text was the engine's guess.</summary>
+    public bool? MatchesGuess { get; set; }
+
+    /// <summary>The engine's lowest confidence over the words (0-100), and a learned marker's probability.</summary>
+    public float? Confidence { get; set; }
+    public float? Probability { get; set; }
+
+    /// <summary>The model that decided the markers of the reading (null: the hand rules).</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The words' measured evidence as JSON: ink, each recogniser's reading, the second reading.</summary>
+    public string EvidenceJson { get; set; } = "[]";
+
+    public string Reviewer { get; set; } = "";
+    public DateTime DecidedAt { get; set; }
 }
 
 /// <summary>The outputs written for one approved version.</summary>

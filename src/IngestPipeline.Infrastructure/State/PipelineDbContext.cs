@@ -27,6 +27,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<Mention> Mentions => Set<Mention>();
     public DbSet<BatchEntry> BatchEntries => Set<BatchEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<ReviewExample> ReviewExamples => Set<ReviewExample>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -123,6 +124,17 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(x => x.Error).HasMaxLength(1000);
             // A deleted document (a failed file removed to be sent again) leaves its line in the batch.
             e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.SetNull);
+        });
+        model.Entity<ReviewExample>(e =>
+        {
+            e.HasIndex(x => x.DocumentId);
+            e.HasIndex(x => new { x.Collection, x.DecidedAt });
+            e.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            e.Property(x => x.Collection).HasMaxLength(200);
+            e.Property(x => x.Kind).HasMaxLength(20);
+            e.Property(x => x.Flag).HasMaxLength(20);
+            e.Property(x => x.Model).HasMaxLength(100);
+            e.Property(x => x.Reviewer).HasMaxLength(256);
         });
         model.Entity<OutboxMessage>(m =>
         {

@@ -25,7 +25,8 @@ public sealed record ReviewResult(ReviewOutcome Outcome, int Revision, string Me
 /// <summary>
 /// The reviewer's side of a document: claim it, autosave drafts, save versions, approve or reject.
 /// A save names the revision it was made against; if someone saved since, it is refused with a message saying
-/// who and when, and nothing is overwritten. Every save becomes a <see cref="DocumentVersion"/> with its diff.
+/// who and when, and nothing is overwritten. Every save becomes a <see cref="DocumentVersion"/> with its diff, and
+/// the decisions its text holds become the document's labelled examples (<see cref="ReviewExamples"/>).
 /// Approval queues the publication (<see cref="PublishDocument"/>), written by a worker.
 /// </summary>
 public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecycle)
@@ -172,14 +173,14 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
         if (document is null || task is null || restored is null) return new(ReviewOutcome.NotFound, 0, $"Document {documentId} has no version {number} to restore.");
         if (!DocumentLifecycle.Reviewable.Contains(document.Stage))
             return new(ReviewOutcome.NotReviewable, task.Revision, $"\"{document.FileName}\" is {Describe(document.Stage)}; it can no longer be edited.");
-        var version = await AddVersionAsync(document, task, JsonExporter.Read(restored), VersionKind.Restored, reviewer, $"Restored version {number}.", cancellation);
+        var version = await AddVersionAsync(document, task, JsonExporter.Read(restored), VersionKind.Restored, reviewer, $"Restored version {number}.", cancellation, restoredFrom: number);
         await lifecycle.SaveAsync(cancellation);
         return new(ReviewOutcome.Saved, task.Revision, $"Restored version {number} as version {version.Number}.");
     }
 
     /// <summary>A new version made the document's text; the review task's revision moves on and drafts made before it go.</summary>
     private async Task<DocumentVersion> AddVersionAsync(Document document, ReviewTask task, Transcript transcript, VersionKind kind, string author,
-        string? comment, CancellationToken cancellation)
+        string? comment, CancellationToken cancellation, int? restoredFrom = null)
     {
         var previous = await db.Versions.Where(v => v.DocumentId == document.Id).OrderByDescending(v => v.Number)
             .Select(v => new { v.Number, v.LineText }).FirstOrDefaultAsync(cancellation);
@@ -196,7 +197,9 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
             TranscriptJson = JsonExporter.Write(transcript),
             LineText = lineText,
             Diff = LineDiff.FormatChanges(previous?.LineText ?? "", lineText),
+            RestoredFrom = restoredFrom,
         };
+        await ReviewExamples.RecordAsync(db, document, version, transcript, cancellation);
         db.Versions.Add(version);
         TranscriptColumns.Write(document, transcript);
         document.UpdatedAt = now;

@@ -42,6 +42,7 @@ public sealed partial class ReviewAppTests
             new("GET", $"/api/batches/{Guid.NewGuid()}", "view"),
             new("POST", "/api/batches", "upload"),
             new("GET", $"/api/documents/{id}/comments", "view"),
+            new("GET", "/api/collections/samples/examples", "review"),
             new("POST", $"/api/documents/{id}/comments", "review", Json: true),
             new("GET", "/upload", "upload"),
             new("GET", $"/review/{id}", "review"),

@@ -88,6 +88,17 @@ public sealed partial class ReviewAppTests(ReviewApp app) : IClassFixture<Review
         Assert.Contains("Corrigendum with them", await (await page.APIRequest.GetAsync($"/iiif/{id}/pages/1/annotations")).TextAsync());
         Assert.Contains($"/api/documents/{id}/published/pdf", await (await page.APIRequest.GetAsync($"/iiif/{id}/manifest")).TextAsync());
 
+        // The reviewer's decision is a labelled example of its collection: the marker was wrong, the text not its guess.
+        var examples = await page.APIRequest.GetAsync("/api/collections/samples/examples");
+        Assert.Equal("application/x-ndjson; charset=utf-8", examples.Headers["content-type"]);
+        var replaced = (await examples.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Where(e => e.GetProperty("document").GetGuid() == id && e.GetProperty("reviewed").GetString() == "Corrigendum with them").ToList();
+        var example = Assert.Single(replaced);
+        Assert.Equal(("MarkerReplaced", "Illegible", false, "samples"), (example.GetProperty("kind").GetString(), example.GetProperty("flag").GetString(),
+            example.GetProperty("matchesGuess").GetBoolean(), example.GetProperty("collection").GetString()));
+        Assert.InRange(example.GetProperty("probability").GetSingle(), 0, 1);
+        Assert.Equal(404, (await page.APIRequest.GetAsync("/api/collections/no-such-collection/examples")).Status);
+
         // History: the pipeline's version and the approved one, with the correction in the diff.
         await Assertions.Expect(page.Locator("table.history tbody tr")).ToHaveCountAsync(2);
         await page.ClickAsync("table.history a[href='?version=2']");

@@ -367,6 +367,9 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("integer");
+
                     b.Property<string>("TranscriptJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -490,6 +493,99 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.HasKey("DocumentId", "Version");
 
                     b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.ReviewExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Bottom")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<float?>("Confidence")
+                        .HasColumnType("real");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Left")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("MatchesGuess")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Page")
+                        .HasColumnType("integer");
+
+                    b.Property<float?>("Probability")
+                        .HasColumnType("real");
+
+                    b.Property<string>("Recognized")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RecognizedVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reviewed")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Top")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Word")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Collection", "DecidedAt");
+
+                    b.ToTable("ReviewExamples");
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.ReviewTask", b =>
@@ -809,6 +905,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Publication", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.ReviewExample", b =>
                 {
                     b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
                         .WithMany()

@@ -361,6 +361,9 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RestoredFrom")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TranscriptJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -482,6 +485,97 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.HasKey("DocumentId", "Version");
 
                     b.ToTable("Publications");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.ReviewExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Bottom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<float?>("Confidence")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flag")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Left")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Line")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("MatchesGuess")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Page")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<float?>("Probability")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Recognized")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecognizedVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reviewed")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Right")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Top")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Word")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DocumentId");
+
+                    b.HasIndex("Collection", "DecidedAt");
+
+                    b.ToTable("ReviewExamples");
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.ReviewTask", b =>
@@ -795,6 +889,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Publication", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.ReviewExample", b =>
                 {
                     b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
                         .WithMany()

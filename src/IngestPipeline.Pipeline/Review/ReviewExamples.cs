@@ -1,0 +1,91 @@
+using System.Text.Json;
+using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Review;
+using IngestPipeline.Domain.Transcripts;
+using IngestPipeline.Infrastructure.State;
+using Microsoft.EntityFrameworkCore;
+
+namespace IngestPipeline.Pipeline.Review;
+
+/// <summary>
+/// Keeps a document's reviewer decisions as labelled examples (<see cref="ReviewExample"/>): each new version's text
+/// set against the pipeline's reading it descends from (<see cref="ReviewerDecisions"/>). A document's examples are
+/// replaced at each version, so a decision changed later counts once, as it stands; the versions keep the history.
+/// </summary>
+public static class ReviewExamples
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Replaces the document's examples by those of <paramref name="version"/> (not yet saved), in the same unit of work.</summary>
+    public static async Task RecordAsync(PipelineDbContext db, Document document, DocumentVersion version, Transcript reviewed, CancellationToken cancellation)
+    {
+        db.ReviewExamples.RemoveRange(await db.ReviewExamples.Where(e => e.DocumentId == document.Id).ToListAsync(cancellation));
+        var history = await db.Versions.AsNoTracking().Where(v => v.DocumentId == document.Id && v.Number < version.Number)
+            .Select(v => new Step(v.Number, v.Kind, v.RestoredFrom)).ToListAsync(cancellation);
+        if (ReadingOf(history, new Step(version.Number, version.Kind, version.RestoredFrom)) is not { } origin) return;
+        var recognized = JsonExporter.Read(await db.Versions.AsNoTracking().Where(v => v.DocumentId == document.Id && v.Number == origin)
+            .Select(v => v.TranscriptJson).SingleAsync(cancellation));
+        foreach (var decision in ReviewerDecisions.Between(recognized, reviewed, approved: version.Kind == VersionKind.Approved))
+            db.ReviewExamples.Add(new ReviewExample
+            {
+                DocumentId = document.Id,
+                Collection = document.Collection,
+                Version = version.Number,
+                RecognizedVersion = origin,
+                Kind = decision.Kind.ToString(),
+                Flag = decision.Flag?.ToString(),
+                Page = decision.Page,
+                Line = decision.Line,
+                Word = decision.Word,
+                Left = decision.Box.Left,
+                Top = decision.Box.Top,
+                Right = decision.Box.Right,
+                Bottom = decision.Box.Bottom,
+                Recognized = decision.Recognized,
+                Reviewed = decision.Reviewed,
+                MatchesGuess = decision.MatchesGuess,
+                Confidence = decision.Words.Count == 0 ? null : decision.Words.Min(w => w.Confidence),
+                Probability = decision.Words.Select(w => w.IllegibleProbability).FirstOrDefault(p => p is not null),
+                Model = recognized.IllegibilityModel,
+                EvidenceJson = JsonSerializer.Serialize(decision.Words.Select(Evidence), Json),
+                Reviewer = version.Author,
+                DecidedAt = version.CreatedAt,
+            });
+    }
+
+    private sealed record Step(int Number, VersionKind Kind, int? RestoredFrom);
+
+    /// <summary>
+    /// The pipeline's version a version's text descends from: a reviewer's save edits the document's text as it stood
+    /// (the latest version that is not a suggestion), a restore makes the restored one current; null where the chain
+    /// leads nowhere (versions removed).
+    /// </summary>
+    private static int? ReadingOf(IReadOnlyList<Step> history, Step version)
+    {
+        var byNumber = history.ToDictionary(v => v.Number);
+        for (var step = version; ;)
+        {
+            if (step.Kind is VersionKind.Recognized or VersionKind.Suggested) return step.Number;
+            Step? next = step.Kind == VersionKind.Restored && step.RestoredFrom is { } restored
+                ? byNumber.GetValueOrDefault(restored)
+                : history.Where(v => v.Number < step.Number && v.Kind != VersionKind.Suggested).MaxBy(v => v.Number);
+            // Every step goes back to an earlier version, so the walk ends.
+            if (next is null || next.Number >= step.Number) return null;
+            step = next;
+        }
+    }
+
+    /// <summary>What was measured of one word: the evidence the [ILLEGIBLE] decision weighs.</summary>
+    private static object Evidence(Word word) => new
+    {
+        word.Text,
+        word.Confidence,
+        Guess = word.IllegibleGuess,
+        Probability = word.IllegibleProbability,
+        Box = new[] { word.Box.Left, word.Box.Top, word.Box.Right, word.Box.Bottom },
+        word.Ink,
+        word.Readings,
+        word.Reread,
+        word.ReadAlike,
+    };
+}

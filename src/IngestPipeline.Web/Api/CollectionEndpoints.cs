@@ -1,0 +1,42 @@
+using System.Text.Json;
+using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace IngestPipeline.Web.Api;
+
+/// <summary>What a collection's reviews have taught: its reviewer decisions as labelled examples.</summary>
+public static class CollectionEndpoints
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public static void MapCollectionEndpoints(this IEndpointRouteBuilder routes)
+    {
+        // JSON lines, one example a line, streamed: a collection of thousands of cables has hundreds of thousands.
+        routes.MapGet("/api/collections/{name}/examples", async (string name, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
+        {
+            if (!await db.Documents.AnyAsync(d => d.Collection == name, cancellation))
+            {
+                await Results.Problem($"There is no collection \"{name}\".", statusCode: 404).ExecuteAsync(http);
+                return;
+            }
+            http.Response.ContentType = "application/x-ndjson; charset=utf-8";
+            var examples = db.ReviewExamples.AsNoTracking().Where(e => e.Collection == name)
+                .Join(db.Documents, e => e.DocumentId, d => d.Id, (e, d) => new { Example = e, d.FileName })
+                .OrderBy(x => x.Example.DocumentId).ThenBy(x => x.Example.Page).ThenBy(x => x.Example.Line).ThenBy(x => x.Example.Word)
+                .AsAsyncEnumerable();
+            await foreach (var (e, file) in examples.Select(x => (x.Example, x.FileName)).WithCancellation(cancellation))
+            {
+                var line = JsonSerializer.SerializeToUtf8Bytes(new
+                {
+                    Document = e.DocumentId, File = file, e.Collection, e.Version, e.RecognizedVersion, e.Kind, e.Flag, e.Page, e.Line, e.Word,
+                    Box = new[] { e.Left, e.Top, e.Right, e.Bottom }, e.Recognized, e.Reviewed, e.MatchesGuess, e.Confidence, e.Probability, e.Model,
+                    Evidence = JsonDocument.Parse(e.EvidenceJson).RootElement, e.Reviewer, e.DecidedAt,
+                }, Json);
+                await http.Response.Body.WriteAsync(line, cancellation);
+                await http.Response.Body.WriteAsync("\n"u8.ToArray(), cancellation);
+            }
+        })
+        .RequireAuthorization(Policies.Review);
+    }
+}
