@@ -77,4 +77,32 @@ public sealed class ReviewTests
         Assert.Empty(await ExamplesAsync());
         Assert.Equal(1, await pipeline.QueryAsync(db => db.Versions.Where(v => v.DocumentId == id && v.Kind == VersionKind.Restored).Select(v => v.RestoredFrom).SingleAsync()));
     }
+
+    [Fact]
+    public async Task An_approval_scores_the_pipelines_reading_against_the_approved_text_and_keeps_the_review_time()
+    {
+        await using var pipeline = await PipelineUnderTest.StartAsync();
+        var id = await pipeline.RegisterAsync(TestFolders.SamplePages[0], collection: "Chungking 1943");
+        var recognized = await pipeline.RunUntilAsync(id, DocumentStage.AwaitingReview);
+        var line = ReviewSheet.Of(JsonExporter.Read(recognized.TranscriptJson!)).First(l => l.Flags.Count == 0 && l.Text.Length > 10);
+        var service = (IServiceProvider s) => s.GetRequiredService<ReviewService>();
+        int Revision() => pipeline.QueryAsync(db => db.ReviewTasks.Where(t => t.DocumentId == id).Select(t => t.Revision).SingleAsync()).GetAwaiter().GetResult();
+
+        var draft = new ReviewDraft([new LineEdit(line.Page, line.Index, line.Text + " Quartermaster")], ReviewedMetadata.Of(null));
+        await pipeline.InScopeAsync(s => service(s).SubmitAsync(id, "ada", Revision(), draft, ReviewDecision.Save, null, seconds: 40));
+        Assert.Null(await pipeline.QueryAsync(db => db.ApprovalScores.SingleOrDefaultAsync(a => a.DocumentId == id)));
+        await pipeline.InScopeAsync(s => service(s).SubmitAsync(id, "ada", Revision(), draft, ReviewDecision.Approve, null, seconds: ReviewService.MaxSecondsPerSave + 100));
+
+        var score = await pipeline.QueryAsync(db => db.ApprovalScores.SingleAsync(a => a.DocumentId == id));
+        Assert.Equal(("Chungking 1943", 3, 1, 40 + ReviewService.MaxSecondsPerSave), (score.Collection, score.Version, score.Pages, score.ReviewSeconds));
+        // The reviewer added one word of 13 letters and a space: that is the reading's every error against the approved text.
+        Assert.Equal((14, 1), (score.CharacterEdits, score.WordEdits));
+        Assert.True(score.Characters > 100);
+        var quality = await pipeline.QueryAsync(db => QualityReport.OfAsync(db, "Chungking 1943", CancellationToken.None));
+        Assert.Equal((1, 1), (quality.All.Documents, quality.Weeks.Count));
+        Assert.Equal(14.0 / score.Characters, quality.All.Cer, 9);
+        // Approval kept the markers and confirmed the doubtful words left open; the one correction was not flagged.
+        Assert.Equal(["WordCorrected"], await pipeline.QueryAsync(db => db.ReviewExamples.Where(e => e.DocumentId == id && e.Kind != "MarkerKept" && e.Kind != "FlagConfirmed").Select(e => e.Kind).ToListAsync()));
+        Assert.InRange(quality.All.ErrorsFlagged!.Value, 0, 0.99);
+    }
 }

@@ -123,6 +123,9 @@ public sealed class ReviewTask
     public string? DecidedBy { get; set; }
     public DateTime? DecidedAt { get; set; }
     public string? DecisionComment { get; set; }
+
+    /// <summary>The seconds reviewers spent on the review page with it (visible and in use), summed over their saves.</summary>
+    public int ReviewSeconds { get; set; }
 }
 
 public enum VersionKind
@@ -216,6 +219,37 @@ public sealed class ReviewExample
 
     public string Reviewer { get; set; } = "";
     public DateTime DecidedAt { get; set; }
+}
+
+/// <summary>
+/// How the pipeline's reading of an approved document compares with the approved text, as the corpus scorer measures
+/// a page against its truth (the reviewer's markers are the truth's unreadable spans), and what its review cost.
+/// One per document: approving it again after a correction replaces it.
+/// </summary>
+public sealed class ApprovalScore
+{
+    public Guid DocumentId { get; set; }
+    public string? Collection { get; set; }
+    public int Version { get; set; }
+    public DateTime ApprovedAt { get; set; }
+    public string Reviewer { get; set; } = "";
+    public int Pages { get; set; }
+
+    /// <summary>The places the review page flagged in the pipeline's reading.</summary>
+    public int Flags { get; set; }
+
+    public int Characters { get; set; }
+    public int CharacterEdits { get; set; }
+    public int Words { get; set; }
+    public int WordEdits { get; set; }
+
+    /// <summary>Markers in the approved text, those the pipeline's markers recalled, the pipeline's markers, and those credited.</summary>
+    public int ReviewedMarkers { get; set; }
+    public int RecalledMarkers { get; set; }
+    public int PipelineMarkers { get; set; }
+    public int CreditedMarkers { get; set; }
+
+    public int ReviewSeconds { get; set; }
 }
 
 /// <summary>The outputs written for one approved version.</summary>

@@ -28,6 +28,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<BatchEntry> BatchEntries => Set<BatchEntry>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ReviewExample> ReviewExamples => Set<ReviewExample>();
+    public DbSet<ApprovalScore> ApprovalScores => Set<ApprovalScore>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -135,6 +136,14 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             e.Property(x => x.Flag).HasMaxLength(20);
             e.Property(x => x.Model).HasMaxLength(100);
             e.Property(x => x.Reviewer).HasMaxLength(256);
+        });
+        model.Entity<ApprovalScore>(a =>
+        {
+            a.HasKey(x => x.DocumentId);
+            a.HasIndex(x => new { x.Collection, x.ApprovedAt });
+            a.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            a.Property(x => x.Collection).HasMaxLength(200);
+            a.Property(x => x.Reviewer).HasMaxLength(256);
         });
         model.Entity<OutboxMessage>(m =>
         {

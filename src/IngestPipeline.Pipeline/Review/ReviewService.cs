@@ -26,11 +26,13 @@ public sealed record ReviewResult(ReviewOutcome Outcome, int Revision, string Me
 /// The reviewer's side of a document: claim it, autosave drafts, save versions, approve or reject.
 /// A save names the revision it was made against; if someone saved since, it is refused with a message saying
 /// who and when, and nothing is overwritten. Every save becomes a <see cref="DocumentVersion"/> with its diff, and
-/// the decisions its text holds become the document's labelled examples (<see cref="ReviewExamples"/>).
+/// the decisions its text holds become the document's labelled examples, and an approval's its score (<see cref="ReviewRecords"/>).
 /// Approval queues the publication (<see cref="PublishDocument"/>), written by a worker.
 /// </summary>
 public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecycle)
 {
+    /// <summary>The most one save counts as spent on the page: a page left open in use all day is not a day's review.</summary>
+    public const int MaxSecondsPerSave = 4 * 3600;
 
     /// <summary>Marks the document as the reviewer's. A claim by someone else is taken over only when asked to.</summary>
     public async Task<(bool Claimed, string? Holder)> ClaimAsync(Guid documentId, string reviewer, bool takeOver, CancellationToken cancellation = default)
@@ -59,8 +61,9 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
     /// The version the reviewer's page showed. With it, a save made after someone else's is merged with theirs where
     /// the two changed different lines (<see cref="ReviewMerge"/>); without it, any save in between is a conflict.
     /// </param>
+    /// <param name="seconds">The seconds the reviewer's page was visible and in use since it was opened: the review's cost.</param>
     public async Task<ReviewResult> SubmitAsync(Guid documentId, string reviewer, int expectedRevision, ReviewDraft draft,
-        ReviewDecision decision, string? comment, CancellationToken cancellation = default, int? openedVersion = null)
+        ReviewDecision decision, string? comment, CancellationToken cancellation = default, int? openedVersion = null, int seconds = 0)
     {
         var (document, task) = await TrackedAsync(documentId, cancellation);
         if (document is null || task is null) return new(ReviewOutcome.NotFound, 0, $"There is no document {documentId} in the review queue.");
@@ -99,6 +102,7 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
         var reviewed = ReviewApplier.Keep(ReviewApplier.Apply(current, changed), draft.Kept) with { Metadata = draft.Metadata.ApplyTo(current.Metadata) };
 
         var kind = decision switch { ReviewDecision.Approve => VersionKind.Approved, ReviewDecision.Reject => VersionKind.Rejected, _ => VersionKind.Saved };
+        task.ReviewSeconds += Math.Clamp(seconds, 0, MaxSecondsPerSave);
         var version = await AddVersionAsync(document, task, reviewed, kind, reviewer, comment, cancellation);
         var now = version.CreatedAt;
         if (decision != ReviewDecision.Save)
@@ -199,7 +203,7 @@ public sealed class ReviewService(PipelineDbContext db, DocumentLifecycle lifecy
             Diff = LineDiff.FormatChanges(previous?.LineText ?? "", lineText),
             RestoredFrom = restoredFrom,
         };
-        await ReviewExamples.RecordAsync(db, document, version, transcript, cancellation);
+        await ReviewRecords.RecordAsync(db, document, task, version, transcript, cancellation);
         db.Versions.Add(version);
         TranscriptColumns.Write(document, transcript);
         document.UpdatedAt = now;

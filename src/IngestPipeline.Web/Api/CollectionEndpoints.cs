@@ -1,11 +1,12 @@
 using System.Text.Json;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Web.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace IngestPipeline.Web.Api;
 
-/// <summary>What a collection's reviews have taught: its reviewer decisions as labelled examples.</summary>
+/// <summary>What a collection's reviews have taught: its reviewer decisions as labelled examples, and the quality they measure.</summary>
 public static class CollectionEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -38,5 +39,11 @@ public static class CollectionEndpoints
             }
         })
         .RequireAuthorization(Policies.Review);
+
+        routes.MapGet("/api/collections/{name}/quality", async (string name, PipelineDbContext db, CancellationToken cancellation) =>
+            await db.Documents.AnyAsync(d => d.Collection == name, cancellation)
+                ? Results.Ok(await QualityReport.OfAsync(db, name, cancellation))
+                : Results.Problem($"There is no collection \"{name}\".", statusCode: 404))
+            .RequireAuthorization(Policies.Review);
     }
 }

@@ -56,6 +56,9 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review, Comm
     /// <summary>The version the page shows, against which a save made after someone else's is merged.</summary>
     [BindProperty] public int? OpenedVersion { get; set; }
     [BindProperty] public string? Comment { get; set; }
+
+    /// <summary>The seconds the page was visible and in use before this post (counted by the page).</summary>
+    [BindProperty] public int Seconds { get; set; }
     public string? ClaimedBy { get; private set; }
 
     /// <summary>The number of the document's newest version (read once, with the suggestion below).</summary>
@@ -102,7 +105,7 @@ public sealed class ReviewModel(PipelineDbContext db, ReviewService review, Comm
     {
         var draft = Posted();
         var kind = decision switch { "approve" => ReviewDecision.Approve, "reject" => ReviewDecision.Reject, _ => ReviewDecision.Save };
-        var result = await review.SubmitAsync(id, User.Identity!.Name!, Revision, draft, kind, Comment, cancellation, OpenedVersion);
+        var result = await review.SubmitAsync(id, User.Identity!.Name!, Revision, draft, kind, Comment, cancellation, OpenedVersion, Seconds);
         if (result.Outcome == ReviewOutcome.Saved)
         {
             Saved = result.Message;

@@ -355,8 +355,17 @@
       }
     } else if (inBrowser) localStorage.removeItem(stored); // made against an older revision: saved, or superseded by a conflict's draft
 
+    // The review's cost: the seconds the page is visible and in use (a key, a click, the pointer or a scroll in the
+    // last two minutes), posted with the save; a page left open unattended costs nothing.
+    let seconds = 0, lastUse = Date.now();
+    for (const type of ["keydown", "pointerdown", "pointermove", "wheel", "scroll"]) document.addEventListener(type, () => { lastUse = Date.now(); }, { capture: true, passive: true });
+    setInterval(() => { if (document.visibilityState === "visible" && Date.now() - lastUse < 120000) seconds++; }, 1000);
+
     form.addEventListener("input", () => { dirty = true; keepInBrowser(); });
-    form.addEventListener("formdata", e => e.formData.set("kept", keptField())); // every post, draft or version
+    form.addEventListener("formdata", e => { // every post, draft or version
+      e.formData.set("kept", keptField());
+      e.formData.set("Seconds", seconds);
+    });
 
     // Save keeps the place: the line being worked on and the scroll, back after the page comes again.
     const place = `place:${root.dataset.document}`;

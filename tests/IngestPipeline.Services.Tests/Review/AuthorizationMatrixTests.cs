@@ -43,6 +43,8 @@ public sealed partial class ReviewAppTests
             new("POST", "/api/batches", "upload"),
             new("GET", $"/api/documents/{id}/comments", "view"),
             new("GET", "/api/collections/samples/examples", "review"),
+            new("GET", "/api/collections/samples/quality", "review"),
+            new("GET", "/quality", "review"),
             new("POST", $"/api/documents/{id}/comments", "review", Json: true),
             new("GET", "/upload", "upload"),
             new("GET", $"/review/{id}", "review"),

@@ -57,6 +57,66 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.ApprovalScore", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CharacterEdits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("CreditedMarkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PipelineMarkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RecalledMarkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewSeconds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReviewedMarkers")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WordEdits")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("integer");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("Collection", "ApprovedAt");
+
+                    b.ToTable("ApprovalScores");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Batch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -627,6 +687,9 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("ReviewSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -852,6 +915,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.ApprovalScore", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.BatchEntry", b =>

@@ -52,6 +52,66 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.ToTable("ApiKeys");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.ApprovalScore", b =>
+                {
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CharacterEdits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CreditedMarkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Flags")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PipelineMarkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecalledMarkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReviewedMarkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reviewer")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WordEdits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Words")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DocumentId");
+
+                    b.HasIndex("Collection", "ApprovedAt");
+
+                    b.ToTable("ApprovalScores");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Batch", b =>
                 {
                     b.Property<Guid>("Id")
@@ -617,6 +677,9 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.Property<DateTime>("QueuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReviewSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -836,6 +899,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.ApprovalScore", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.BatchEntry", b =>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IngestPipeline.Domain.Evaluation;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Domain.Review;
 using IngestPipeline.Domain.Transcripts;
@@ -8,16 +9,17 @@ using Microsoft.EntityFrameworkCore;
 namespace IngestPipeline.Pipeline.Review;
 
 /// <summary>
-/// Keeps a document's reviewer decisions as labelled examples (<see cref="ReviewExample"/>): each new version's text
-/// set against the pipeline's reading it descends from (<see cref="ReviewerDecisions"/>). A document's examples are
-/// replaced at each version, so a decision changed later counts once, as it stands; the versions keep the history.
+/// What each version a reviewer makes teaches: the decisions its text holds against the pipeline's reading it descends
+/// from (<see cref="ReviewerDecisions"/>), kept as the document's labelled examples (<see cref="ReviewExample"/>), and
+/// on approval how that reading scores against the approved text (<see cref="ApprovalScore"/>). A document's examples
+/// are replaced at each version, so a decision changed later counts once, as it stands; the versions keep the history.
 /// </summary>
-public static class ReviewExamples
+public static class ReviewRecords
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Replaces the document's examples by those of <paramref name="version"/> (not yet saved), in the same unit of work.</summary>
-    public static async Task RecordAsync(PipelineDbContext db, Document document, DocumentVersion version, Transcript reviewed, CancellationToken cancellation)
+    /// <summary>Records what <paramref name="version"/> (not yet saved) teaches, in the same unit of work.</summary>
+    public static async Task RecordAsync(PipelineDbContext db, Document document, ReviewTask task, DocumentVersion version, Transcript reviewed, CancellationToken cancellation)
     {
         db.ReviewExamples.RemoveRange(await db.ReviewExamples.Where(e => e.DocumentId == document.Id).ToListAsync(cancellation));
         var history = await db.Versions.AsNoTracking().Where(v => v.DocumentId == document.Id && v.Number < version.Number)
@@ -25,7 +27,8 @@ public static class ReviewExamples
         if (ReadingOf(history, new Step(version.Number, version.Kind, version.RestoredFrom)) is not { } origin) return;
         var recognized = JsonExporter.Read(await db.Versions.AsNoTracking().Where(v => v.DocumentId == document.Id && v.Number == origin)
             .Select(v => v.TranscriptJson).SingleAsync(cancellation));
-        foreach (var decision in ReviewerDecisions.Between(recognized, reviewed, approved: version.Kind == VersionKind.Approved))
+        bool approved = version.Kind == VersionKind.Approved;
+        foreach (var decision in ReviewerDecisions.Between(recognized, reviewed, approved))
             db.ReviewExamples.Add(new ReviewExample
             {
                 DocumentId = document.Id,
@@ -51,7 +54,28 @@ public static class ReviewExamples
                 Reviewer = version.Author,
                 DecidedAt = version.CreatedAt,
             });
+        if (approved) await ScoreAsync(db, document, task, version, recognized, reviewed, cancellation);
     }
+
+    /// <summary>The pipeline's reading scored page by page against the approved text, replacing an earlier approval's score.</summary>
+    private static async Task ScoreAsync(PipelineDbContext db, Document document, ReviewTask task, DocumentVersion version, Transcript recognized,
+        Transcript reviewed, CancellationToken cancellation)
+    {
+        if (await db.ApprovalScores.FindAsync([document.Id], cancellation) is { } earlier) db.ApprovalScores.Remove(earlier);
+        var approvedPages = reviewed.Pages.ToDictionary(p => p.Number);
+        var scores = recognized.Pages.Where(p => approvedPages.ContainsKey(p.Number))
+            .Select(p => TranscriptScorer.ScorePage($"{document.FileName} page {p.Number}", TextOf(approvedPages[p.Number]), TextOf(p))).ToList();
+        var figures = ApprovedDocument.Of(version.CreatedAt, scores, ReviewSheet.FlagCount(recognized), task.ReviewSeconds);
+        db.ApprovalScores.Add(new ApprovalScore
+        {
+            DocumentId = document.Id, Collection = document.Collection, Version = version.Number, ApprovedAt = version.CreatedAt, Reviewer = version.Author,
+            Pages = figures.Pages, Flags = figures.Flags, Characters = figures.Characters, CharacterEdits = figures.CharacterEdits,
+            Words = figures.Words, WordEdits = figures.WordEdits, ReviewedMarkers = figures.ReviewedMarkers, RecalledMarkers = figures.RecalledMarkers,
+            PipelineMarkers = figures.PipelineMarkers, CreditedMarkers = figures.CreditedMarkers, ReviewSeconds = figures.ReviewSeconds,
+        });
+    }
+
+    private static string TextOf(Page page) => PlainTextExporter.Write(new Transcript("", [page]));
 
     private sealed record Step(int Number, VersionKind Kind, int? RestoredFrom);
 

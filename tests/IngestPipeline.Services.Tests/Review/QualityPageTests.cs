@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Json;
+using IngestPipeline.Services.Tests.Support;
+using Microsoft.Playwright;
+
+namespace IngestPipeline.Services.Tests.Review;
+
+public sealed partial class ReviewAppTests
+{
+    [Fact]
+    public async Task An_approved_correction_shows_on_the_quality_page_as_the_api_measures_it_with_its_week_charted()
+    {
+        var id = app.Document("copy-00006");
+        var page = await app.SignInAsync(TestAccounts.Reviewer);
+        await page.GotoAsync($"/review/{id}");
+        // A line nothing flagged, whose last word the reviewer corrects: an error the flags missed.
+        var line = page.Locator(".line[data-flags='[]']", new PageLocatorOptions { Has = page.Locator("textarea") }).Nth(1).Locator("textarea");
+        var read = await line.InputValueAsync();
+        var words = read.Split(' ');
+        Assert.True(words.Length >= 2, $"the line \"{read}\" has too few words");
+        await line.FillAsync(string.Join(' ', words[..^1].Append("Quartermaster")));
+        await page.WaitForTimeoutAsync(2500); // the page counts the seconds it is in use
+        await page.Keyboard.PressAsync("Control+Enter");
+        await page.WaitForURLAsync(url => !url.EndsWith($"/review/{id}", StringComparison.Ordinal));
+
+        using var api = JsonDocument.Parse(await (await page.APIRequest.GetAsync($"/api/collections/{ReviewApp.QualityCollection}/quality")).TextAsync());
+        var all = api.RootElement.GetProperty("all");
+        Assert.Equal((1, 1), (all.GetProperty("documents").GetInt32(), all.GetProperty("pages").GetInt32()));
+        Assert.InRange(all.GetProperty("cer").GetDouble(), 1e-6, 0.05);
+        Assert.InRange(all.GetProperty("errorsFlagged").GetDouble(), 0, 0.999); // the corrected word was not flagged
+        Assert.True(all.GetProperty("reviewSecondsPerDocument").GetDouble() >= 2);
+        var week = ISOWeek.GetYear(DateTime.UtcNow) + "-W" + ISOWeek.GetWeekOfYear(DateTime.UtcNow).ToString("00", CultureInfo.InvariantCulture);
+        Assert.Equal(week, api.RootElement.GetProperty("weeks")[0].GetProperty("period").GetString());
+        var examples = await (await page.APIRequest.GetAsync($"/api/collections/{ReviewApp.QualityCollection}/examples")).TextAsync();
+        Assert.Contains("\"kind\":\"WordCorrected\"", examples);
+        Assert.Contains("\"reviewed\":\"Quartermaster\"", examples);
+
+        await page.GotoAsync("/queue");
+        await page.ClickAsync("header nav a[href='/quality']");
+        await page.SelectOptionAsync("select[name=collection]", ReviewApp.QualityCollection);
+        await page.ClickAsync("form.filters button[type=submit]");
+        await page.WaitForURLAsync(url => url.Contains("collection=telegrams-1943"));
+        var total = page.Locator("#quality-figures tr.total");
+        await Assertions.Expect(total.Locator("[data-figure=cer]")).ToHaveTextAsync(all.GetProperty("cer").GetDouble().ToString("0.0000", CultureInfo.InvariantCulture));
+        await Assertions.Expect(page.Locator($"#quality-figures tr[data-period='{week}']")).ToHaveCountAsync(1);
+        // The charts draw the week's figures: CER's point carries the API's value.
+        var point = page.Locator("svg.chart g.series[data-name='CER'] circle");
+        await Assertions.Expect(point).ToHaveAttributeAsync("data-week", week);
+        Assert.Equal(all.GetProperty("cer").GetDouble(), double.Parse((await point.GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture), 4);
+        await app.ScreenshotAsync(page, "quality.png");
+        await page.Context.CloseAsync();
+    }
+}
