@@ -105,4 +105,42 @@ public sealed class ReviewTests
         Assert.Equal(["WordCorrected"], await pipeline.QueryAsync(db => db.ReviewExamples.Where(e => e.DocumentId == id && e.Kind != "MarkerKept" && e.Kind != "FlagConfirmed").Select(e => e.Kind).ToListAsync()));
         Assert.InRange(quality.All.ErrorsFlagged!.Value, 0, 0.99);
     }
+
+    [Fact]
+    public async Task A_published_approval_teaches_its_collection_the_words_a_reviewer_typed_and_no_other_collection_and_a_removed_word_stays_out()
+    {
+        await using var pipeline = await PipelineUnderTest.StartAsync();
+        var id = await pipeline.RegisterAsync(TestFolders.SamplePages[0], collection: "Chungking 1943");
+        var other = await pipeline.RegisterAsync(TestFolders.SamplePages[1], collection: "Lisbon 1944");
+        var recognized = await pipeline.RunUntilAsync(id, DocumentStage.AwaitingReview);
+        await pipeline.RunUntilAsync(other, DocumentStage.AwaitingReview);
+        var line = ReviewSheet.Of(JsonExporter.Read(recognized.TranscriptJson!)).First(l => l.Flags.Count == 0 && l.Text.Length > 10);
+        async Task ApproveAsync(Guid document, ReviewDraft draft)
+        {
+            int revision = await pipeline.QueryAsync(db => db.ReviewTasks.Where(t => t.DocumentId == document).Select(t => t.Revision).SingleAsync());
+            var result = await pipeline.InScopeAsync(s => s.GetRequiredService<ReviewService>().SubmitAsync(document, "ada", revision, draft, ReviewDecision.Approve, null));
+            Assert.Equal(ReviewOutcome.Saved, result.Outcome);
+            await pipeline.RunUntilAsync(document, DocumentStage.Published);
+        }
+        Task<IReadOnlyList<string>> WordsAsync(string collection) => pipeline.QueryAsync(db => CollectionLexicon.WordsAsync(db, collection, CancellationToken.None));
+
+        await ApproveAsync(id, new ReviewDraft([new LineEdit(line.Page, line.Index, line.Text + " Wanhsien")], ReviewedMetadata.Of(null)));
+        await ApproveAsync(other, new ReviewDraft([], ReviewedMetadata.Of(null)));
+
+        Assert.Contains("Wanhsien", await WordsAsync("Chungking 1943"));
+        Assert.DoesNotContain("Wanhsien", await WordsAsync("Lisbon 1944"));
+        // Words of one approved text that nobody typed or kept wait for a second document.
+        var entries = await pipeline.QueryAsync(db => CollectionLexicon.EntriesAsync(db, "Chungking 1943", CancellationToken.None));
+        Assert.All(entries, e => Assert.Equal(e.Confirmed, e.Known));
+        Assert.DoesNotContain(entries, e => e.Word is "the" or "Embassy" or "ILLEGIBLE");
+
+        // Removed by an admin, the word is not learned again from the document approved anew.
+        Assert.True(await pipeline.QueryAsync(db => CollectionLexicon.RemoveAsync(db, "Chungking 1943", "Wanhsien", "root", CancellationToken.None)));
+        Assert.DoesNotContain("Wanhsien", await WordsAsync("Chungking 1943"));
+        await pipeline.InScopeAsync(s => s.GetRequiredService<ReviewService>().ReopenAsync(id, "ada"));
+        await ApproveAsync(id, new ReviewDraft([], ReviewedMetadata.Of(null)));
+        Assert.DoesNotContain("Wanhsien", await WordsAsync("Chungking 1943"));
+        Assert.Contains(await pipeline.QueryAsync(db => CollectionLexicon.EntriesAsync(db, "Chungking 1943", CancellationToken.None)),
+            e => e is { Word: "Wanhsien", Known: false, RemovedBy: "root" });
+    }
 }

@@ -19,9 +19,17 @@ public sealed class Lexicon
     private readonly HashSet<string> _exact = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lowercase = new(StringComparer.Ordinal);
 
-    public Lexicon(IEnumerable<string> lines)
+    /// <summary>The lexicon this one adds its entries to (<see cref="With"/>), looked up after its own.</summary>
+    private readonly Lexicon? _under;
+
+    public Lexicon(IEnumerable<string> lines) : this(lines, null)
+    {
+    }
+
+    private Lexicon(IEnumerable<string> lines, Lexicon? under)
     {
         ArgumentNullException.ThrowIfNull(lines);
+        _under = under;
         foreach (var line in lines)
         {
             var trimmed = line.Trim();
@@ -41,8 +49,19 @@ public sealed class Lexicon
         }
     }
 
-    /// <summary>Number of distinct entries, ignoring case.</summary>
-    public int Count => _any.Count;
+    /// <summary>Number of distinct entries, ignoring case (an added layer's counted apart from what it adds to).</summary>
+    public int Count => _any.Count + (_under?.Count ?? 0);
+
+    /// <summary>
+    /// This lexicon and some words more (a collection's learned names): a layer over this one, which stays as it is and
+    /// is shared, not copied; the word pairs are this one's.
+    /// </summary>
+    public Lexicon With(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var added = new Lexicon(words, this) { Pairs = Pairs };
+        return added._any.Count == 0 ? this : added;
+    }
 
     /// <summary>Which words follow one another in the language read, where a list of its word pairs is known (English).</summary>
     public WordPairs? Pairs { get; init; }
@@ -51,7 +70,7 @@ public sealed class Lexicon
     public bool Contains(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        return Matches(word, _any.Contains);
+        return Matches(word, AnyCase);
     }
 
     /// <summary>
@@ -61,15 +80,19 @@ public sealed class Lexicon
     public bool IsCommonWord(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        return Matches(word.ToLowerInvariant(), _lowercase.Contains);
+        return Matches(word.ToLowerInvariant(), Lowercase);
     }
 
     /// <summary>Whether the word is an entry with exactly this capitalisation (<c>"McCarthy"</c>, <c>"Senate"</c>).</summary>
     public bool ContainsExactCase(string word)
     {
         ArgumentNullException.ThrowIfNull(word);
-        return Matches(word, _exact.Contains);
+        return Matches(word, ExactCase);
     }
+
+    private bool AnyCase(string entry) => _any.Contains(entry) || (_under?.AnyCase(entry) ?? false);
+    private bool Lowercase(string entry) => _lowercase.Contains(entry) || (_under?.Lowercase(entry) ?? false);
+    private bool ExactCase(string entry) => _exact.Contains(entry) || (_under?.ExactCase(entry) ?? false);
 
     private static bool Matches(string word, Func<string, bool> isEntry)
     {

@@ -252,6 +252,29 @@ public sealed class ApprovalScore
     public int ReviewSeconds { get; set; }
 }
 
+/// <summary>
+/// A word the general lexicon does not know, in a document's approved text: what the collection's lexicon is learned
+/// from (a word confirmed by a reviewer, or seen in enough documents). Replaced when the document is approved again.
+/// </summary>
+public sealed class LexiconSighting
+{
+    public string Collection { get; set; } = "";
+    public string Word { get; set; } = "";
+    public Guid DocumentId { get; set; }
+
+    /// <summary>A reviewer typed the word or kept it on a flag.</summary>
+    public bool Confirmed { get; set; }
+}
+
+/// <summary>A word an admin took out of a collection's lexicon: it is not learned again from the same sightings.</summary>
+public sealed class LexiconRemoval
+{
+    public string Collection { get; set; } = "";
+    public string Word { get; set; } = "";
+    public string RemovedBy { get; set; } = "";
+    public DateTime RemovedAt { get; set; }
+}
+
 /// <summary>The outputs written for one approved version.</summary>
 public sealed class Publication
 {

@@ -29,6 +29,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<ReviewExample> ReviewExamples => Set<ReviewExample>();
     public DbSet<ApprovalScore> ApprovalScores => Set<ApprovalScore>();
+    public DbSet<LexiconSighting> LexiconSightings => Set<LexiconSighting>();
+    public DbSet<LexiconRemoval> LexiconRemovals => Set<LexiconRemoval>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -144,6 +146,21 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             a.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
             a.Property(x => x.Collection).HasMaxLength(200);
             a.Property(x => x.Reviewer).HasMaxLength(256);
+        });
+        model.Entity<LexiconSighting>(w =>
+        {
+            w.HasKey(x => new { x.Collection, x.Word, x.DocumentId });
+            w.HasIndex(x => x.DocumentId);
+            w.HasOne<Document>().WithMany().HasForeignKey(x => x.DocumentId).OnDelete(DeleteBehavior.Cascade);
+            w.Property(x => x.Collection).HasMaxLength(200);
+            w.Property(x => x.Word).HasMaxLength(100);
+        });
+        model.Entity<LexiconRemoval>(r =>
+        {
+            r.HasKey(x => new { x.Collection, x.Word });
+            r.Property(x => x.Collection).HasMaxLength(200);
+            r.Property(x => x.Word).HasMaxLength(100);
+            r.Property(x => x.RemovedBy).HasMaxLength(256);
         });
         model.Entity<OutboxMessage>(m =>
         {

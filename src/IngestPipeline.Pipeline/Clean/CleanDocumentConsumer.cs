@@ -16,7 +16,8 @@ using Microsoft.Extensions.Logging;
 namespace IngestPipeline.Pipeline.Clean;
 
 /// <summary>
-/// Puts the recognised pages together (a page that failed is left out, with its reason kept on its row), cleans the transcript (illegible spans, confusions, hyphens, metadata) and
+/// Puts the recognised pages together (a page that failed is left out, with its reason kept on its row), cleans the
+/// transcript (illegible spans, confusions, hyphens, metadata) with the collection's lexicon added to the general one, and
 /// queues the document for review. The stage is claimed with one conditional update, so of two deliveries (two
 /// workers, or a redelivery after a crash) only one does the work; a claim left by a dead worker expires after the
 /// stage deadline. The review task has a unique key per document: a document is queued exactly once.
@@ -41,7 +42,9 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycl
         // A failed page has no words: the reviewer sees it listed with its reason (the document's page rows keep it).
         var pages = document.Pages.Where(p => p.Status == PageStatus.Recognized).OrderBy(p => p.Number)
             .SelectMany(p => JsonExporter.Read(p.OcrJson!).Pages).ToList();
-        var transcript = TranscriptCleaner.Clean(new Transcript(document.FileName, pages), lexicon,
+        // The collection's learned names are known words here: neither "corrected" nor taken for unreadable.
+        var known = lexicon.With(await CollectionLexicon.WordsAsync(db, document.Collection, cancellation));
+        var transcript = TranscriptCleaner.Clean(new Transcript(document.FileName, pages), known,
             cleanup with { IllegibleThreshold = options.Illegibility.ThresholdFor(document.Collection) });
 
         var previous = await db.Versions.Where(v => v.DocumentId == id).OrderByDescending(v => v.Number)

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using IngestPipeline.Contracts;
+using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
+using IngestPipeline.Pipeline.Review;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -11,10 +13,12 @@ using Microsoft.Extensions.Logging;
 namespace IngestPipeline.Pipeline.Publish;
 
 /// <summary>
-/// Writes the outputs of an approved version and records the publication. Idempotent: the outputs of a version go
-/// to their own folder (rewritten whole on a redelivery), and the record has the version in its key.
+/// Writes the outputs of an approved version, records the publication and, with it, what the approved text teaches
+/// its collection's lexicon (<see cref="CollectionLexicon"/>). Idempotent: the outputs of a version go to their own
+/// folder (rewritten whole on a redelivery), and the record has the version in its key.
 /// </summary>
-public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, DocumentPublisher publisher, PipelineMetrics metrics, ILogger<PublishDocumentConsumer> log)
+public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, DocumentPublisher publisher, Lexicon lexicon, PipelineMetrics metrics,
+    ILogger<PublishDocumentConsumer> log)
     : IConsumer<PublishDocument>
 {
     public async Task Consume(ConsumeContext<PublishDocument> context)
@@ -38,7 +42,9 @@ public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentLifecy
 
     private async Task RecordPublicationAsync(Guid id, int number, string transcriptJson, CancellationToken cancellation)
     {
-        var outputs = await publisher.PublishAsync(id, number, JsonExporter.Read(transcriptJson), cancellation);
+        var approved = JsonExporter.Read(transcriptJson);
+        var outputs = await publisher.PublishAsync(id, number, approved, cancellation);
+        await CollectionLexicon.LearnAsync(db, id, number, approved, lexicon, cancellation);
         db.Publications.Add(new Infrastructure.State.Publication
         {
             DocumentId = id,

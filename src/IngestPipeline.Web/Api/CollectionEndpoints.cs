@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IngestPipeline.Web.Api;
 
-/// <summary>What a collection's reviews have taught: its reviewer decisions as labelled examples, and the quality they measure.</summary>
+/// <summary>What a collection's reviews have taught: its reviewer decisions as labelled examples, the quality they measure, and its lexicon.</summary>
 public static class CollectionEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -45,5 +45,18 @@ public static class CollectionEndpoints
                 ? Results.Ok(await QualityReport.OfAsync(db, name, cancellation))
                 : Results.Problem($"There is no collection \"{name}\".", statusCode: 404))
             .RequireAuthorization(Policies.Review);
+
+        routes.MapGet("/api/collections/{name}/lexicon", async (string name, PipelineDbContext db, CancellationToken cancellation) =>
+            await db.Documents.AnyAsync(d => d.Collection == name, cancellation)
+                ? Results.Ok(await CollectionLexicon.EntriesAsync(db, name, cancellation))
+                : Results.Problem($"There is no collection \"{name}\".", statusCode: 404))
+            .RequireAuthorization(Policies.Review);
+
+        routes.MapDelete("/api/collections/{name}/lexicon/{word}", async (string name, string word, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
+            await CollectionLexicon.RemoveAsync(db, name, word, http.User.Identity!.Name!, cancellation)
+                ? Results.NoContent()
+                : Results.Problem($"The lexicon of \"{name}\" has no word \"{word}\".", statusCode: 404))
+            .RequireAuthorization(Policies.Admin)
+            .RequireAntiforgeryForCookies();
     }
 }

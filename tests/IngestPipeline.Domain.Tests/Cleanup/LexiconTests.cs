@@ -90,4 +90,20 @@ public class LexiconTests
         Assert.False(Words.ContainsExactCase("soviet"));
         Assert.False(Words.ContainsExactCase("Chinese"));
     }
+
+    [Fact]
+    public void Words_added_as_a_layer_are_known_with_the_base_ones_and_the_base_stays_as_it_was()
+    {
+        var general = new Lexicon(["the", "Embassy"]);
+
+        var collection = general.With(["Chungking", "Kuomintang's"]);
+
+        Assert.True(collection.Contains("(Chungking),"));
+        Assert.True(collection.ContainsExactCase("Chungking"));
+        Assert.False(collection.IsCommonWord("Chungking"));
+        Assert.True(collection.Contains("Embassy") && collection.IsCommonWord("The"));
+        Assert.True(collection.Contains("Chungking-Embassy"));
+        Assert.False(general.Contains("Chungking"));
+        Assert.Same(general, general.With([]));
+    }
 }

@@ -302,4 +302,14 @@ public class OcrConfusionRuleTests
     [InlineData("$1ist")]
     public void Letters_after_a_glued_symbol_are_a_fragment_and_left_alone(string word) =>
         Assert.Equal(word, OcrConfusionRule.CorrectWord(word, new Lexicon(["lie", "list"])));
+
+    [Fact]
+    public void A_name_the_collection_learned_is_taken_as_read_where_the_general_lexicon_would_correct_it()
+    {
+        var general = new Lexicon(["camp", "which", "occupied", "doctor"]);
+        string Fix(Lexicon lexicon) => OcrConfusionRule.CorrectWord("Dootor", lexicon, new WordContext("Mr."));
+
+        Assert.Equal("Doctor", Fix(general));
+        Assert.Equal("Dootor", Fix(general.With(["Dootor"])));
+    }
 }

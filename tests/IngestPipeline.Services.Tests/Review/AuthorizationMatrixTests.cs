@@ -45,6 +45,9 @@ public sealed partial class ReviewAppTests
             new("GET", "/api/collections/samples/examples", "review"),
             new("GET", "/api/collections/samples/quality", "review"),
             new("GET", "/quality", "review"),
+            new("GET", "/api/collections/samples/lexicon", "review"),
+            new("DELETE", "/api/collections/samples/lexicon/no-such-word", "admin"),
+            new("POST", "/quality?collection=samples&handler=RemoveWord", "review"), // likewise: the handler refuses all but admins
             new("POST", $"/api/documents/{id}/comments", "review", Json: true),
             new("GET", "/upload", "upload"),
             new("GET", $"/review/{id}", "review"),

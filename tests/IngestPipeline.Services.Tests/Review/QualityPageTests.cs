@@ -8,17 +8,17 @@ namespace IngestPipeline.Services.Tests.Review;
 public sealed partial class ReviewAppTests
 {
     [Fact]
-    public async Task An_approved_correction_shows_on_the_quality_page_as_the_api_measures_it_with_its_week_charted()
+    public async Task An_approved_correction_shows_on_the_quality_page_as_the_api_measures_it_with_its_week_charted_and_teaches_the_collection_a_word_an_admin_can_remove()
     {
         var id = app.Document("copy-00006");
         var page = await app.SignInAsync(TestAccounts.Reviewer);
         await page.GotoAsync($"/review/{id}");
-        // A line nothing flagged, whose last word the reviewer corrects: an error the flags missed.
+        // A line nothing flagged, whose last word the reviewer corrects (to a place name no dictionary has): an error the flags missed.
         var line = page.Locator(".line[data-flags='[]']", new PageLocatorOptions { Has = page.Locator("textarea") }).Nth(1).Locator("textarea");
         var read = await line.InputValueAsync();
         var words = read.Split(' ');
         Assert.True(words.Length >= 2, $"the line \"{read}\" has too few words");
-        await line.FillAsync(string.Join(' ', words[..^1].Append("Quartermaster")));
+        await line.FillAsync(string.Join(' ', words[..^1].Append("Wanhsien")));
         await page.WaitForTimeoutAsync(2500); // the page counts the seconds it is in use
         await page.Keyboard.PressAsync("Control+Enter");
         await page.WaitForURLAsync(url => !url.EndsWith($"/review/{id}", StringComparison.Ordinal));
@@ -33,7 +33,7 @@ public sealed partial class ReviewAppTests
         Assert.Equal(week, api.RootElement.GetProperty("weeks")[0].GetProperty("period").GetString());
         var examples = await (await page.APIRequest.GetAsync($"/api/collections/{ReviewApp.QualityCollection}/examples")).TextAsync();
         Assert.Contains("\"kind\":\"WordCorrected\"", examples);
-        Assert.Contains("\"reviewed\":\"Quartermaster\"", examples);
+        Assert.Contains("\"reviewed\":\"Wanhsien\"", examples);
 
         await page.GotoAsync("/queue");
         await page.ClickAsync("header nav a[href='/quality']");
@@ -49,5 +49,19 @@ public sealed partial class ReviewAppTests
         Assert.Equal(all.GetProperty("cer").GetDouble(), double.Parse((await point.GetAttributeAsync("data-value"))!, CultureInfo.InvariantCulture), 4);
         await app.ScreenshotAsync(page, "quality.png");
         await page.Context.CloseAsync();
+
+        // Published, the approved text has taught the collection the name the reviewer typed; an admin takes it out again.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await app.Api.DocumentAsync(id)).Stage != "Published" && DateTime.UtcNow < deadline) await Task.Delay(250);
+        var admin = await app.SignInAsync(TestAccounts.Admin);
+        await admin.GotoAsync($"/quality?collection={ReviewApp.QualityCollection}#lexicon");
+        var learned = admin.Locator("#lexicon tr[data-word='Wanhsien']");
+        await Assertions.Expect(learned.Locator("td").Nth(3)).ToHaveTextAsync("yes");
+        await learned.Locator("button", new LocatorLocatorOptions { HasText = "Remove" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("p.notice[role=status]")).ToContainTextAsync("\"Wanhsien\" is no longer in the lexicon of telegrams-1943");
+        await Assertions.Expect(admin.Locator("#lexicon tr[data-word='Wanhsien'] td").Nth(3)).ToHaveTextAsync("removed by " + TestAccounts.Admin);
+        using var lexicon = JsonDocument.Parse(await (await admin.APIRequest.GetAsync($"/api/collections/{ReviewApp.QualityCollection}/lexicon")).TextAsync());
+        Assert.Contains(lexicon.RootElement.EnumerateArray(), e => e.GetProperty("word").GetString() == "Wanhsien" && !e.GetProperty("known").GetBoolean());
+        await admin.Context.CloseAsync();
     }
 }

@@ -469,6 +469,52 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.ToTable("IngestionRuns");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.LexiconRemoval", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Collection", "Word");
+
+                    b.ToTable("LexiconRemovals");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.LexiconSighting", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Collection", "Word", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("LexiconSightings");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Mention", b =>
                 {
                     b.Property<long>("CommentId")
@@ -959,6 +1005,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.DocumentVersion", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.LexiconSighting", b =>
                 {
                     b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
                         .WithMany()

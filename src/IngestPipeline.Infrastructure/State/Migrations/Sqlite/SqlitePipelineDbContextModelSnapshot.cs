@@ -463,6 +463,52 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.ToTable("IngestionRuns");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.LexiconRemoval", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Collection", "Word");
+
+                    b.ToTable("LexiconRemovals");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.LexiconSighting", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Word")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Confirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Collection", "Word", "DocumentId");
+
+                    b.HasIndex("DocumentId");
+
+                    b.ToTable("LexiconSightings");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Mention", b =>
                 {
                     b.Property<long>("CommentId")
@@ -943,6 +989,15 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.DocumentVersion", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.LexiconSighting", b =>
                 {
                     b.HasOne("IngestPipeline.Infrastructure.State.Document", null)
                         .WithMany()
