@@ -51,6 +51,7 @@ app.MapIiifEndpoints();
 app.MapBatchEndpoints();
 app.MapCommentEndpoints();
 app.MapCollectionEndpoints();
+app.MapReviewEndpoints();
 app.MapAdminEndpoints();
 app.MapHangfireDashboard("/hangfire", new DashboardOptions { Authorization = [], AppPath = "/" }).RequireAuthorization(Policies.Admin);
 app.MapRazorPages();

@@ -46,6 +46,8 @@ public sealed partial class ReviewAppTests
             new("GET", "/api/collections/samples/quality", "review"),
             new("GET", "/quality", "review"),
             new("GET", "/api/collections/samples/lexicon", "review"),
+            new("GET", $"/api/documents/{id}/review", "review"),
+            new("POST", $"/api/documents/{Guid.NewGuid()}/review", "review", Json: true),
             new("DELETE", "/api/collections/samples/lexicon/no-such-word", "admin"),
             new("POST", "/quality?collection=samples&handler=RemoveWord", "review"), // likewise: the handler refuses all but admins
             new("POST", $"/api/documents/{id}/comments", "review", Json: true),
