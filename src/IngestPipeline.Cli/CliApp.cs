@@ -16,6 +16,7 @@ public static class CliApp
             CorpusCommand.Create(),
             IllegibilityCommand.Create(),
             CleanCommand.Create(),
+            SimulateCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -49,11 +49,21 @@ public sealed record CableText(IReadOnlyList<string> Header, IReadOnlyList<strin
         r => $"Department's attention is invited to the fact that {Pick(r, Subjects)} was not mentioned in the communiqué.",
     ];
 
-    public static CableText Compose(Random random)
+    /// <summary>Sentences of a collection's own: its posts and people (<see cref="CollectionNames"/>).</summary>
+    private static readonly Func<Random, CollectionNames, string>[] NamedSentences =
+    [
+        (r, n) => $"Mr. {Pick(r, n.People)} of the {Pick(r, n.Places)} office called on me today regarding {Pick(r, Subjects)}.",
+        (r, n) => $"The consul at {Pick(r, n.Places)} reports that {Pick(r, n.People)} left for {Pick(r, Cities)} on {Pick(r, Months)} {r.Next(1, 29)}.",
+        (r, n) => $"Reference my telegram concerning {Pick(r, n.People)}; the authorities at {Pick(r, n.Places)} have not yet replied.",
+        (r, n) => $"{Pick(r, n.People)} states that {r.Next(2, 90) * 100:N0} tons are held at {Pick(r, n.Places)} awaiting transport.",
+    ];
+
+    /// <param name="names">A collection's own names: its cables come from its posts and speak of its people; null for none.</param>
+    public static CableText Compose(Random random, CollectionNames? names = null)
     {
         var year = random.Next(1938, 1953);
         var date = $"{Pick(random, Months)} {random.Next(1, 29)}, {year}";
-        var from = Pick(random, Cities);
+        var from = names is null ? Pick(random, Cities) : Pick(random, names.Places);
         var header = new List<string>
         {
             Pick(random, Classifications),
@@ -64,7 +74,8 @@ public sealed record CableText(IReadOnlyList<string> Header, IReadOnlyList<strin
         };
         var paragraphs = new List<string>();
         for (int p = random.Next(2, 6); p > 0; p--)
-            paragraphs.Add(string.Join(" ", Enumerable.Range(0, random.Next(2, 6)).Select(_ => Sentences[random.Next(Sentences.Length)](random))));
+            paragraphs.Add(string.Join(" ", Enumerable.Range(0, random.Next(2, 6)).Select(_ =>
+                names is not null && random.Next(3) == 0 ? NamedSentences[random.Next(NamedSentences.Length)](random, names) : Sentences[random.Next(Sentences.Length)](random))));
         var closing = new List<string> { Pick(random, ["RANDALL", "WILSON", "GRAHAM", "MORRIS", "HAYES", "BELL", "CARTER"]) };
         // Layouts where wide gaps and short or centred lines are as typed, not text lost: tables and letterheads.
         if (random.Next(3) == 0) paragraphs.Insert(random.Next(1, paragraphs.Count + 1), Table(random));
@@ -94,7 +105,7 @@ public sealed record CableText(IReadOnlyList<string> Header, IReadOnlyList<strin
         return string.Join('\n', rows);
     }
 
-    private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+    private static string Pick(Random random, IReadOnlyList<string> items) => items[random.Next(items.Count)];
 
     private static string Cap(string text) => char.ToUpperInvariant(text[0]) + text[1..];
 }

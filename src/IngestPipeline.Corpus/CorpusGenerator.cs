@@ -15,25 +15,27 @@ public static class CorpusGenerator
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = false };
 
     /// <param name="damaged">Whether pages get the damage of their split (<see cref="Damage"/>); without it they are typed on white paper.</param>
-    public static IReadOnlyList<string> Generate(string outDir, int pages, int seed, CorpusSplit split, bool damaged = true, int parallelism = 0)
+    /// <param name="names">A collection's own names, which its cables repeat; null for the general text.</param>
+    public static IReadOnlyList<string> Generate(string outDir, int pages, int seed, CorpusSplit split, bool damaged = true, int parallelism = 0,
+        CollectionNames? names = null)
     {
         if (Typeface.Missing() is { Count: > 0 } missing)
             throw new InvalidOperationException($"Fonts are missing ({string.Join(", ", missing.Select(t => t.File))}); run infra/install-deps.sh.");
         Directory.CreateDirectory(outDir);
-        var names = new string[pages];
+        var written = new string[pages];
         var log = new string[pages];
         Parallel.For(0, pages, new ParallelOptions { MaxDegreeOfParallelism = parallelism > 0 ? parallelism : Environment.ProcessorCount }, index =>
         {
             var name = $"gen-{split.ToString().ToLowerInvariant()}-{seed}-{index:D4}";
             log[index] = WritePage(outDir, name, PageSeed(seed, split, index));
-            names[index] = name;
+            written[index] = name;
         });
         File.WriteAllLines(Path.Combine(outDir, "generation.log"), log);
-        return names;
+        return written;
 
         string WritePage(string dir, string name, int pageSeed)
         {
-            var page = GeneratedPage.Make(name, pageSeed, split, damaged ? null : Damage.None);
+            var page = GeneratedPage.Make(name, pageSeed, split, damaged ? null : Damage.None, names);
             File.WriteAllBytes(Path.Combine(dir, name + ".png"), page.Png);
             File.WriteAllText(Path.Combine(dir, name + ".gt.txt"), page.Text);
             File.WriteAllText(Path.Combine(dir, name + ".gt.json"), JsonSerializer.Serialize(page.GroundTruth, Json));
@@ -57,13 +59,14 @@ public static class CorpusGenerator
 public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTruth)
 {
     /// <param name="damage">The damage to give it; null draws it from the seed within the split's ranges.</param>
-    public static GeneratedPage Make(string name, int seed, CorpusSplit split, Damage? damage = null)
+    /// <param name="names">A collection's own names for its text (<see cref="CableText.Compose"/>).</param>
+    public static GeneratedPage Make(string name, int seed, CorpusSplit split, Damage? damage = null, CollectionNames? names = null)
     {
         var random = new Random(seed);
         var faces = Typeface.Of(split);
         var typeface = faces[random.Next(faces.Count)];
         var style = PageStyle.Draw(random, typeface, PageRenderer.AdvancePerEm(typeface));
-        var text = CableText.Compose(random);
+        var text = CableText.Compose(random, names);
         using var renderer = new PageRenderer(typeface, style.FontPixels);
         var lines = Fit(ref text, style, renderer.Measure);
         var (typing, typed) = renderer.Render(lines, style, random);
@@ -148,7 +151,24 @@ public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTr
         return [.. png[..AfterHeader], .. chunk, .. png[AfterHeader..]];
     }
 
-    /// <summary>PNG's CRC-32 (ISO 3309), bit by bit: a chunk of 13 bytes does not need a table.</summary>
+    /// <summary>
+    /// The same page with a note in a PNG text chunk: other bytes (another document to an archive that knows files by
+    /// their hash), the same pixels.
+    /// </summary>
+    public static byte[] WithNote(byte[] png, string note)
+    {
+        ArgumentNullException.ThrowIfNull(png);
+        const int AfterHeader = 8 + 25;
+        var text = Encoding.Latin1.GetBytes("Comment\0" + note);
+        var chunk = new byte[12 + text.Length];
+        BinaryPrimitives.WriteInt32BigEndian(chunk, text.Length);
+        Encoding.ASCII.GetBytes("tEXt").CopyTo(chunk, 4);
+        text.CopyTo(chunk, 8);
+        BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + text.Length), Crc32(chunk.AsSpan(4, 4 + text.Length)));
+        return [.. png[..AfterHeader], .. chunk, .. png[AfterHeader..]];
+    }
+
+    /// <summary>PNG's CRC-32 (ISO 3309), bit by bit: a chunk of a few bytes does not need a table.</summary>
     private static uint Crc32(ReadOnlySpan<byte> bytes)
     {
         uint crc = 0xFFFFFFFF;

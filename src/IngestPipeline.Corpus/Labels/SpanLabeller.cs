@@ -32,7 +32,11 @@ public sealed class SpanLabeller
     public IReadOnlyList<BoundingBox> Spans { get; }
 
     /// <summary>The labeller, or null when too few words match to place the truth on the page.</summary>
-    public static SpanLabeller? For(PageTruth truth, Page page)
+    public static SpanLabeller? For(PageTruth truth, Page page) =>
+        MapOnto(truth, page) is { } map ? new SpanLabeller(truth.Spans.Select(map.Apply).ToList()) : null;
+
+    /// <summary>The map that takes the truth's pixels onto the recognised page's, or null when too few words match.</summary>
+    internal static AffineMap? MapOnto(PageTruth truth, Page page)
     {
         var truthWords = Unique(truth.Words.Where(w => w.Text.Length >= 4).Select(w => (w.Text, w.Box)));
         var pageWords = Unique(page.Words.Where(w => !w.IsIllegible && w.Confidence >= SureConfidence && w.Text.Length >= 4).Select(w => (w.Text, w.Box)));
@@ -52,9 +56,7 @@ public sealed class SpanLabeller
         var errors = pairs.Select(p => map.Error(p.From, p.To)).Order().ToList();
         double allowed = Math.Max(8, 3 * errors[errors.Count / 2]);
         var kept = pairs.Where(p => map.Error(p.From, p.To) <= allowed).ToList();
-        if (kept.Count < MinPairs) return null;
-        map = AffineMap.Fit(kept);
-        return new SpanLabeller(truth.Spans.Select(map.Apply).ToList());
+        return kept.Count < MinPairs ? null : AffineMap.Fit(kept);
     }
 
     public TruthLabel Of(BoundingBox box)

@@ -9,6 +9,7 @@ internal static class Repository
     public static string Scans => Path.Combine(Root, "samples", "scans");
     public static string WebHost => Path.Combine(Root, "src", "IngestPipeline.Web", "bin", Configuration, "net10.0", "ingestpipeline-web");
     public static string WorkerHost => Path.Combine(Root, "src", "IngestPipeline.Worker", "bin", Configuration, "net10.0", "ingestpipeline-worker");
+    public static string CommandLine => Path.Combine(Root, "src", "IngestPipeline.Cli", "bin", Configuration, "net10.0", "ingestpipeline");
 
 #if DEBUG
     private const string Configuration = "Debug";

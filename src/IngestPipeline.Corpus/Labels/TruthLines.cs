@@ -1,0 +1,52 @@
+using System.Text.Json;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Corpus.Labels;
+
+/// <summary>The ground truth's text for each line of a recognised page, and the truth's lines that no line of the page holds.</summary>
+public sealed record TruthForLines(IReadOnlyDictionary<int, string> Texts, int Unplaced);
+
+/// <summary>
+/// Places the ground truth's lines (NAME.gt.json) on a recognised page, as a reviewer who knows the truth would type
+/// them into the review page: each truth line goes to the page's line whose words hold most of its words' centres,
+/// carried onto the page's pixels (<see cref="SpanLabeller.MapOnto"/>); boxes of whole lines would not do, for on a
+/// skewed page a line's box reaches into its neighbours'. Two truth lines in one page line go left to right; a page
+/// line no truth line reaches is noise, typed empty. A truth line the page did not find (none of its words' centres in
+/// a word read) has no line to go to: it is counted.
+/// </summary>
+public static class TruthLines
+{
+    /// <returns>Texts by line index as the review page numbers lines (<see cref="Domain.Transcripts.PageLayout.Lines"/>); null when the truth cannot be placed.</returns>
+    public static TruthForLines? For(string truthPath, Page page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (SpanLabeller.MapOnto(PageTruth.Read(truthPath), page) is not { } map) return null;
+        var lines = Domain.Transcripts.PageLayout.Of(page).Lines;
+        var placed = lines.Select(_ => new List<(int Left, string Text)>()).ToList();
+        var (truthLines, truthWords) = Read(truthPath);
+        int unplaced = 0;
+        for (int t = 0; t < truthLines.Count; t++)
+        {
+            var centres = truthWords.Where(w => w.Line == t).Select(w => map.Apply(w.Box)).Select(b => (X: (b.Left + b.Right) / 2, Y: (b.Top + b.Bottom) / 2)).ToList();
+            int best = -1, bestHits = 0;
+            for (int i = 0; i < lines.Count; i++)
+            {
+                int hits = centres.Count(c => lines[i].Words.Any(w => c.X >= w.Box.Left && c.X <= w.Box.Right && c.Y >= w.Box.Top && c.Y <= w.Box.Bottom));
+                if (hits > bestHits) (best, bestHits) = (i, hits);
+            }
+            if (best < 0) unplaced++;
+            else placed[best].Add((map.Apply(truthLines[t].Box).Left, truthLines[t].Text));
+        }
+        var texts = placed.Select((p, i) => (i, Text: string.Join(' ', p.OrderBy(x => x.Left).Select(x => x.Text)))).ToDictionary(x => x.i, x => x.Text);
+        return new TruthForLines(texts, unplaced);
+    }
+
+    private static (List<(string Text, BoundingBox Box)> Lines, List<(int Line, BoundingBox Box)> Words) Read(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        static BoundingBox Box(JsonElement b) => new(b[0].GetInt32(), b[1].GetInt32(), b[2].GetInt32(), b[3].GetInt32());
+        var lines = json.RootElement.GetProperty("lines").EnumerateArray().Select(l => (l.GetProperty("text").GetString() ?? "", Box(l.GetProperty("bbox")))).ToList();
+        var words = json.RootElement.GetProperty("words").EnumerateArray().Select(w => (w.GetProperty("line").GetInt32(), Box(w.GetProperty("bbox")))).ToList();
+        return (lines, words);
+    }
+}
