@@ -11,13 +11,8 @@ infra/install-deps.sh
 dotnet build -c Release src/IngestPipeline.Web -v quiet -nologo >/dev/null
 port=${PORT:-5080}
 data=${DATA_DIR:-$PWD/out/embedded}
-url=http://127.0.0.1:$port
-mkdir -p "$data"
-web=src/IngestPipeline.Web/bin/Release/net10.0/ingestpipeline-web
-export Pipeline__DataDirectory=$data
-# The keys that sign sign-in cookies are kept in the database encrypted with this certificate (docs/security.md).
-infra/data-protection-certificate.sh "$data/data-protection.pfx"
-export Web__DataProtection__CertificatePath=$data/data-protection.pfx
+source infra/embedded-app.sh
+use_embedded_data
 
 # Accounts: created on the first run, given a fresh password on every later one (nothing has a default password).
 account() { # NAME ROLE -> prints the password
@@ -28,14 +23,7 @@ admin_password=$(account admin admin)
 "$web" api-keys revoke samples-upload >/dev/null 2>&1 || true
 api_key=$("$web" api-keys add samples-upload --role staff | sed -n 's/.*: //p')
 
-ASPNETCORE_URLS=$url "$web" >"$data/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 120); do
-  curl -sf "$url/health/ready" >/dev/null 2>&1 && break
-  kill -0 $app 2>/dev/null || { echo "the app stopped; see $data/app.log" >&2; tail -20 "$data/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_embedded_app
 
 echo "Uploading samples/scans to $url ..."
 for scan in samples/scans/*; do

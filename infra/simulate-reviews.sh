@@ -11,19 +11,8 @@ dotnet build -c Release src/IngestPipeline.Web -v quiet -nologo >/dev/null
 dotnet build -c Release src/IngestPipeline.Cli -v quiet -nologo >/dev/null
 port=${PORT:-5090}
 data=${DATA_DIR:-$(mktemp -d -t ingestpipeline-simulation-XXXXXX)}
-url=http://127.0.0.1:$port
-web=src/IngestPipeline.Web/bin/Release/net10.0/ingestpipeline-web
-export Pipeline__DataDirectory=$data
-infra/data-protection-certificate.sh "$data/data-protection.pfx"
-export Web__DataProtection__CertificatePath=$data/data-protection.pfx
+source infra/embedded-app.sh
+use_embedded_data
 api_key=$("$web" api-keys add simulation --role admin | sed -n 's/.*: //p')
-
-ASPNETCORE_URLS=$url "$web" >"$data/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null || true' EXIT
-for _ in $(seq 120); do
-  curl -sf "$url/health/ready" >/dev/null 2>&1 && break
-  kill -0 $app 2>/dev/null || { echo "the app stopped; see $data/app.log" >&2; tail -20 "$data/app.log" >&2; exit 1; }
-  sleep 0.5
-done
+start_embedded_app
 src/IngestPipeline.Cli/bin/Release/net10.0/ingestpipeline simulate-reviews --host "$url" --api-key "$api_key" --work "$data/work" "$@"
