@@ -140,6 +140,9 @@ public sealed class ReviewTests
         await pipeline.InScopeAsync(s => s.GetRequiredService<ReviewService>().ReopenAsync(id, "ada"));
         await ApproveAsync(id, new ReviewDraft([], ReviewedMetadata.Of(null)));
         Assert.DoesNotContain("Wanhsien", await WordsAsync("Chungking 1943"));
+        // The approval's score is the latest approval's, one per document.
+        var latest = await pipeline.QueryAsync(db => db.Versions.Where(v => v.DocumentId == id).MaxAsync(v => v.Number));
+        Assert.Equal([latest], await pipeline.QueryAsync(db => db.ApprovalScores.Where(a => a.DocumentId == id).Select(a => a.Version).ToListAsync()));
         Assert.Contains(await pipeline.QueryAsync(db => CollectionLexicon.EntriesAsync(db, "Chungking 1943", CancellationToken.None)),
             e => e is { Word: "Wanhsien", Known: false, RemovedBy: "root" });
     }

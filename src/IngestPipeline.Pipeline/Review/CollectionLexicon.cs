@@ -50,10 +50,12 @@ public static class CollectionLexicon
     public static async Task<IReadOnlyList<LexiconEntry>> EntriesAsync(PipelineDbContext db, string collection, CancellationToken cancellation)
     {
         var removed = await db.LexiconRemovals.Where(r => r.Collection == collection).ToDictionaryAsync(r => r.Word, r => r.RemovedBy, StringComparer.Ordinal, cancellation);
-        var seen = await db.LexiconSightings.Where(s => s.Collection == collection).GroupBy(s => s.Word)
-            .Select(g => new { Word = g.Key, Documents = g.Count(), Confirmed = g.Any(s => s.Confirmed) }).ToListAsync(cancellation);
-        return seen.Select(s => new LexiconEntry(s.Word, s.Documents, s.Confirmed,
-                (s.Confirmed || s.Documents >= LearnedWords.MinDocuments) && !removed.ContainsKey(s.Word), removed.GetValueOrDefault(s.Word)))
+        // Two plain aggregates, which every provider translates alike.
+        var sightings = db.LexiconSightings.Where(s => s.Collection == collection);
+        var documents = await sightings.GroupBy(s => s.Word).Select(g => new { Word = g.Key, Documents = g.Count() }).ToListAsync(cancellation);
+        var confirmed = (await sightings.Where(s => s.Confirmed).Select(s => s.Word).Distinct().ToListAsync(cancellation)).ToHashSet(StringComparer.Ordinal);
+        return documents.Select(s => new LexiconEntry(s.Word, s.Documents, confirmed.Contains(s.Word),
+                (confirmed.Contains(s.Word) || s.Documents >= LearnedWords.MinDocuments) && !removed.ContainsKey(s.Word), removed.GetValueOrDefault(s.Word)))
             .OrderByDescending(e => e.Documents).ThenBy(e => e.Word, StringComparer.Ordinal).ToList();
     }
 

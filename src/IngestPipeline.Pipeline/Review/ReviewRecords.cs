@@ -61,18 +61,16 @@ public static class ReviewRecords
     private static async Task ScoreAsync(PipelineDbContext db, Document document, ReviewTask task, DocumentVersion version, Transcript recognized,
         Transcript reviewed, CancellationToken cancellation)
     {
-        if (await db.ApprovalScores.FindAsync([document.Id], cancellation) is { } earlier) db.ApprovalScores.Remove(earlier);
         var approvedPages = reviewed.Pages.ToDictionary(p => p.Number);
         var scores = recognized.Pages.Where(p => approvedPages.ContainsKey(p.Number))
             .Select(p => TranscriptScorer.ScorePage($"{document.FileName} page {p.Number}", TextOf(approvedPages[p.Number]), TextOf(p))).ToList();
         var figures = ApprovedDocument.Of(version.CreatedAt, scores, ReviewSheet.FlagCount(recognized), task.ReviewSeconds);
-        db.ApprovalScores.Add(new ApprovalScore
-        {
-            DocumentId = document.Id, Collection = document.Collection, Version = version.Number, ApprovedAt = version.CreatedAt, Reviewer = version.Author,
-            Pages = figures.Pages, Flags = figures.Flags, Characters = figures.Characters, CharacterEdits = figures.CharacterEdits,
-            Words = figures.Words, WordEdits = figures.WordEdits, ReviewedMarkers = figures.ReviewedMarkers, RecalledMarkers = figures.RecalledMarkers,
-            PipelineMarkers = figures.PipelineMarkers, CreditedMarkers = figures.CreditedMarkers, ReviewSeconds = figures.ReviewSeconds,
-        });
+        var score = await db.ApprovalScores.FindAsync([document.Id], cancellation) ?? db.ApprovalScores.Add(new ApprovalScore { DocumentId = document.Id }).Entity;
+        (score.Collection, score.Version, score.ApprovedAt, score.Reviewer) = (document.Collection, version.Number, version.CreatedAt, version.Author);
+        (score.Pages, score.Flags, score.ReviewSeconds) = (figures.Pages, figures.Flags, figures.ReviewSeconds);
+        (score.Characters, score.CharacterEdits, score.Words, score.WordEdits) = (figures.Characters, figures.CharacterEdits, figures.Words, figures.WordEdits);
+        (score.ReviewedMarkers, score.RecalledMarkers, score.PipelineMarkers, score.CreditedMarkers) =
+            (figures.ReviewedMarkers, figures.RecalledMarkers, figures.PipelineMarkers, figures.CreditedMarkers);
     }
 
     private static string TextOf(Page page) => PlainTextExporter.Write(new Transcript("", [page]));
