@@ -92,7 +92,10 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
     private async Task<ReadHalf> ReadAsync(IReadOnlyList<string> names, string collection, TimeSpan timeout, CancellationToken cancellation, string? from = null)
     {
         var folder = from ?? Path.Combine(work, "pages");
-        var uploaded = await api.UploadAsync(names.Select(n => Path.Combine(folder, n + ".png")), collection, cancellation);
+        // Ten files a request: well inside the app's request limit, whatever the pages weigh.
+        var uploaded = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var chunk in names.Chunk(10))
+            foreach (var (file, id) in await api.UploadAsync(chunk.Select(n => Path.Combine(folder, n + ".png")), collection, cancellation)) uploaded[file] = id;
         var documents = names.ToDictionary(n => n, n => uploaded[n + ".png"]);
         var stages = await api.WaitForAsync(documents.Values, Reviewable, timeout, cancellation);
         if (stages.Where(s => s.Value == "Failed").Select(s => s.Key).ToList() is { Count: > 0 } failed)
