@@ -16,9 +16,9 @@ public static class CollectionEndpoints
         // JSON lines, one example a line, streamed: a collection of thousands of cables has hundreds of thousands.
         routes.MapGet("/api/collections/{name}/examples", async (string name, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
         {
-            if (!await db.Documents.AnyAsync(d => d.Collection == name, cancellation))
+            if (await MissingAsync(db, name, cancellation) is { } missing)
             {
-                await Results.Problem($"There is no collection \"{name}\".", statusCode: 404).ExecuteAsync(http);
+                await missing.ExecuteAsync(http);
                 return;
             }
             http.Response.ContentType = "application/x-ndjson; charset=utf-8";
@@ -41,15 +41,11 @@ public static class CollectionEndpoints
         .RequireAuthorization(Policies.Review);
 
         routes.MapGet("/api/collections/{name}/quality", async (string name, PipelineDbContext db, CancellationToken cancellation) =>
-            await db.Documents.AnyAsync(d => d.Collection == name, cancellation)
-                ? Results.Ok(await QualityReport.OfAsync(db, name, cancellation))
-                : Results.Problem($"There is no collection \"{name}\".", statusCode: 404))
+            await MissingAsync(db, name, cancellation) ?? Results.Ok(await QualityReport.OfAsync(db, name, cancellation)))
             .RequireAuthorization(Policies.Review);
 
         routes.MapGet("/api/collections/{name}/lexicon", async (string name, PipelineDbContext db, CancellationToken cancellation) =>
-            await db.Documents.AnyAsync(d => d.Collection == name, cancellation)
-                ? Results.Ok(await CollectionLexicon.EntriesAsync(db, name, cancellation))
-                : Results.Problem($"There is no collection \"{name}\".", statusCode: 404))
+            await MissingAsync(db, name, cancellation) ?? Results.Ok(await CollectionLexicon.EntriesAsync(db, name, cancellation)))
             .RequireAuthorization(Policies.Review);
 
         routes.MapDelete("/api/collections/{name}/lexicon/{word}", async (string name, string word, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
@@ -59,4 +55,8 @@ public static class CollectionEndpoints
             .RequireAuthorization(Policies.Admin)
             .RequireAntiforgeryForCookies();
     }
+
+    /// <summary>A 404 naming the collection when no document is in it; null when there is one.</summary>
+    private static async Task<IResult?> MissingAsync(PipelineDbContext db, string name, CancellationToken cancellation) =>
+        await db.Documents.AnyAsync(d => d.Collection == name, cancellation) ? null : Results.Problem($"There is no collection \"{name}\".", statusCode: 404);
 }
