@@ -1,3 +1,4 @@
+using IngestPipeline.Domain.Illegibility.Evidence;
 using IngestPipeline.Corpus.Labels;
 using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Evaluation;

@@ -1,19 +1,7 @@
+using IngestPipeline.Domain.Illegibility.Evidence;
 using IngestPipeline.Domain.Transcripts;
 
 namespace IngestPipeline.Corpus.Labels;
-
-/// <summary>What the ground truth says of a place on the page.</summary>
-public enum TruthLabel
-{
-    /// <summary>No unreadable span comes near it.</summary>
-    Legible,
-
-    /// <summary>At least half of it, or of a span it meets, is the span.</summary>
-    Unreadable,
-
-    /// <summary>It only touches a span: left out of training and of candidate measures.</summary>
-    Unsure,
-}
 
 /// <summary>
 /// Labels places of a recognised page (words, stretches) from the ground truth's unreadable spans. The page was
@@ -21,19 +9,14 @@ public enum TruthLabel
 /// over by the affine map that best takes the truth's words onto the same words as recognised (least squares over
 /// words read surely whose text is unique on both sides, refitted without the pairs it misplaces).
 /// </summary>
-public sealed class SpanLabeller
+public static class SpanLabeller
 {
     private const int MinPairs = 6;
     private const float SureConfidence = 80;
 
-    private SpanLabeller(IReadOnlyList<BoundingBox> spans) => Spans = spans;
-
-    /// <summary>The unreadable spans in the recognised page's pixels.</summary>
-    public IReadOnlyList<BoundingBox> Spans { get; }
-
-    /// <summary>The labeller, or null when too few words match to place the truth on the page.</summary>
-    public static SpanLabeller? For(PageTruth truth, Page page) =>
-        MapOnto(truth, page) is { } map ? new SpanLabeller(truth.Spans.Select(map.Apply).ToList()) : null;
+    /// <summary>The truth's unreadable spans in the recognised page's pixels, or null when too few words match to place them.</summary>
+    public static SpanTruth? For(PageTruth truth, Page page) =>
+        MapOnto(truth, page) is { } map ? new SpanTruth(truth.Spans.Select(map.Apply).ToList()) : null;
 
     /// <summary>The map that takes the truth's pixels onto the recognised page's, or null when too few words match.</summary>
     internal static AffineMap? MapOnto(PageTruth truth, Page page)
@@ -58,25 +41,6 @@ public sealed class SpanLabeller
         var kept = pairs.Where(p => map.Error(p.From, p.To) <= allowed).ToList();
         return kept.Count < MinPairs ? null : AffineMap.Fit(kept);
     }
-
-    public TruthLabel Of(BoundingBox box)
-    {
-        if (box.IsEmpty) return TruthLabel.Unsure;
-        var label = TruthLabel.Legible;
-        foreach (var span in Spans)
-        {
-            long shared = box.OverlapArea(span);
-            long smaller = Math.Min(Area(box), Area(span));
-            if (smaller > 0 && shared * 2 >= smaller) return TruthLabel.Unreadable;
-            // A margin of a quarter of the span's height: boxes drawn round the same letters differ by a few pixels.
-            int pad = span.Height / 4;
-            if (box.OverlapArea(span with { Left = span.Left - pad, Top = span.Top - pad, Right = span.Right + pad, Bottom = span.Bottom + pad }) > 0)
-                label = TruthLabel.Unsure;
-        }
-        return label;
-    }
-
-    private static long Area(BoundingBox b) => (long)b.Width * b.Height;
 
     private static (double X, double Y) Centre(BoundingBox b) => ((b.Left + b.Right) / 2.0, (b.Top + b.Bottom) / 2.0);
 

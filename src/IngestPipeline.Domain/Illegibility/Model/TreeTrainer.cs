@@ -24,7 +24,12 @@ public sealed record TreeSettings
 /// </summary>
 public static class TreeTrainer
 {
-    public static BoostedTrees Train(IReadOnlyList<float[]> cases, IReadOnlyList<bool> labels, TreeSettings settings)
+    /// <param name="start">
+    /// Trees to go on from (a model trained elsewhere): boosting starts from their calibrated log-odds instead of the
+    /// cases' base rate, and the trees grown are added to them. A collection's few reviewed pages then correct what a
+    /// model learned from many generated ones, rather than replace it.
+    /// </param>
+    public static BoostedTrees Train(IReadOnlyList<float[]> cases, IReadOnlyList<bool> labels, TreeSettings settings, BoostedTrees? start = null)
     {
         int n = cases.Count;
         if (n == 0) throw new ArgumentException("no cases to train on");
@@ -40,7 +45,8 @@ public static class TreeTrainer
         int positives = labels.Count(l => l);
         double rate = Math.Clamp((positives + 0.5) / (n + 1.0), 1e-6, 1 - 1e-6);
         float bias = (float)Math.Log(rate / (1 - rate));
-        var margin = Enumerable.Repeat((double)bias, n).ToArray();
+        var margin = start is null ? Enumerable.Repeat((double)bias, n).ToArray()
+            : cases.Select(c => start.Calibration.A * start.Margin(c) + start.Calibration.B).ToArray();
         var gradient = new double[n];
         var hessian = new double[n];
         var trees = new List<RegressionTree>(settings.Trees);
@@ -56,7 +62,11 @@ public static class TreeTrainer
             trees.Add(tree);
             for (int i = 0; i < n; i++) margin[i] += tree.Evaluate(cases[i]);
         }
-        return new BoostedTrees(bias, trees, PlattScaling.Identity);
+        if (start is null) return new BoostedTrees(bias, trees, PlattScaling.Identity);
+        // The start's calibration folded into its bias and leaves, so the sum of all trees is the log-odds boosted on.
+        var (a, b) = (start.Calibration.A, start.Calibration.B);
+        return new BoostedTrees((float)(a * start.Bias + b), [.. start.Trees.Select(t => t with { Value = [.. t.Value.Select(v => (float)(a * v))] }), .. trees],
+            PlattScaling.Identity);
     }
 
     /// <summary>Up to <paramref name="bins"/> - 1 cut values between the feature's distinct values, at quantiles.</summary>
