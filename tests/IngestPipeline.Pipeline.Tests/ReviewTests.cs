@@ -3,6 +3,7 @@ using IngestPipeline.Domain.Review;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Lifecycle;
+using IngestPipeline.Pipeline.Learning;
 using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Pipeline.Tests.Support;
 using Microsoft.EntityFrameworkCore;

@@ -275,6 +275,81 @@ public sealed class LexiconRemoval
     public DateTime RemovedAt { get; set; }
 }
 
+/// <summary>
+/// An [ILLEGIBLE] decision retrained for a collection from its reviewed documents (trees grown on from the model it
+/// started from), with how its markers compared with the approved ones before and after. Written once, never changed:
+/// a rollback goes back to a row, it does not edit one.
+/// </summary>
+public sealed class CollectionModel
+{
+    public Guid Id { get; set; }
+    public string Collection { get; set; } = "";
+
+    /// <summary>1, 2, ... within the collection, in the order they were trained.</summary>
+    public int Number { get; set; }
+
+    /// <summary>The model's version (a digest of its weights), written into each transcript it marks, and the version it started from.</summary>
+    public string Version { get; set; } = "";
+    public string StartVersion { get; set; } = "";
+
+    public DateTime TrainedAt { get; set; }
+    public string TrainedBy { get; set; } = "";
+
+    /// <summary>The model file's text (IllegibilityModel.ToJson).</summary>
+    public string ModelJson { get; set; } = "";
+
+    /// <summary>The precision the threshold was chosen for, and that threshold.</summary>
+    public double TargetPrecision { get; set; }
+    public double Threshold { get; set; }
+
+    /// <summary>Each candidate's probability from trees not trained on its document, and its label, as JSON [[p, 0|1], ...]: thresholds for other precisions.</summary>
+    public string HeldOutJson { get; set; } = "[]";
+
+    public int Documents { get; set; }
+    public int Pages { get; set; }
+    public int Cases { get; set; }
+    public int UnreadableCases { get; set; }
+
+    /// <summary>The decision in force when it was trained, on all the reviewed documents: markers, those right, approved markers, those found.</summary>
+    public int BeforeMarkers { get; set; }
+    public int BeforeRightMarkers { get; set; }
+    public int BeforeSpans { get; set; }
+    public int BeforeFoundSpans { get; set; }
+
+    /// <summary>The same for the retrained decision, each document marked by trees not trained on it.</summary>
+    public int AfterMarkers { get; set; }
+    public int AfterRightMarkers { get; set; }
+    public int AfterSpans { get; set; }
+    public int AfterFoundSpans { get; set; }
+}
+
+/// <summary>
+/// A change of how a collection's documents are decided: a retrained model at a threshold, or none (the pipeline's
+/// own decision), and the target precision the admin set. The latest change not undone is in force; a rollback undoes
+/// the latest, which puts the one before it back exactly as it was.
+/// </summary>
+public sealed class CollectionDecision
+{
+    public Guid Id { get; set; }
+    public string Collection { get; set; } = "";
+
+    /// <summary>The retrained model in force, or null for the pipeline's own decision.</summary>
+    public Guid? ModelId { get; set; }
+
+    /// <summary>The model's operating threshold (null with no model).</summary>
+    public double? Threshold { get; set; }
+
+    public double TargetPrecision { get; set; }
+
+    /// <summary>Why: "activated", "target precision", "retrained".</summary>
+    public string Reason { get; set; } = "";
+
+    public DateTime ChangedAt { get; set; }
+    public string ChangedBy { get; set; } = "";
+    public DateTime? UndoneAt { get; set; }
+    public string? UndoneBy { get; set; }
+}
+
 /// <summary>The outputs written for one approved version.</summary>
 public sealed class Publication
 {

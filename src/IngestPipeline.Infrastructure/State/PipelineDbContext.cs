@@ -31,6 +31,8 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ApprovalScore> ApprovalScores => Set<ApprovalScore>();
     public DbSet<LexiconSighting> LexiconSightings => Set<LexiconSighting>();
     public DbSet<LexiconRemoval> LexiconRemovals => Set<LexiconRemoval>();
+    public DbSet<CollectionModel> CollectionModels => Set<CollectionModel>();
+    public DbSet<CollectionDecision> CollectionDecisions => Set<CollectionDecision>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -161,6 +163,23 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             r.Property(x => x.Collection).HasMaxLength(200);
             r.Property(x => x.Word).HasMaxLength(100);
             r.Property(x => x.RemovedBy).HasMaxLength(256);
+        });
+        model.Entity<CollectionModel>(m =>
+        {
+            m.HasIndex(x => new { x.Collection, x.Number }).IsUnique();
+            m.Property(x => x.Collection).HasMaxLength(200);
+            m.Property(x => x.Version).HasMaxLength(100);
+            m.Property(x => x.StartVersion).HasMaxLength(100);
+            m.Property(x => x.TrainedBy).HasMaxLength(256);
+        });
+        model.Entity<CollectionDecision>(d =>
+        {
+            d.HasIndex(x => new { x.Collection, x.ChangedAt });
+            d.HasOne<CollectionModel>().WithMany().HasForeignKey(x => x.ModelId).OnDelete(DeleteBehavior.Restrict);
+            d.Property(x => x.Collection).HasMaxLength(200);
+            d.Property(x => x.Reason).HasMaxLength(50);
+            d.Property(x => x.ChangedBy).HasMaxLength(256);
+            d.Property(x => x.UndoneBy).HasMaxLength(256);
         });
         model.Entity<OutboxMessage>(m =>
         {

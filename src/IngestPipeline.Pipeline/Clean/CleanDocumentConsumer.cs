@@ -8,6 +8,7 @@ using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
+using IngestPipeline.Pipeline.Learning;
 using IngestPipeline.Pipeline.Review;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -17,12 +18,13 @@ namespace IngestPipeline.Pipeline.Clean;
 
 /// <summary>
 /// Puts the recognised pages together (a page that failed is left out, with its reason kept on its row), cleans the
-/// transcript (illegible spans, confusions, hyphens, metadata) with the collection's lexicon added to the general one, and
+/// transcript (illegible spans, confusions, hyphens, metadata) with the collection's lexicon added to the general one and
+/// the collection's [ILLEGIBLE] decision (<see cref="CollectionDecisions"/>), and
 /// queues the document for review. The stage is claimed with one conditional update, so of two deliveries (two
 /// workers, or a redelivery after a crash) only one does the work; a claim left by a dead worker expires after the
 /// stage deadline. The review task has a unique key per document: a document is queued exactly once.
 /// </summary>
-public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options, PipelineMetrics metrics,
+public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycle lifecycle, CollectionDecisions decisions, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options, PipelineMetrics metrics,
     ILogger<CleanDocumentConsumer> log) : IConsumer<CleanDocument>
 {
     /// <summary>The author of the versions the pipeline makes.</summary>
@@ -44,8 +46,9 @@ public sealed class CleanDocumentConsumer(PipelineDbContext db, DocumentLifecycl
             .SelectMany(p => JsonExporter.Read(p.OcrJson!).Pages).ToList();
         // The collection's learned names are known words here: neither "corrected" nor taken for unreadable.
         var known = lexicon.With(await CollectionLexicon.WordsAsync(db, document.Collection, cancellation));
+        // A collection retrained from its reviews is decided by its own model and threshold.
         var transcript = TranscriptCleaner.Clean(new Transcript(document.FileName, pages), known,
-            cleanup with { IllegibleThreshold = options.Illegibility.ThresholdFor(document.Collection) });
+            await decisions.CleanupForAsync(document.Collection, cleanup, options.Illegibility, cancellation));
 
         var previous = await db.Versions.Where(v => v.DocumentId == id).OrderByDescending(v => v.Number)
             .Select(v => new { v.Number, v.LineText }).FirstOrDefaultAsync(cancellation);

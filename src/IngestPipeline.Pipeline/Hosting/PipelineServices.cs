@@ -13,6 +13,7 @@ using IngestPipeline.Ocr.Paddle;
 using IngestPipeline.Ocr.Recognition;
 using IngestPipeline.Pipeline.Clean;
 using IngestPipeline.Pipeline.Intake;
+using IngestPipeline.Pipeline.Learning;
 using IngestPipeline.Pipeline.Lifecycle;
 using IngestPipeline.Pipeline.Publish;
 using IngestPipeline.Pipeline.Recognize;
@@ -52,6 +53,7 @@ public static class PipelineServices
         services.AddScoped<StuckWorkSweeper>();
         services.AddScoped<ReprocessJob>();
         services.AddScoped<ReviewService>();
+        services.AddScoped<CollectionDecisions>();
         services.AddSingleton(new ScanLimits
         {
             MaxPages = options.Limits.MaxPages, MaxPixelsPerPage = options.Limits.MaxPixelsPerPage, ReaderMemoryBytes = options.Limits.ReaderMemoryBytes,
@@ -91,6 +93,7 @@ public static class PipelineServices
             }));
             services.AddSingleton<Lexicon>(_ => LexiconFiles.Load(languages: languages));
             services.AddSingleton(CleanupOptions.Default with { Model = illegibilityModel });
+            services.AddScoped<CollectionRetrainingJob>();
             services.AddHostedService<WorkerWarmUp>();
         }
         services.AddHostedService<ScratchSweep>();

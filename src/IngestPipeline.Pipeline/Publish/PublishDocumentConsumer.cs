@@ -5,6 +5,7 @@ using IngestPipeline.Domain.Export;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Hosting;
 using IngestPipeline.Pipeline.Lifecycle;
+using IngestPipeline.Pipeline.Learning;
 using IngestPipeline.Pipeline.Review;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Learning;
 using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Web.Security;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using IngestPipeline.Infrastructure.State;
+using IngestPipeline.Pipeline.Learning;
 using IngestPipeline.Pipeline.Review;
 using IngestPipeline.Web.Security;
 using Microsoft.AspNetCore.Authorization;

@@ -95,7 +95,7 @@ public sealed class CollectionRetrainingTests
         // The same documents and seed train the same model.
         Assert.Equal(retrained.Model.Version, CollectionRetraining.Retrain("telegrams", documents, start, current, Words, 0.9).Model.Version);
         var error = Assert.Throws<ArgumentException>(() => CollectionRetraining.Retrain("telegrams", documents.Take(3).ToList(), start, current, Words, 0.9));
-        Assert.Contains("'telegrams' has 3 approved documents", error.Message);
+        Assert.Contains("\"telegrams\" has 3 approved documents", error.Message);
     }
 
     /// <summary>A page whose first line holds a name and whose second a garbage word, both read unsurely.</summary>

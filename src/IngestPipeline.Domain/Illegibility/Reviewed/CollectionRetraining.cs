@@ -39,9 +39,9 @@ public static class CollectionRetraining
         Lexicon lexicon, double targetPrecision, int seed = 1)
     {
         if (documents.Count < MinDocuments)
-            throw new ArgumentException($"collection '{collection}' has {documents.Count} approved documents; retraining needs at least {MinDocuments}");
+            throw new ArgumentException($"collection \"{collection}\" has {documents.Count} approved documents; retraining needs at least {MinDocuments}");
         var cases = documents.SelectMany(d => Pairs(d).SelectMany(p => ReviewedEvidence.Cases(d.Id, p.Raw, p.Approved, lexicon, current))).ToList();
-        if (cases.Count == 0) throw new ArgumentException($"collection '{collection}': its approved pages hold no candidate to learn from");
+        if (cases.Count == 0) throw new ArgumentException($"collection \"{collection}\": its approved pages hold no candidate to learn from");
         var result = IllegibilityTrainer.Continue(start, cases, [$"{collection} ({documents.Count} reviewed documents)"], seed, Settings, targetPrecision);
         var threshold = result.Model.Training.Threshold;
         var before = Figures(documents, _ => current, lexicon);

@@ -209,6 +209,145 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.ToTable("CollectionAssignments");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Collection")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<double>("TargetPrecision")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("Collection", "ChangedAt");
+
+                    b.ToTable("CollectionDecisions");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AfterFoundSpans")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AfterMarkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AfterRightMarkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AfterSpans")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeforeFoundSpans")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeforeMarkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeforeRightMarkers")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("BeforeSpans")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Collection")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("HeldOutJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("StartVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double>("TargetPrecision")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("UnreadableCases")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Collection", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CollectionModels");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -984,6 +1123,14 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionDecision", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.CollectionModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>

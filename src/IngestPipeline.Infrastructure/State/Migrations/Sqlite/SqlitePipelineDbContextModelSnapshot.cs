@@ -202,6 +202,145 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.ToTable("CollectionAssignments");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionDecision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Collection")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TargetPrecision")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("UndoneAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelId");
+
+                    b.HasIndex("Collection", "ChangedAt");
+
+                    b.ToTable("CollectionDecisions");
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionModel", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AfterFoundSpans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterMarkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterRightMarkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterSpans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforeFoundSpans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforeMarkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforeRightMarkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BeforeSpans")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Cases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Collection")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Documents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeldOutJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ModelJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Pages")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StartVersion")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TargetPrecision")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnreadableCases")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Collection", "Number")
+                        .IsUnique();
+
+                    b.ToTable("CollectionModels");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -968,6 +1107,14 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionDecision", b =>
+                {
+                    b.HasOne("IngestPipeline.Infrastructure.State.CollectionModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.Comment", b =>

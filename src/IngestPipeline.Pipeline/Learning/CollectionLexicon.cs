@@ -4,7 +4,7 @@ using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Infrastructure.State;
 using Microsoft.EntityFrameworkCore;
 
-namespace IngestPipeline.Pipeline.Review;
+namespace IngestPipeline.Pipeline.Learning;
 
 /// <summary>One word of a collection's lexicon as an admin sees it: in how many approved documents, vouched for, taken out.</summary>
 public sealed record LexiconEntry(string Word, int Documents, bool Confirmed, bool Known, string? RemovedBy);
