@@ -17,6 +17,7 @@ public static class CliApp
             IllegibilityCommand.Create(),
             CleanCommand.Create(),
             SimulateCommand.Create(),
+            CollectionCommand.Create(),
         };
         return root.Parse(args).InvokeAsync();
     }

@@ -69,11 +69,15 @@ public static class SimulateCommand
         Console.WriteLine();
         Console.WriteLine($"| {r.Collection} | pages | CER | markers | on spans | wrong markers | per page | span recall | marker precision |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        foreach (var (label, h) in new[] { ("first half, before review", r.First), ("second half, after", r.Second), ("second half, untaught", r.SecondUntaught) })
+        var rows = new List<(string, HalfFigures?)> { ("first half, before review", r.First), ("second half, with the lexicon", r.Second),
+            ($"second half, with model {r.Model}", r.SecondWithModel), ("second half, after the rollback", r.SecondAfterRollback), ("second half, untaught", r.SecondUntaught) };
+        foreach (var (label, h) in rows.Where(row => row.Item2 is not null).Select(row => (row.Item1, row.Item2!)))
             Console.WriteLine($"| {label} | {h.Pages} | {h.Cer:0.0000} | {h.Markers} | {h.CreditedMarkers} | {h.WrongMarkers} | {h.WrongMarkers / (double)h.Pages:0.00} | {P(h.MarkerRecall)} | {P(h.MarkerPrecision)} |");
         Console.WriteLine();
         static string Change(double? c) => c is { } x ? x.ToString("+0%;-0%;0%", CultureInfo.InvariantCulture) : "none before";
-        Console.WriteLine($"Wrong markers per page, second half against first: {Change(r.WrongMarkerChange)}; against the same pages untaught: {Change(r.WrongMarkerChangeOnSamePages)}");
+        if (r.ModelRefused is { } refused) Console.WriteLine($"No model was retrained: {refused}");
+        if (r.RollbackRestored is { } restored) Console.WriteLine($"The rollback {(restored ? "restored" : "did NOT restore")} the second half's figures before the model");
+        Console.WriteLine($"Wrong markers per page, taught second half against first: {Change(r.WrongMarkerChange)}; against the same pages untaught: {Change(r.WrongMarkerChangeOnSamePages)}");
         Console.WriteLine($"Quality page on the first half: marker precision {P(r.EstimatedMarkerPrecision)} (truth {P(r.First.MarkerPrecision)}), recall {P(r.EstimatedMarkerRecall)} (truth {P(r.First.MarkerRecall)}), CER {r.EstimatedCer:0.0000} (truth {r.First.Cer:0.0000})");
         Console.WriteLine($"Truth lines no line of their page held: {r.LinesUnplaced}; words the collection's lexicon knows: {r.LexiconWords}");
     }

@@ -18,18 +18,33 @@ public sealed record HalfFigures(int Pages, double Cer, int TrueSpans, int Recal
 }
 
 /// <summary>
-/// What the simulation measured: both halves, the second half read again in a collection that learned nothing (the
-/// same pages: what learning changed, apart from the pages' own damage), and the collection's quality figures
-/// against the first half's truth.
+/// What the simulation measured: both halves, the second read again with the model retrained from the first half's
+/// reviews in force and again after that model was rolled back (which must read as the second half did before it), the
+/// second half read in a collection that learned nothing (the same pages: what learning changed, apart from the
+/// pages' own damage), and the collection's quality figures against the first half's truth.
 /// </summary>
 public sealed record SimulationReport(string Collection, HalfFigures First, HalfFigures Second, HalfFigures SecondUntaught,
     double? EstimatedMarkerPrecision, double? EstimatedMarkerRecall, double EstimatedCer, int LinesUnplaced, int LexiconWords)
 {
-    /// <summary>Wrong markers per page of the second half against the first's, as a change (negative: fewer); null when the first had none.</summary>
-    public double? WrongMarkerChange => Change(First, Second);
+    /// <summary>The model retrained from the first half (null when the retraining was refused: <see cref="ModelRefused"/> says why).</summary>
+    public int? Model { get; init; }
+    public string? ModelRefused { get; init; }
 
-    /// <summary>Wrong markers on the second half against the same pages read untaught, as a change; null when those had none.</summary>
-    public double? WrongMarkerChangeOnSamePages => Change(SecondUntaught, Second);
+    /// <summary>The second half read with the retrained model in force, and read again once it was rolled back.</summary>
+    public HalfFigures? SecondWithModel { get; init; }
+    public HalfFigures? SecondAfterRollback { get; init; }
+
+    /// <summary>Whether the rollback brought back the second half's figures exactly.</summary>
+    public bool? RollbackRestored => SecondAfterRollback is null ? null : SecondAfterRollback == Second;
+
+    /// <summary>The second half as the collection reads it once taught: with the retrained model where one was made.</summary>
+    public HalfFigures Taught => SecondWithModel ?? Second;
+
+    /// <summary>Wrong markers per page of the taught second half against the first's, as a change (negative: fewer); null when the first had none.</summary>
+    public double? WrongMarkerChange => Change(First, Taught);
+
+    /// <summary>Wrong markers on the taught second half against the same pages read untaught, as a change; null when those had none.</summary>
+    public double? WrongMarkerChangeOnSamePages => Change(SecondUntaught, Taught);
 
     private static double? Change(HalfFigures before, HalfFigures after) => before.WrongMarkers == 0 ? null
         : (after.WrongMarkers / (double)after.Pages - before.WrongMarkers / (double)before.Pages) / (before.WrongMarkers / (double)before.Pages);
@@ -39,10 +54,11 @@ public sealed record SimulationReport(string Collection, HalfFigures First, Half
 /// Proves on a collection of generated pages what reviews teach: the pages (typefaces of the validation split, and names
 /// of the collection's own that no dictionary holds) are uploaded to a running app in two halves. A scripted reviewer
 /// approves the first half's ground truth through the review API, line by line as the truth places on each page
-/// (<see cref="TruthLines"/>); once they are published, the collection has learned from them; then the second half is
-/// uploaded. Each half is scored against its truth as the pipeline read it, and the collection's quality figures
-/// (measured from the approved texts) are set beside the first half's truth. The second half is read again, as other
-/// files with the same pixels, in a collection nothing was approved in: the same pages with and without what was learned.
+/// (<see cref="TruthLines"/>); once they are published, the collection has learned its lexicon from them, and its
+/// [ILLEGIBLE] decision is retrained from them; then the second half is uploaded. Each half is scored against its truth
+/// as the pipeline read it, and the collection's quality figures (measured from the approved texts) are set beside the
+/// first half's truth. The second half is read again (other files, the same pixels) with the retrained model in force,
+/// again after a rollback, and in a collection nothing was approved in.
 /// </summary>
 public sealed class LearningSimulation(PipelineApi api, string work, TextWriter log)
 {
@@ -57,6 +73,7 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
         var generated = CorpusGenerator.Generate(folder, pages, seed, CorpusSplit.Validation, names: names);
         var half = pages / 2;
         var (firstPages, secondPages) = (generated.Take(half).ToList(), generated.Skip(half).ToList());
+        string path = Uri.EscapeDataString(collection);
 
         var first = await ReadAsync(firstPages, collection, timeout, cancellation);
         log.WriteLine($"First half read: {Describe(first.Figures)}");
@@ -65,25 +82,60 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
             unplaced += await ApproveTruthAsync(id, Path.Combine(folder, name + ".gt.json"), cancellation);
         await api.WaitForAsync(first.Documents.Values, Done, timeout, cancellation);
         log.WriteLine($"First half approved as its ground truth and published ({unplaced} truth lines had no line on their page)");
+        int? model = null;
+        string? refused = null;
+        try
+        {
+            model = await api.RetrainAsync(collection, activateIfBetter: false, timeout, cancellation);
+            using var decision = await api.GetJsonAsync($"api/collections/{path}/decision", cancellation);
+            var row = decision.RootElement.GetProperty("models")[0];
+            log.WriteLine($"Model {model} retrained from the first half: false markers {row.GetProperty("before").GetProperty("falseMarkers")} -> "
+                + $"{row.GetProperty("after").GetProperty("falseMarkers")}, approved markers found {row.GetProperty("before").GetProperty("foundSpans")} -> "
+                + $"{row.GetProperty("after").GetProperty("foundSpans")} of {row.GetProperty("before").GetProperty("spans")} (on documents it was not trained on)");
+        }
+        catch (InvalidOperationException e)
+        {
+            refused = e.Message;
+            log.WriteLine($"No model: {e.Message}");
+        }
 
         var second = await ReadAsync(secondPages, collection, timeout, cancellation);
-        log.WriteLine($"Second half read: {Describe(second.Figures)}");
-        // The same pages again (other bytes, the same pixels) in a collection nothing was approved in.
-        var control = Path.Combine(work, "untaught");
-        Directory.CreateDirectory(control);
-        foreach (var name in secondPages)
+        log.WriteLine($"Second half read with the collection's lexicon: {Describe(second.Figures)}");
+        HalfFigures? withModel = null, afterRollback = null;
+        if (model is not null)
         {
-            await File.WriteAllBytesAsync(Path.Combine(control, name + ".png"), GeneratedPage.WithNote(await File.ReadAllBytesAsync(Path.Combine(folder, name + ".png"), cancellation), "untaught copy"), cancellation);
-            File.Copy(Path.Combine(folder, name + ".gt.txt"), Path.Combine(control, name + ".gt.txt"), overwrite: true);
+            (await api.SendJsonAsync(HttpMethod.Post, $"api/collections/{path}/models/{model}/activate", null, cancellation)).Dispose();
+            withModel = (await ReadAsync(secondPages, collection, timeout, cancellation, await CopyAsync(secondPages, "with-model", cancellation))).Figures;
+            log.WriteLine($"Second half read with model {model} in force: {Describe(withModel)}");
+            (await api.SendJsonAsync(HttpMethod.Post, $"api/collections/{path}/decision/rollback", null, cancellation)).Dispose();
+            afterRollback = (await ReadAsync(secondPages, collection, timeout, cancellation, await CopyAsync(secondPages, "after-rollback", cancellation))).Figures;
+            log.WriteLine($"Second half read after the rollback: {Describe(afterRollback)}{(afterRollback == second.Figures ? ", as before the model" : ", NOT as before the model")}");
         }
-        var untaught = await ReadAsync(secondPages, collection + "-untaught", timeout, cancellation, control);
+        var untaught = await ReadAsync(secondPages, collection + "-untaught", timeout, cancellation, await CopyAsync(secondPages, "untaught", cancellation));
         log.WriteLine($"Second half read untaught: {Describe(untaught.Figures)}");
 
-        using var quality = await api.GetJsonAsync($"api/collections/{Uri.EscapeDataString(collection)}/quality", cancellation);
+        using var quality = await api.GetJsonAsync($"api/collections/{path}/quality", cancellation);
         var all = quality.RootElement.GetProperty("all");
-        using var lexicon = await api.GetJsonAsync($"api/collections/{Uri.EscapeDataString(collection)}/lexicon", cancellation);
+        using var lexicon = await api.GetJsonAsync($"api/collections/{path}/lexicon", cancellation);
         return new SimulationReport(collection, first.Figures, second.Figures, untaught.Figures, Number(all, "markerPrecision"), Number(all, "markerRecall"),
-            all.GetProperty("cer").GetDouble(), unplaced, lexicon.RootElement.EnumerateArray().Count(e => e.GetProperty("known").GetBoolean()));
+            all.GetProperty("cer").GetDouble(), unplaced, lexicon.RootElement.EnumerateArray().Count(e => e.GetProperty("known").GetBoolean()))
+        {
+            Model = model, ModelRefused = refused, SecondWithModel = withModel, SecondAfterRollback = afterRollback,
+        };
+    }
+
+    /// <summary>The pages again as other files (a note in each changes its bytes, not its pixels), with their truth, in a folder of their own.</summary>
+    private async Task<string> CopyAsync(IReadOnlyList<string> names, string note, CancellationToken cancellation)
+    {
+        var copies = Path.Combine(work, note);
+        Directory.CreateDirectory(copies);
+        foreach (var name in names)
+        {
+            var png = await File.ReadAllBytesAsync(Path.Combine(work, "pages", name + ".png"), cancellation);
+            await File.WriteAllBytesAsync(Path.Combine(copies, name + ".png"), GeneratedPage.WithNote(png, note + " copy"), cancellation);
+            File.Copy(Path.Combine(work, "pages", name + ".gt.txt"), Path.Combine(copies, name + ".gt.txt"), overwrite: true);
+        }
+        return copies;
     }
 
     private sealed record ReadHalf(Dictionary<string, Guid> Documents, HalfFigures Figures);

@@ -69,6 +69,32 @@ public sealed class PipelineApi(Uri address, string apiKey) : IDisposable
     public async Task<JsonDocument> GetJsonAsync(string path, CancellationToken cancellation) =>
         JsonDocument.Parse(await Read(await _http.GetAsync(path, cancellation), cancellation));
 
+    public async Task<JsonDocument> SendJsonAsync(HttpMethod method, string path, object? body, CancellationToken cancellation) =>
+        JsonDocument.Parse(await Read(await _http.SendAsync(new HttpRequestMessage(method, path) { Content = body is null ? null : JsonContent.Create(body) }, cancellation), cancellation));
+
+    /// <summary>Asks for the collection's [ILLEGIBLE] decision to be retrained on a worker, and waits for it; the number of the model it recorded.</summary>
+    /// <exception cref="InvalidOperationException">The retraining failed (too few approved documents, ...): its reason.</exception>
+    public async Task<int> RetrainAsync(string collection, bool activateIfBetter, TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var queued = await SendJsonAsync(HttpMethod.Post, $"api/collections/{Uri.EscapeDataString(collection)}/models", new { activateIfBetter }, cancellation);
+        var job = queued.RootElement.GetProperty("jobId").GetString()!;
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            using var state = await GetJsonAsync($"api/admin/jobs/{Uri.EscapeDataString(job)}", cancellation);
+            switch (state.RootElement.GetProperty("state").GetString())
+            {
+                case "Succeeded":
+                    using (var decision = await GetJsonAsync($"api/collections/{Uri.EscapeDataString(collection)}/decision", cancellation))
+                        return decision.RootElement.GetProperty("models")[0].GetProperty("number").GetInt32();
+                case "Failed" or "Deleted":
+                    throw new InvalidOperationException($"retraining {collection} failed: {state.RootElement.GetProperty("error").GetString() ?? state.RootElement.GetProperty("reason").GetString()}");
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"retraining {collection} did not finish within {timeout.TotalMinutes:0} minutes (job {job})");
+            await Task.Delay(1000, cancellation);
+        }
+    }
+
     private static async Task<string> Read(HttpResponseMessage response, CancellationToken cancellation)
     {
         using (response)

@@ -1,3 +1,4 @@
+using Hangfire;
 using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Export;
 using IngestPipeline.Domain.Illegibility;
@@ -24,6 +25,8 @@ public sealed class CollectionRetrainingJob(PipelineDbContext db, CollectionDeci
     /// <summary>The most recently approved documents taught; more would hold a worker for long and teach little more.</summary>
     public const int MaxDocuments = 2000;
 
+    // Too few documents, or a collection that is gone, will be so on a retry too: the job fails once, with its reason.
+    [AutomaticRetry(Attempts = 0)]
     public async Task<int> RetrainAsync(string collection, string by, bool activateIfBetter, CancellationToken cancellation)
     {
         var documents = await ReviewedAsync(collection, cancellation);

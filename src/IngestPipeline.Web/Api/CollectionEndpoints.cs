@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hangfire;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Learning;
 using IngestPipeline.Pipeline.Review;
@@ -7,7 +8,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IngestPipeline.Web.Api;
 
-/// <summary>What a collection's reviews have taught: its reviewer decisions as labelled examples, the quality they measure, and its lexicon.</summary>
+/// <summary>
+/// What a collection's reviews have taught: its reviewer decisions as labelled examples, the quality they measure, its
+/// lexicon, and its [ILLEGIBLE] decision (models retrained from its reviews, the one in force, the target precision).
+/// </summary>
 public static class CollectionEndpoints
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -55,7 +59,74 @@ public static class CollectionEndpoints
                 : Results.Problem($"The lexicon of \"{name}\" has no word \"{word}\".", statusCode: 404))
             .RequireAuthorization(Policies.Admin)
             .RequireAntiforgeryForCookies();
+
+        routes.MapGet("/api/collections/{name}/decision", async (string name, PipelineDbContext db, CollectionDecisions decisions, CancellationToken cancellation) =>
+            await MissingAsync(db, name, cancellation) ?? Results.Ok(await DecisionAsync(decisions, name, cancellation)))
+            .RequireAuthorization(Policies.Review);
+
+        var admin = routes.MapGroup("/api/collections/{name}").RequireAuthorization(Policies.Admin).RequireAntiforgeryForCookies();
+        // Retraining runs on a worker (it has the lexicon and the model files); the job's state is at /api/admin/jobs/{id}.
+        admin.MapPost("/models", async (string name, RetrainRequest? request, HttpContext http, PipelineDbContext db, IBackgroundJobClient jobs, CancellationToken cancellation) =>
+        {
+            if (await MissingAsync(db, name, cancellation) is { } missing) return missing;
+            string by = http.User.Identity!.Name!;
+            bool activate = request?.ActivateIfBetter ?? false;
+            return Results.Accepted(value: new { JobId = jobs.Enqueue<CollectionRetrainingJob>(j => j.RetrainAsync(name, by, activate, CancellationToken.None)) });
+        });
+        // Model 0 is the pipeline's own decision.
+        admin.MapPost("/models/{number:int}/activate", async (string name, int number, HttpContext http, PipelineDbContext db, CollectionDecisions decisions,
+            CancellationToken cancellation) =>
+        {
+            if (await MissingAsync(db, name, cancellation) is { } missing) return missing;
+            try
+            {
+                await decisions.ActivateAsync(name, number == 0 ? null : number, http.User.Identity!.Name!, cancellation);
+            }
+            catch (KeyNotFoundException e)
+            {
+                return Results.Problem($"The {e.Message}.", statusCode: 404);
+            }
+            return Results.Ok(await DecisionAsync(decisions, name, cancellation));
+        });
+        admin.MapPut("/decision/target-precision", async (string name, TargetPrecisionRequest request, HttpContext http, PipelineDbContext db,
+            CollectionDecisions decisions, CancellationToken cancellation) =>
+        {
+            if (await MissingAsync(db, name, cancellation) is { } missing) return missing;
+            try
+            {
+                await decisions.SetTargetPrecisionAsync(name, request.TargetPrecision, http.User.Identity!.Name!, cancellation);
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return Results.Problem($"A target precision is between 0.5 and 0.999, not {request.TargetPrecision}.", statusCode: 400);
+            }
+            return Results.Ok(await DecisionAsync(decisions, name, cancellation));
+        });
+        admin.MapPost("/decision/rollback", async (string name, HttpContext http, PipelineDbContext db, CollectionDecisions decisions, CancellationToken cancellation) =>
+        {
+            if (await MissingAsync(db, name, cancellation) is { } missing) return missing;
+            return await decisions.RollbackAsync(name, http.User.Identity!.Name!, cancellation) is null
+                ? Results.Problem($"The decision of \"{name}\" is the pipeline's own: there is nothing to roll back.", statusCode: 409)
+                : Results.Ok(await DecisionAsync(decisions, name, cancellation));
+        });
     }
+
+    /// <summary>The collection's decision: the change in force (null: the pipeline's own), its models newest first, every change newest first.</summary>
+    private static async Task<object> DecisionAsync(CollectionDecisions decisions, string name, CancellationToken cancellation)
+    {
+        var models = await decisions.ModelsAsync(name, cancellation);
+        var history = await decisions.HistoryAsync(name, cancellation);
+        var inForce = history.FirstOrDefault(h => h.UndoneAt is null);
+        return new
+        {
+            Model = inForce?.Model, inForce?.Threshold, TargetPrecision = inForce?.TargetPrecision ?? CollectionDecisions.DefaultTargetPrecision,
+            Models = models, History = history,
+        };
+    }
+
+    public sealed record RetrainRequest(bool ActivateIfBetter);
+
+    public sealed record TargetPrecisionRequest(double TargetPrecision);
 
     /// <summary>A 404 naming the collection when no document is in it; null when there is one.</summary>
     private static async Task<IResult?> MissingAsync(PipelineDbContext db, string name, CancellationToken cancellation) =>

@@ -1,3 +1,4 @@
+using Hangfire;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Pipeline.Learning;
 using IngestPipeline.Pipeline.Review;
@@ -8,9 +9,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace IngestPipeline.Web.Pages;
 
-/// <summary>How good a collection's flags and readings are, measured from its approved documents, overall and week by week.</summary>
+/// <summary>
+/// How good a collection's flags and readings are, measured from its approved documents, overall and week by week;
+/// what its reviews taught (its lexicon, its retrained [ILLEGIBLE] decision), which admins correct and roll back here.
+/// </summary>
 [Authorize(Policy = Policies.Review)]
-public sealed class QualityModel(PipelineDbContext db) : PageModel
+public sealed class QualityModel(PipelineDbContext db, CollectionDecisions decisions, IBackgroundJobClient jobs) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Collection { get; set; }
     public IReadOnlyList<string> Collections { get; private set; } = [];
@@ -18,6 +22,11 @@ public sealed class QualityModel(PipelineDbContext db) : PageModel
 
     /// <summary>The collection's lexicon: every word its approved texts hold that the general lexicon does not.</summary>
     public IReadOnlyList<LexiconEntry> Lexicon { get; private set; } = [];
+
+    /// <summary>The collection's retrained models, newest first, and every change of its decision, newest first.</summary>
+    public IReadOnlyList<ModelSummary> Models { get; private set; } = [];
+    public IReadOnlyList<DecisionChange> History { get; private set; } = [];
+    public DecisionChange? InForce => History.FirstOrDefault(h => h.UndoneAt is null);
 
     [TempData] public string? Message { get; set; }
 
@@ -28,6 +37,60 @@ public sealed class QualityModel(PipelineDbContext db) : PageModel
         if (Collection is null) return;
         Quality = await QualityReport.OfAsync(db, Collection, cancellation);
         Lexicon = await CollectionLexicon.EntriesAsync(db, Collection, cancellation);
+        Models = await decisions.ModelsAsync(Collection, cancellation);
+        History = await decisions.HistoryAsync(Collection, cancellation);
+    }
+
+    /// <summary>An admin retrains the collection's decision from its approved documents, on a worker.</summary>
+    public Task<IActionResult> OnPostRetrain(bool activateIfBetter) => AsAdmin(() =>
+    {
+        string collection = Collection!, by = User.Identity!.Name!;
+        var job = jobs.Enqueue<CollectionRetrainingJob>(j => j.RetrainAsync(collection, by, activateIfBetter, CancellationToken.None));
+        return Task.FromResult($"Retraining of {collection} queued as job {job}: its model appears below when it is done"
+            + (activateIfBetter ? ", in force if it does better than the decision in force." : "."));
+    }, "decision");
+
+    /// <summary>An admin puts a model in force (0: the pipeline's own decision).</summary>
+    public Task<IActionResult> OnPostActivateAsync(int number, CancellationToken cancellation) => AsAdminAsync(async () =>
+    {
+        try
+        {
+            await decisions.ActivateAsync(Collection!, number == 0 ? null : number, User.Identity!.Name!, cancellation);
+        }
+        catch (KeyNotFoundException e)
+        {
+            return $"The {e.Message}.";
+        }
+        return number == 0 ? $"{Collection} is decided by the pipeline's own decision." : $"Model {number} decides {Collection}'s next documents.";
+    });
+
+    public Task<IActionResult> OnPostTargetPrecisionAsync(double targetPrecision, CancellationToken cancellation) => AsAdminAsync(async () =>
+    {
+        try
+        {
+            var change = await decisions.SetTargetPrecisionAsync(Collection!, targetPrecision, User.Identity!.Name!, cancellation);
+            return $"Target precision {targetPrecision:0.###}" + (change.Threshold is { } t ? $": the model in force marks from probability {t:0.###}." : ".");
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return $"A target precision is between 0.5 and 0.999, not {targetPrecision}.";
+        }
+    });
+
+    /// <summary>An admin undoes the change in force: the one before it decides again, exactly as it did.</summary>
+    public Task<IActionResult> OnPostRollbackAsync(CancellationToken cancellation) => AsAdminAsync(async () =>
+        await decisions.RollbackAsync(Collection!, User.Identity!.Name!, cancellation) is null
+            ? "There is nothing to roll back: the pipeline's own decision is in force."
+            : "Rolled back: the change before it is in force again.");
+
+    private Task<IActionResult> AsAdminAsync(Func<Task<string>> action) => AsAdmin(action, "decision");
+
+    private async Task<IActionResult> AsAdmin(Func<Task<string>> action, string anchor)
+    {
+        if (!User.IsInRole(Roles.Admin)) return Forbid();
+        if (string.IsNullOrEmpty(Collection)) return BadRequest();
+        Message = await action();
+        return Redirect($"/quality?collection={Uri.EscapeDataString(Collection)}#{anchor}");
     }
 
     /// <summary>An admin takes a word out of the collection's lexicon (a misreading learned, a word that must stay flagged).</summary>

@@ -49,6 +49,13 @@ public sealed partial class ReviewAppTests
             new("GET", $"/api/documents/{id}/review", "review"),
             new("POST", $"/api/documents/{Guid.NewGuid()}/review", "review", Json: true),
             new("DELETE", "/api/collections/samples/lexicon/no-such-word", "admin"),
+            new("GET", "/api/collections/samples/decision", "review"),
+            new("POST", "/api/collections/no-such-collection/models", "admin", Json: true),
+            new("POST", "/api/collections/no-such-collection/models/1/activate", "admin"),
+            new("PUT", "/api/collections/no-such-collection/decision/target-precision", "admin", Json: true),
+            new("POST", "/api/collections/no-such-collection/decision/rollback", "admin"),
+            new("GET", "/api/admin/jobs/no-such-job", "admin"),
+            new("POST", "/quality?collection=samples&handler=Rollback", "review"), // the handler refuses all but admins
             new("POST", "/quality?collection=samples&handler=RemoveWord", "review"), // likewise: the handler refuses all but admins
             new("POST", $"/api/documents/{id}/comments", "review", Json: true),
             new("GET", "/upload", "upload"),
@@ -97,7 +104,7 @@ public sealed partial class ReviewAppTests
                 var expected = role is null ? Outcome.SignIn : PolicyRoles[target.Policy].Contains(role) ? Outcome.Allowed : Outcome.Denied;
                 using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(target.Method), target.Path)
                 {
-                    Content = target.Method != "POST" ? null : target.Json ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : new MultipartFormDataContent(),
+                    Content = target.Method is not ("POST" or "PUT") ? null : target.Json ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json") : new MultipartFormDataContent(),
                 });
                 var actual = Classify(response);
                 asked++;

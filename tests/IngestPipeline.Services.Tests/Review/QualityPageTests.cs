@@ -62,6 +62,22 @@ public sealed partial class ReviewAppTests
         await Assertions.Expect(admin.Locator("#lexicon tr[data-word='Wanhsien'] td").Nth(3)).ToHaveTextAsync("removed by " + TestAccounts.Admin);
         using var lexicon = JsonDocument.Parse(await (await admin.APIRequest.GetAsync($"/api/collections/{ReviewApp.QualityCollection}/lexicon")).TextAsync());
         Assert.Contains(lexicon.RootElement.EnumerateArray(), e => e.GetProperty("word").GetString() == "Wanhsien" && !e.GetProperty("known").GetBoolean());
+
+        // The collection's [ILLEGIBLE] decision: the pipeline's own; a new target precision is a change in its history, undone in one action.
+        var inForce = admin.Locator("#decision-in-force");
+        await Assertions.Expect(inForce).ToContainTextAsync("the pipeline's own decision");
+        await admin.FillAsync("#decision input[name=targetPrecision]", "0.95");
+        await admin.ClickAsync("#decision form[action*='handler=TargetPrecision'] button");
+        await Assertions.Expect(admin.Locator("p.notice[role=status]")).ToContainTextAsync("Target precision 0.95");
+        await Assertions.Expect(inForce).ToContainTextAsync("target precision 0.95");
+        await Assertions.Expect(admin.Locator("#decision-history li")).ToHaveCountAsync(1);
+        await admin.ClickAsync("#decision form[action*='handler=Rollback'] button");
+        await Assertions.Expect(admin.Locator("p.notice[role=status]")).ToContainTextAsync("Rolled back");
+        await Assertions.Expect(inForce).ToContainTextAsync("target precision 0.9.");
+        using var decision = JsonDocument.Parse(await (await admin.APIRequest.GetAsync($"/api/collections/{ReviewApp.QualityCollection}/decision")).TextAsync());
+        Assert.Equal(0.9, decision.RootElement.GetProperty("targetPrecision").GetDouble());
+        Assert.Equal(TestAccounts.Admin, decision.RootElement.GetProperty("history")[0].GetProperty("undoneBy").GetString());
+        Assert.Equal(0, decision.RootElement.GetProperty("models").GetArrayLength());
         await admin.Context.CloseAsync();
     }
 }

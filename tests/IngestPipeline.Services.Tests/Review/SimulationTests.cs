@@ -6,26 +6,39 @@ namespace IngestPipeline.Services.Tests.Review;
 public sealed partial class ReviewAppTests
 {
     /// <summary>
-    /// The simulation of docs/learning.md, short: six generated pages, three approved as their truth through the review
-    /// API. The quality the collection's approved texts measure is the truth's, and the collection learned its names.
+    /// The simulation of docs/learning.md, short: eight generated pages, four approved as their truth through the review
+    /// API. The quality the collection's approved texts measure is the truth's, the collection learned its names, a
+    /// model was retrained from the four and read the second half, and its rollback read that half as before it.
     /// </summary>
     [Fact]
-    public async Task A_simulated_collection_approved_as_its_truth_measures_its_quality_as_the_truth_does_and_learns_its_names()
+    public async Task A_simulated_collection_approved_as_its_truth_measures_its_quality_as_the_truth_does_learns_its_names_and_rolls_its_model_back_exactly()
     {
         var json = Path.Combine(Repository.NewTempDirectory(), "simulation.json");
         var output = await Task.Run(() => Repository.Run(Repository.CommandLine, "simulate-reviews", "--host", app.Address.ToString(), "--api-key", TestAccounts.ApiKey,
-            "--pages", "6", "--seed", "62", "--work", Repository.NewTempDirectory(), "--json", json, "--timeout", "5"));
+            "--pages", "8", "--seed", "62", "--work", Repository.NewTempDirectory(), "--json", json, "--timeout", "5"));
 
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var root = report.RootElement;
         var first = root.GetProperty("first");
-        Assert.Equal((3, 3), (first.GetProperty("pages").GetInt32(), root.GetProperty("second").GetProperty("pages").GetInt32()));
+        Assert.Equal((4, 4), (first.GetProperty("pages").GetInt32(), root.GetProperty("second").GetProperty("pages").GetInt32()));
         Assert.Equal(0, root.GetProperty("linesUnplaced").GetInt32());
         Assert.Equal(first.GetProperty("cer").GetDouble(), root.GetProperty("estimatedCer").GetDouble(), 4);
         foreach (var (estimate, truth) in new[] { ("estimatedMarkerPrecision", "markerPrecision"), ("estimatedMarkerRecall", "markerRecall") })
             if (first.GetProperty(truth).ValueKind == JsonValueKind.Number)
                 Assert.InRange(root.GetProperty(estimate).GetDouble() - first.GetProperty(truth).GetDouble(), -0.05, 0.05);
         Assert.True(root.GetProperty("lexiconWords").GetInt32() > 0, output);
-        Assert.Contains("| second half, after |", output);
+        Assert.Equal(1, root.GetProperty("model").GetInt32());
+        Assert.Equal(4, root.GetProperty("secondWithModel").GetProperty("pages").GetInt32());
+        Assert.True(root.GetProperty("rollbackRestored").GetBoolean(), output);
+        Assert.Contains("| second half, with model 1 |", output);
+        Assert.Contains("The rollback restored the second half's figures", output);
+
+        // The command line shows the collection's decision as the API keeps it; a rollback with nothing in force is refused with why.
+        string[] address = ["--host", app.Address.ToString(), "--api-key", TestAccounts.ApiKey];
+        var decision = Repository.Run(Repository.CommandLine, ["collection", "decision", "simulated-62", .. address]);
+        Assert.Contains("in force: the pipeline's own decision, target precision 0.9", decision);
+        Assert.Matches(@"\| 1 \| illegibility-[0-9a-f]{12} \| 4 \|", decision);
+        var refused = Assert.Throws<InvalidOperationException>(() => Repository.Run(Repository.CommandLine, ["collection", "rollback", "simulated-62", .. address]));
+        Assert.Contains("nothing to roll back", refused.Message);
     }
 }
