@@ -15,10 +15,10 @@ namespace IngestPipeline.Pipeline.Tests;
 public sealed class ReviewTests
 {
     [Fact]
-    public async Task A_re_OCR_after_a_reviewer_saved_is_a_suggestion_beside_their_text_which_a_restore_takes()
+    public async Task A_collections_re_OCR_after_a_reviewer_saved_is_a_suggestion_beside_their_text_which_a_restore_takes()
     {
         await using var pipeline = await PipelineUnderTest.StartAsync();
-        var id = await pipeline.RegisterAsync(TestFolders.SamplePages[0]);
+        var id = await pipeline.RegisterAsync(TestFolders.SamplePages[0], collection: "Chungking 1943");
         var recognized = await pipeline.RunUntilAsync(id, DocumentStage.AwaitingReview);
         var firstLine = ReviewSheet.Of(JsonExporter.Read(recognized.TranscriptJson!))[0];
         int revision = await pipeline.QueryAsync(db => db.ReviewTasks.Where(t => t.DocumentId == id).Select(t => t.Revision).SingleAsync());
@@ -26,7 +26,8 @@ public sealed class ReviewTests
         var saved = await pipeline.InScopeAsync(s => s.GetRequiredService<ReviewService>().SubmitAsync(id, "ada", revision, edit, ReviewDecision.Save, null));
         Assert.Equal(ReviewOutcome.Saved, saved.Outcome);
 
-        await pipeline.InScopeAsync(s => s.GetRequiredService<DocumentLifecycle>().ReprocessAsync(id, CancellationToken.None));
+        // The admin's re-OCR of the collection, the Hangfire job: read again with what the collection has learned since.
+        await pipeline.InScopeAsync(s => s.GetRequiredService<ReprocessJob>().ReprocessCollectionAsync("Chungking 1943", CancellationToken.None));
         var readAgain = await pipeline.RunUntilAsync(id, DocumentStage.AwaitingReview);
 
         Assert.Contains("A line the reviewer wrote", readAgain.Text);
