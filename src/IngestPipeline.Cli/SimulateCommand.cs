@@ -76,6 +76,9 @@ public static class SimulateCommand
         Console.WriteLine();
         static string Change(double? c) => c is { } x ? x.ToString("+0%;-0%;0%", CultureInfo.InvariantCulture) : "none before";
         if (r.ModelRefused is { } refused) Console.WriteLine($"No model was retrained: {refused}");
+        if (r.ModelBetter is { } better)
+            Console.WriteLine(better ? $"Model {r.Model} did better than the decision in force on the approved documents it was not trained on: the retraining put it in force"
+                : $"Model {r.Model} did not do better on the approved documents it was not trained on: the retraining left it out of force (put in force here to measure it)");
         if (r.RollbackRestored is { } restored) Console.WriteLine($"The rollback {(restored ? "restored" : "did NOT restore")} the second half's figures before the model");
         Console.WriteLine($"Wrong markers per page, taught second half against first: {Change(r.WrongMarkerChange)}; against the same pages untaught: {Change(r.WrongMarkerChangeOnSamePages)}");
         Console.WriteLine($"Quality page on the first half: marker precision {P(r.EstimatedMarkerPrecision)} (truth {P(r.First.MarkerPrecision)}), recall {P(r.EstimatedMarkerRecall)} (truth {P(r.First.MarkerRecall)}), CER {r.EstimatedCer:0.0000} (truth {r.First.Cer:0.0000})");

@@ -16,8 +16,9 @@ public static class CorpusGenerator
 
     /// <param name="damaged">Whether pages get the damage of their split (<see cref="Damage"/>); without it they are typed on white paper.</param>
     /// <param name="names">A collection's own names, which its cables repeat; null for the general text.</param>
+    /// <param name="typewriter">The collection's typewriter, which types every page; null: each page drawn its own typeface and ink.</param>
     public static IReadOnlyList<string> Generate(string outDir, int pages, int seed, CorpusSplit split, bool damaged = true, int parallelism = 0,
-        CollectionNames? names = null)
+        CollectionNames? names = null, Typewriter? typewriter = null)
     {
         if (Typeface.Missing() is { Count: > 0 } missing)
             throw new InvalidOperationException($"Fonts are missing ({string.Join(", ", missing.Select(t => t.File))}); run infra/install-deps.sh.");
@@ -35,7 +36,7 @@ public static class CorpusGenerator
 
         string WritePage(string dir, string name, int pageSeed)
         {
-            var page = GeneratedPage.Make(name, pageSeed, split, damaged ? null : Damage.None, names);
+            var page = GeneratedPage.Make(name, pageSeed, split, damaged ? null : Damage.None, names, typewriter);
             File.WriteAllBytes(Path.Combine(dir, name + ".png"), page.Png);
             File.WriteAllText(Path.Combine(dir, name + ".gt.txt"), page.Text);
             File.WriteAllText(Path.Combine(dir, name + ".gt.json"), JsonSerializer.Serialize(page.GroundTruth, Json));
@@ -60,17 +61,25 @@ public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTr
 {
     /// <param name="damage">The damage to give it; null draws it from the seed within the split's ranges.</param>
     /// <param name="names">A collection's own names for its text (<see cref="CableText.Compose"/>).</param>
-    public static GeneratedPage Make(string name, int seed, CorpusSplit split, Damage? damage = null, CollectionNames? names = null)
+    /// <param name="typewriter">The collection's typewriter: its typeface, pitch, ribbon and worn type replace the page's own draws (which are still made, so the rest of the page is as without it).</param>
+    public static GeneratedPage Make(string name, int seed, CorpusSplit split, Damage? damage = null, CollectionNames? names = null, Typewriter? typewriter = null)
     {
         var random = new Random(seed);
         var faces = Typeface.Of(split);
         var typeface = faces[random.Next(faces.Count)];
+        if (typewriter is not null) typeface = typewriter.Typeface;
         var style = PageStyle.Draw(random, typeface, PageRenderer.AdvancePerEm(typeface));
+        if (typewriter is not null)
+        {
+            float cell = (float)PageLayout.Dpi / typewriter.Pitch;
+            style = style with { Cell = cell, FontPixels = cell / PageRenderer.AdvancePerEm(typeface), InkMean = typewriter.InkMean, InkSpread = typewriter.InkSpread };
+        }
         var text = CableText.Compose(random, names);
         using var renderer = new PageRenderer(typeface, style.FontPixels);
         var lines = Fit(ref text, style, renderer.Measure);
         var (typing, typed) = renderer.Render(lines, style, random);
         damage ??= Damage.Draw(random, split);
+        if (typewriter is not null && damage != Damage.None) damage = damage with { Wear = typewriter.Wear };
         var (bitmap, words, spans) = damage == Damage.None ? (typing, typed, []) : PageDamage.Apply(typing, typed, damage, random);
         if (!ReferenceEquals(bitmap, typing)) typing.Dispose();
         using (bitmap)

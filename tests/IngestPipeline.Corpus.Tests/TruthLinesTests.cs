@@ -23,6 +23,25 @@ public sealed class TruthLinesTests : IDisposable
     }
 
     [Fact]
+    public void A_collections_typewriter_is_the_same_for_its_seed_and_types_every_page_with_its_face_ribbon_and_wear()
+    {
+        var typewriter = Typewriter.Invent(61);
+        Assert.Equal(typewriter, Typewriter.Invent(61));
+        Assert.Equal(CorpusSplit.Validation, typewriter.Typeface.Split);
+
+        var seeds = Enumerable.Range(0, 4).Select(i => CorpusGenerator.PageSeed(61, CorpusSplit.Validation, i)).ToList();
+        var own = seeds.Select(s => GeneratedPage.Make("n", s, CorpusSplit.Validation).GroundTruth).ToList();
+        var typed = seeds.Select(s => GeneratedPage.Make("n", s, CorpusSplit.Validation, typewriter: typewriter).GroundTruth).ToList();
+
+        Assert.True(own.Select(t => t.Font).Distinct().Count() > 1); // without it, each page draws its own face
+        Assert.All(typed, t => Assert.Equal((typewriter.Typeface.Name, typewriter.Pitch, typewriter.InkMean, typewriter.InkSpread),
+            (t.Font, t.Degradations.PitchCpi!.Value, t.Degradations.InkMu, t.Degradations.InkSd)));
+        // Each page's damage is still drawn from its seed; only the worn type is the machine's.
+        Assert.True(typed.Select(t => t.Degradations.PaperTone).Distinct().Count() > 1);
+        Assert.All(typed, t => Assert.Equal(Math.Round(typewriter.Wear, 3), t.Degradations.Wear));
+    }
+
+    [Fact]
     public void Each_truth_line_goes_to_the_line_that_holds_its_words_even_on_a_skewed_page_and_a_line_of_noise_is_typed_empty()
     {
         var name = CorpusGenerator.Generate(_work, pages: 1, seed: 3, CorpusSplit.Validation, parallelism: 1, names: CollectionNames.Invent(3))[0];
@@ -45,6 +64,16 @@ public sealed class TruthLinesTests : IDisposable
         Assert.Equal("", truth.Texts[order.ToList().IndexOf(noise)]);
         var typed = order.Where(l => l != noise).Select(l => truth.Texts[order.ToList().IndexOf(l)]).ToList();
         Assert.Equal(truthLines.Where(t => t.Length > 0), typed);
+
+        // The engine read a line into the one above it, which starts further right (a paragraph's indented first line):
+        // both truth lines go into it, the upper one first, not the one further left.
+        int k = Enumerable.Range(0, lines.Count - 1).First(i => lines[i].Box.Left > lines[i + 1].Box.Left + 40);
+        var merged = new Line(BoundingBox.Union([lines[k].Box, lines[k + 1].Box]), [.. lines[k].Words, .. lines[k + 1].Words]);
+        var joined = page with { Blocks = [new Block(page.Blocks[0].Box, [.. lines.Take(k), merged, .. lines.Skip(k + 2)])] };
+        var truthOfJoined = TruthLines.For(truthPath, joined)!;
+        int at = Domain.Transcripts.PageLayout.Of(joined).Lines.ToList().IndexOf(merged);
+        var typedLines = truthLines.Where(t => t.Length > 0).ToList();
+        Assert.Equal(typedLines[k] + " " + typedLines[k + 1], truthOfJoined.Texts[at]);
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);

@@ -28,6 +28,13 @@ public sealed record SimulationReport(string Collection, HalfFigures First, Half
 {
     /// <summary>The model retrained from the first half (null when the retraining was refused: <see cref="ModelRefused"/> says why).</summary>
     public int? Model { get; init; }
+
+    /// <summary>
+    /// Whether the retraining put the model in force by itself: on the approved documents it was not trained on, it
+    /// set no more false markers and found no fewer approved ones than the decision in force, and did better on one.
+    /// Otherwise the simulation puts it in force to measure it.
+    /// </summary>
+    public bool? ModelBetter { get; init; }
     public string? ModelRefused { get; init; }
 
     /// <summary>The second half read with the retrained model in force, and read again once it was rolled back.</summary>
@@ -37,8 +44,8 @@ public sealed record SimulationReport(string Collection, HalfFigures First, Half
     /// <summary>Whether the rollback brought back the second half's figures exactly.</summary>
     public bool? RollbackRestored => SecondAfterRollback is null ? null : SecondAfterRollback == Second;
 
-    /// <summary>The second half as the collection reads it once taught: with the retrained model where one was made.</summary>
-    public HalfFigures Taught => SecondWithModel ?? Second;
+    /// <summary>The second half as the collection reads it once taught: with the retrained model where the retraining put it in force.</summary>
+    public HalfFigures Taught => ModelBetter == true && SecondWithModel is { } withModel ? withModel : Second;
 
     /// <summary>Wrong markers per page of the taught second half against the first's, as a change (negative: fewer); null when the first had none.</summary>
     public double? WrongMarkerChange => Change(First, Taught);
@@ -51,11 +58,11 @@ public sealed record SimulationReport(string Collection, HalfFigures First, Half
 }
 
 /// <summary>
-/// Proves on a collection of generated pages what reviews teach: the pages (typefaces of the validation split, and names
-/// of the collection's own that no dictionary holds) are uploaded to a running app in two halves. A scripted reviewer
+/// Proves on a collection of generated pages what reviews teach: the pages (damage of the validation split, names of
+/// the collection's own that no dictionary holds, and its own typewriter: <see cref="Typewriter"/>) are uploaded to a running app in two halves. A scripted reviewer
 /// approves the first half's ground truth through the review API, line by line as the truth places on each page
 /// (<see cref="TruthLines"/>); once they are published, the collection has learned its lexicon from them, and its
-/// [ILLEGIBLE] decision is retrained from them; then the second half is uploaded. Each half is scored against its truth
+/// [ILLEGIBLE] decision is retrained from them (in force if it does better); then the second half is uploaded. Each half is scored against its truth
 /// as the pipeline read it, and the collection's quality figures (measured from the approved texts) are set beside the
 /// first half's truth. The second half is read again (other files, the same pixels) with the retrained model in force,
 /// again after a rollback, and in a collection nothing was approved in.
@@ -69,8 +76,10 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
     {
         var folder = Path.Combine(work, "pages");
         var names = CollectionNames.Invent(seed);
-        log.WriteLine($"Generating {pages} pages of {collection} (names of its own: {string.Join(", ", names.Places.Take(3))}, …) in {folder}");
-        var generated = CorpusGenerator.Generate(folder, pages, seed, CorpusSplit.Validation, names: names);
+        var typewriter = Typewriter.Invent(seed);
+        log.WriteLine($"Generating {pages} pages of {collection} (names of its own: {string.Join(", ", names.Places.Take(3))}, …; typed on a {typewriter.Typeface.Name} "
+            + $"at {typewriter.Pitch} to the inch with a tired ribbon and worn type) in {folder}");
+        var generated = CorpusGenerator.Generate(folder, pages, seed, CorpusSplit.Validation, names: names, typewriter: typewriter);
         var half = pages / 2;
         var (firstPages, secondPages) = (generated.Take(half).ToList(), generated.Skip(half).ToList());
         string path = Uri.EscapeDataString(collection);
@@ -82,16 +91,22 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
             unplaced += await ApproveTruthAsync(id, Path.Combine(folder, name + ".gt.json"), cancellation);
         await api.WaitForAsync(first.Documents.Values, Done, timeout, cancellation);
         log.WriteLine($"First half approved as its ground truth and published ({unplaced} truth lines had no line on their page)");
+        var second = await ReadAsync(secondPages, collection, timeout, cancellation);
+        log.WriteLine($"Second half read with the collection's lexicon: {Describe(second.Figures)}");
+        // Retrained from the first half only, after the second was read with the lexicon alone: the same pages are read with the model below.
         int? model = null;
+        bool? better = null;
         string? refused = null;
         try
         {
-            model = await api.RetrainAsync(collection, activateIfBetter: false, timeout, cancellation);
+            model = await api.RetrainAsync(collection, activateIfBetter: true, timeout, cancellation);
             using var decision = await api.GetJsonAsync($"api/collections/{path}/decision", cancellation);
             var row = decision.RootElement.GetProperty("models")[0];
-            log.WriteLine($"Model {model} retrained from the first half: false markers {row.GetProperty("before").GetProperty("falseMarkers")} -> "
+            better = row.GetProperty("inForce").GetBoolean();
+            log.WriteLine($"Model {model} ({row.GetProperty("version").GetString()}) retrained from the first half: false markers {row.GetProperty("before").GetProperty("falseMarkers")} -> "
                 + $"{row.GetProperty("after").GetProperty("falseMarkers")}, approved markers found {row.GetProperty("before").GetProperty("foundSpans")} -> "
-                + $"{row.GetProperty("after").GetProperty("foundSpans")} of {row.GetProperty("before").GetProperty("spans")} (on documents it was not trained on)");
+                + $"{row.GetProperty("after").GetProperty("foundSpans")} of {row.GetProperty("before").GetProperty("spans")} (on documents it was not trained on): "
+                + (better.Value ? "better, put in force" : "not better, left out of force"));
         }
         catch (InvalidOperationException e)
         {
@@ -99,12 +114,11 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
             log.WriteLine($"No model: {e.Message}");
         }
 
-        var second = await ReadAsync(secondPages, collection, timeout, cancellation);
-        log.WriteLine($"Second half read with the collection's lexicon: {Describe(second.Figures)}");
         HalfFigures? withModel = null, afterRollback = null;
         if (model is not null)
         {
-            (await api.SendJsonAsync(HttpMethod.Post, $"api/collections/{path}/models/{model}/activate", null, cancellation)).Dispose();
+            // A model the retraining left out of force is put in force here, to measure what it would have done.
+            if (better == false) (await api.SendJsonAsync(HttpMethod.Post, $"api/collections/{path}/models/{model}/activate", null, cancellation)).Dispose();
             withModel = (await ReadAsync(secondPages, collection, timeout, cancellation, await CopyAsync(secondPages, "with-model", cancellation))).Figures;
             log.WriteLine($"Second half read with model {model} in force: {Describe(withModel)}");
             (await api.SendJsonAsync(HttpMethod.Post, $"api/collections/{path}/decision/rollback", null, cancellation)).Dispose();
@@ -120,7 +134,7 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
         return new SimulationReport(collection, first.Figures, second.Figures, untaught.Figures, Number(all, "markerPrecision"), Number(all, "markerRecall"),
             all.GetProperty("cer").GetDouble(), unplaced, lexicon.RootElement.EnumerateArray().Count(e => e.GetProperty("known").GetBoolean()))
         {
-            Model = model, ModelRefused = refused, SecondWithModel = withModel, SecondAfterRollback = afterRollback,
+            Model = model, ModelBetter = better, ModelRefused = refused, SecondWithModel = withModel, SecondAfterRollback = afterRollback,
         };
     }
 

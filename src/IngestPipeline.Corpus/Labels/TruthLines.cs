@@ -10,7 +10,8 @@ public sealed record TruthForLines(IReadOnlyDictionary<int, string> Texts, int U
 /// Places the ground truth's lines (NAME.gt.json) on a recognised page, as a reviewer who knows the truth would type
 /// them into the review page: each truth line goes to the page's line whose words hold most of its words' centres,
 /// carried onto the page's pixels (<see cref="SpanLabeller.MapOnto"/>); boxes of whole lines would not do, for on a
-/// skewed page a line's box reaches into its neighbours'. Two truth lines in one page line go left to right; a page
+/// skewed page a line's box reaches into its neighbours'. Two truth lines in one page line go in reading order (side by
+/// side, left to right; one under the other, as when the engine read a short last line into the line above, top down); a page
 /// line no truth line reaches is noise, typed empty. A truth line the page did not find (none of its words' centres in
 /// a word read) has no line to go to: it is counted.
 /// </summary>
@@ -22,7 +23,7 @@ public static class TruthLines
         ArgumentNullException.ThrowIfNull(page);
         if (SpanLabeller.MapOnto(PageTruth.Read(truthPath), page) is not { } map) return null;
         var lines = Domain.Transcripts.PageLayout.Of(page).Lines;
-        var placed = lines.Select(_ => new List<(int Left, string Text)>()).ToList();
+        var placed = lines.Select(_ => new List<(BoundingBox Box, string Text)>()).ToList();
         var (truthLines, truthWords) = Read(truthPath);
         int unplaced = 0;
         for (int t = 0; t < truthLines.Count; t++)
@@ -35,10 +36,23 @@ public static class TruthLines
                 if (hits > bestHits) (best, bestHits) = (i, hits);
             }
             if (best < 0) unplaced++;
-            else placed[best].Add((map.Apply(truthLines[t].Box).Left, truthLines[t].Text));
+            else placed[best].Add((map.Apply(truthLines[t].Box), truthLines[t].Text));
         }
-        var texts = placed.Select((p, i) => (i, Text: string.Join(' ', p.OrderBy(x => x.Left).Select(x => x.Text)))).ToDictionary(x => x.i, x => x.Text);
+        var texts = placed.Select((p, i) => (i, Text: string.Join(' ', InReadingOrder(p)))).ToDictionary(x => x.i, x => x.Text);
         return new TruthForLines(texts, unplaced);
+    }
+
+    /// <summary>Rows top down (a line joins the row whose first line it overlaps by half its height), each row left to right.</summary>
+    private static IEnumerable<string> InReadingOrder(List<(BoundingBox Box, string Text)> lines)
+    {
+        var rows = new List<List<(BoundingBox Box, string Text)>>();
+        foreach (var line in lines.OrderBy(l => l.Box.Top))
+        {
+            var row = rows.LastOrDefault();
+            if (row is not null && line.Box.VerticalOverlap(row[0].Box) * 2 >= Math.Min(line.Box.Height, row[0].Box.Height)) row.Add(line);
+            else rows.Add([line]);
+        }
+        return rows.SelectMany(r => r.OrderBy(l => l.Box.Left)).Select(l => l.Text);
     }
 
     private static (List<(string Text, BoundingBox Box)> Lines, List<(int Line, BoundingBox Box)> Words) Read(string path)

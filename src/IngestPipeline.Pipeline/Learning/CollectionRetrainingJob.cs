@@ -54,20 +54,25 @@ public sealed class CollectionRetrainingJob(PipelineDbContext db, CollectionDeci
         return model.Number;
     }
 
-    /// <summary>The collection's approved documents: each one's raw reading, page by page, and its latest approved text.</summary>
+    /// <summary>
+    /// The collection's approved documents: each one's raw reading, page by page, and its latest approved text. A
+    /// document is known to the training by its file's digest, in that order: the same files approved alike train the
+    /// same model, whatever ids they were given (the split into halves hashes the name).
+    /// </summary>
     private async Task<IReadOnlyList<ReviewedDocument>> ReviewedAsync(string collection, CancellationToken cancellation)
     {
         var approved = await db.Versions.Where(v => v.Kind == VersionKind.Approved)
-            .Join(db.Documents.Where(d => d.Collection == collection), v => v.DocumentId, d => d.Id, (v, d) => new { v.DocumentId, v.Number, v.CreatedAt })
-            .GroupBy(v => v.DocumentId).Select(g => new { Id = g.Key, Number = g.Max(v => v.Number), At = g.Max(v => v.CreatedAt) })
+            .Join(db.Documents.Where(d => d.Collection == collection), v => v.DocumentId, d => d.Id, (v, d) => new { v.DocumentId, d.Sha256, v.Number, v.CreatedAt })
+            .GroupBy(v => new { v.DocumentId, v.Sha256 })
+            .Select(g => new { Id = g.Key.DocumentId, g.Key.Sha256, Number = g.Max(v => v.Number), At = g.Max(v => v.CreatedAt) })
             .ToListAsync(cancellation);
         var documents = new List<ReviewedDocument>();
-        foreach (var latest in approved.OrderByDescending(a => a.At).Take(MaxDocuments).OrderBy(a => a.Id))
+        foreach (var latest in approved.OrderByDescending(a => a.At).Take(MaxDocuments).OrderBy(a => a.Sha256, StringComparer.Ordinal))
         {
             var text = await db.Versions.Where(v => v.DocumentId == latest.Id && v.Number == latest.Number).Select(v => v.TranscriptJson).SingleAsync(cancellation);
             var raw = await db.Pages.Where(p => p.DocumentId == latest.Id && p.Status == PageStatus.Recognized && p.OcrJson != null)
                 .OrderBy(p => p.Number).Select(p => p.OcrJson!).ToListAsync(cancellation);
-            documents.Add(new ReviewedDocument(latest.Id.ToString(), [.. raw.SelectMany(r => JsonExporter.Read(r).Pages)], JsonExporter.Read(text).Pages));
+            documents.Add(new ReviewedDocument(latest.Sha256, [.. raw.SelectMany(r => JsonExporter.Read(r).Pages)], JsonExporter.Read(text).Pages));
         }
         return documents;
     }
