@@ -36,13 +36,14 @@ public static class TruthLines
                 if (hits > bestHits) (best, bestHits) = (i, hits);
             }
             if (best < 0) unplaced++;
-            else placed[best].Add((map.Apply(truthLines[t].Box), truthLines[t].Text));
+            // A line is placed by its first word: on a skewed page whole lines' boxes overlap their neighbours'.
+            else placed[best].Add((truthWords.Where(w => w.Line == t).Select(w => map.Apply(w.Box)).MinBy(b => b.Left), truthLines[t].Text));
         }
         var texts = placed.Select((p, i) => (i, Text: string.Join(' ', InReadingOrder(p)))).ToDictionary(x => x.i, x => x.Text);
         return new TruthForLines(texts, unplaced);
     }
 
-    /// <summary>Rows top down (a line joins the row whose first line it overlaps by half its height), each row left to right.</summary>
+    /// <summary>Rows top down (a line joins the row whose first line's first word its own overlaps by half its height), each row left to right.</summary>
     private static IEnumerable<string> InReadingOrder(List<(BoundingBox Box, string Text)> lines)
     {
         var rows = new List<List<(BoundingBox Box, string Text)>>();
