@@ -22,8 +22,12 @@ namespace IngestPipeline.Pipeline.Learning;
 public sealed class CollectionRetrainingJob(PipelineDbContext db, CollectionDecisions decisions, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options,
     ILogger<CollectionRetrainingJob> log)
 {
-    /// <summary>The most recently approved documents taught; more would hold a worker for long and teach little more.</summary>
-    public const int MaxDocuments = 2000;
+    /// <summary>
+    /// The most recently approved documents taught: a page's raw reading is about 100 KB of JSON, so 500 single-page
+    /// documents hold some hundreds of megabytes while they are measured; more would crowd the worker's engines and
+    /// teach 40 small trees little more.
+    /// </summary>
+    public const int MaxDocuments = 500;
 
     // Too few documents, or a collection that is gone, will be so on a retry too: the job fails once, with its reason.
     [AutomaticRetry(Attempts = 0)]

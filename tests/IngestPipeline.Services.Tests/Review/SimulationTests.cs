@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IngestPipeline.Services.Tests.Support;
+using Microsoft.Playwright;
 
 namespace IngestPipeline.Services.Tests.Review;
 
@@ -40,5 +41,15 @@ public sealed partial class ReviewAppTests
         Assert.Matches(@"\| 1 \| illegibility-[0-9a-f]{12} \| 4 \|", decision);
         var refused = Assert.Throws<InvalidOperationException>(() => Repository.Run(Repository.CommandLine, ["collection", "rollback", "simulated-62", .. address]));
         Assert.Contains("nothing to roll back", refused.Message);
+
+        // The Quality page shows the model with its figures and the changes made to the collection's decision.
+        var admin = await app.SignInAsync(TestAccounts.Admin);
+        await admin.GotoAsync("/quality?collection=simulated-62#decision");
+        await Assertions.Expect(admin.Locator("#decision tr[data-model='1']")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("#decision-in-force")).ToContainTextAsync("the pipeline's own decision");
+        await Assertions.Expect(admin.Locator("#decision-history li.undone")).ToHaveCountAsync(1);
+        await admin.Locator("#decision").ScrollIntoViewIfNeededAsync();
+        await app.ScreenshotAsync(admin, "quality-decision.png");
+        await admin.Context.CloseAsync();
     }
 }
