@@ -114,6 +114,10 @@ public sealed class CollectionDecisions(PipelineDbContext db)
             new MarkerCounts(m.AfterMarkers, m.AfterRightMarkers, m.AfterSpans, m.AfterFoundSpans), m.Id == inForce)).ToList();
     }
 
+    /// <summary>Model <paramref name="number"/>'s file (what <c>clean --illegibility-model FILE</c> and <c>eval</c> read), or null when the collection has none of that number.</summary>
+    public Task<string?> ModelFileAsync(string collection, int number, CancellationToken cancellation) =>
+        db.CollectionModels.Where(m => m.Collection == collection && m.Number == number).Select(m => m.ModelJson).SingleOrDefaultAsync(cancellation);
+
     public async Task<IReadOnlyList<DecisionChange>> HistoryAsync(string collection, CancellationToken cancellation)
     {
         var numbers = await db.CollectionModels.Where(m => m.Collection == collection).ToDictionaryAsync(m => m.Id, m => m.Number, cancellation);

@@ -64,6 +64,13 @@ public static class CollectionEndpoints
             await MissingAsync(db, name, cancellation) ?? Results.Ok(await DecisionAsync(decisions, name, cancellation)))
             .RequireAuthorization(Policies.Review);
 
+        // A model's file, to read pages with offline (clean --illegibility-model FILE) and measure it (eval).
+        routes.MapGet("/api/collections/{name}/models/{number:int}", async (string name, int number, CollectionDecisions decisions, CancellationToken cancellation) =>
+            await decisions.ModelFileAsync(name, number, cancellation) is { } file
+                ? Results.File(System.Text.Encoding.UTF8.GetBytes(file), "application/json", $"{name}-model-{number}.json")
+                : Results.Problem($"Collection \"{name}\" has no model {number}.", statusCode: 404))
+            .RequireAuthorization(Policies.Review);
+
         var admin = routes.MapGroup("/api/collections/{name}").RequireAuthorization(Policies.Admin).RequireAntiforgeryForCookies();
         // Retraining runs on a worker (it has the lexicon and the model files); the job's state is at /api/admin/jobs/{id}.
         admin.MapPost("/models", async (string name, RetrainRequest? request, HttpContext http, PipelineDbContext db, IBackgroundJobClient jobs, CancellationToken cancellation) =>

@@ -50,6 +50,7 @@ public sealed partial class ReviewAppTests
             new("POST", $"/api/documents/{Guid.NewGuid()}/review", "review", Json: true),
             new("DELETE", "/api/collections/samples/lexicon/no-such-word", "admin"),
             new("GET", "/api/collections/samples/decision", "review"),
+            new("GET", "/api/collections/samples/models/1", "review"),
             new("POST", "/api/collections/no-such-collection/models", "admin", Json: true),
             new("POST", "/api/collections/no-such-collection/models/1/activate", "admin"),
             new("PUT", "/api/collections/no-such-collection/decision/target-precision", "admin", Json: true),

@@ -42,6 +42,12 @@ public sealed partial class ReviewAppTests
         var refused = Assert.Throws<InvalidOperationException>(() => Repository.Run(Repository.CommandLine, ["collection", "rollback", "simulated-62", .. address]));
         Assert.Contains("nothing to roll back", refused.Message);
 
+        // The model's file, as clean --illegibility-model reads it, is the version the page names.
+        using var byKey = Client(TestAccounts.ApiKey);
+        using var file = JsonDocument.Parse(await byKey.GetStringAsync("/api/collections/simulated-62/models/1"));
+        Assert.Matches(@"^illegibility-[0-9a-f]{12}$", file.RootElement.GetProperty("version").GetString()!);
+        Assert.Contains(file.RootElement.GetProperty("version").GetString()!, decision);
+
         // The Quality page shows the model with its figures and the changes made to the collection's decision.
         var admin = await app.SignInAsync(TestAccounts.Admin);
         await admin.GotoAsync("/quality?collection=simulated-62#decision");
