@@ -65,7 +65,7 @@ public sealed class CollectionLearningTests
         var first = await pipeline.QueryAsync(db => db.Versions.SingleAsync(v => v.DocumentId == id && v.Number == 1));
         Assert.Equal(first.LineText, own.LineText);
         Assert.Equal(first.TranscriptJson, own.TranscriptJson);
-        var history = await DecisionsAsync(d => d.HistoryAsync(Collection, CancellationToken.None));
+        var history = (await DecisionsAsync(d => d.ViewAsync(Collection, CancellationToken.None))).History;
         Assert.Equal(["target precision", "activated"], history.Select(h => h.Reason));
         Assert.All(history, h => Assert.Equal("root", h.UndoneBy));
 

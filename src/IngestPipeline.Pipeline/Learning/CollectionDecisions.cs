@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using IngestPipeline.Domain.Illegibility;
 using IngestPipeline.Domain.Illegibility.Model;
+using IngestPipeline.Domain.Illegibility.Reviewed;
 using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
 using Microsoft.EntityFrameworkCore;
@@ -10,17 +11,12 @@ namespace IngestPipeline.Pipeline.Learning;
 
 /// <summary>A retrained model as an admin sees it: what it learned from, its threshold, its figures before and after, whether it is in force.</summary>
 public sealed record ModelSummary(int Number, string Version, string StartVersion, DateTime TrainedAt, string TrainedBy, int Documents, int Pages,
-    int Cases, int UnreadableCases, double TargetPrecision, double Threshold, MarkerCounts Before, MarkerCounts After, bool InForce);
+    int Cases, int UnreadableCases, double TargetPrecision, double Threshold, MarkerFigures Before, MarkerFigures After, bool InForce);
 
-/// <summary>Markers set, those on an approved marker, approved markers, those found; precision and recall where defined.</summary>
-public sealed record MarkerCounts(int Markers, int RightMarkers, int Spans, int FoundSpans)
-{
-    public int FalseMarkers => Markers - RightMarkers;
-    public double? Precision => Markers == 0 ? null : Math.Round(RightMarkers / (double)Markers, 3);
-    public double? Recall => Spans == 0 ? null : Math.Round(FoundSpans / (double)Spans, 3);
-}
+/// <summary>A collection's decision as admins see it: the change in force (null: the pipeline's own), the target precision, its models and every change, newest first.</summary>
+public sealed record DecisionView(DecisionChange? InForce, double TargetPrecision, IReadOnlyList<ModelSummary> Models, IReadOnlyList<DecisionChange> History);
 
-/// <summary>One change of a collection's decision, newest first in <see cref="CollectionDecisions.HistoryAsync"/>.</summary>
+/// <summary>One change of a collection's decision, newest first in <see cref="CollectionDecisions.ViewAsync"/>.</summary>
 public sealed record DecisionChange(int? Model, double? Threshold, double TargetPrecision, string Reason, DateTime ChangedAt, string ChangedBy,
     DateTime? UndoneAt, string? UndoneBy);
 
@@ -100,6 +96,14 @@ public sealed class CollectionDecisions(PipelineDbContext db)
         return model;
     }
 
+    public async Task<DecisionView> ViewAsync(string collection, CancellationToken cancellation)
+    {
+        var history = await HistoryAsync(collection, cancellation);
+        // The history is newest first, as InForceAsync orders: its first change not undone is the one in force.
+        var inForce = history.FirstOrDefault(h => h.UndoneAt is null);
+        return new DecisionView(inForce, inForce?.TargetPrecision ?? DefaultTargetPrecision, await ModelsAsync(collection, cancellation), history);
+    }
+
     public async Task<IReadOnlyList<ModelSummary>> ModelsAsync(string collection, CancellationToken cancellation)
     {
         var inForce = (await InForceAsync(collection, cancellation))?.ModelId;
@@ -110,15 +114,15 @@ public sealed class CollectionDecisions(PipelineDbContext db)
                 m.BeforeMarkers, m.BeforeRightMarkers, m.BeforeSpans, m.BeforeFoundSpans, m.AfterMarkers, m.AfterRightMarkers, m.AfterSpans, m.AfterFoundSpans,
             }).ToListAsync(cancellation);
         return rows.Select(m => new ModelSummary(m.Number, m.Version, m.StartVersion, m.TrainedAt, m.TrainedBy, m.Documents, m.Pages, m.Cases, m.UnreadableCases,
-            m.TargetPrecision, m.Threshold, new MarkerCounts(m.BeforeMarkers, m.BeforeRightMarkers, m.BeforeSpans, m.BeforeFoundSpans),
-            new MarkerCounts(m.AfterMarkers, m.AfterRightMarkers, m.AfterSpans, m.AfterFoundSpans), m.Id == inForce)).ToList();
+            m.TargetPrecision, m.Threshold, new MarkerFigures(m.Pages, m.BeforeMarkers, m.BeforeRightMarkers, m.BeforeSpans, m.BeforeFoundSpans),
+            new MarkerFigures(m.Pages, m.AfterMarkers, m.AfterRightMarkers, m.AfterSpans, m.AfterFoundSpans), m.Id == inForce)).ToList();
     }
 
     /// <summary>Model <paramref name="number"/>'s file (what <c>clean --illegibility-model FILE</c> and <c>eval</c> read), or null when the collection has none of that number.</summary>
     public Task<string?> ModelFileAsync(string collection, int number, CancellationToken cancellation) =>
         db.CollectionModels.Where(m => m.Collection == collection && m.Number == number).Select(m => m.ModelJson).SingleOrDefaultAsync(cancellation);
 
-    public async Task<IReadOnlyList<DecisionChange>> HistoryAsync(string collection, CancellationToken cancellation)
+    private async Task<IReadOnlyList<DecisionChange>> HistoryAsync(string collection, CancellationToken cancellation)
     {
         var numbers = await db.CollectionModels.Where(m => m.Collection == collection).ToDictionaryAsync(m => m.Id, m => m.Number, cancellation);
         var changes = await db.CollectionDecisions.AsNoTracking().Where(d => d.Collection == collection)

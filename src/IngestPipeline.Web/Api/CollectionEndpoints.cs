@@ -121,14 +121,8 @@ public static class CollectionEndpoints
     /// <summary>The collection's decision: the change in force (null: the pipeline's own), its models newest first, every change newest first.</summary>
     private static async Task<object> DecisionAsync(CollectionDecisions decisions, string name, CancellationToken cancellation)
     {
-        var models = await decisions.ModelsAsync(name, cancellation);
-        var history = await decisions.HistoryAsync(name, cancellation);
-        var inForce = history.FirstOrDefault(h => h.UndoneAt is null);
-        return new
-        {
-            Model = inForce?.Model, inForce?.Threshold, TargetPrecision = inForce?.TargetPrecision ?? CollectionDecisions.DefaultTargetPrecision,
-            Models = models, History = history,
-        };
+        var view = await decisions.ViewAsync(name, cancellation);
+        return new { Model = view.InForce?.Model, view.InForce?.Threshold, view.TargetPrecision, view.Models, view.History };
     }
 
     public sealed record RetrainRequest(bool ActivateIfBetter);

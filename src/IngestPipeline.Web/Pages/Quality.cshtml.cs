@@ -23,10 +23,8 @@ public sealed class QualityModel(PipelineDbContext db, CollectionDecisions decis
     /// <summary>The collection's lexicon: every word its approved texts hold that the general lexicon does not.</summary>
     public IReadOnlyList<LexiconEntry> Lexicon { get; private set; } = [];
 
-    /// <summary>The collection's retrained models, newest first, and every change of its decision, newest first.</summary>
-    public IReadOnlyList<ModelSummary> Models { get; private set; } = [];
-    public IReadOnlyList<DecisionChange> History { get; private set; } = [];
-    public DecisionChange? InForce => History.FirstOrDefault(h => h.UndoneAt is null);
+    /// <summary>The collection's [ILLEGIBLE] decision: in force, target precision, retrained models and every change.</summary>
+    public DecisionView? Decision { get; private set; }
 
     [TempData] public string? Message { get; set; }
 
@@ -37,18 +35,17 @@ public sealed class QualityModel(PipelineDbContext db, CollectionDecisions decis
         if (Collection is null) return;
         Quality = await QualityReport.OfAsync(db, Collection, cancellation);
         Lexicon = await CollectionLexicon.EntriesAsync(db, Collection, cancellation);
-        Models = await decisions.ModelsAsync(Collection, cancellation);
-        History = await decisions.HistoryAsync(Collection, cancellation);
+        Decision = await decisions.ViewAsync(Collection, cancellation);
     }
 
     /// <summary>An admin retrains the collection's decision from its approved documents, on a worker.</summary>
-    public Task<IActionResult> OnPostRetrain(bool activateIfBetter) => AsAdmin(() =>
+    public Task<IActionResult> OnPostRetrain(bool activateIfBetter) => AsAdminAsync(() =>
     {
         string collection = Collection!, by = User.Identity!.Name!;
         var job = jobs.Enqueue<CollectionRetrainingJob>(j => j.RetrainAsync(collection, by, activateIfBetter, CancellationToken.None));
         return Task.FromResult($"Retraining of {collection} queued as job {job}: its model appears below when it is done"
             + (activateIfBetter ? ", in force if it does better than the decision in force." : "."));
-    }, "decision");
+    });
 
     /// <summary>An admin puts a model in force (0: the pipeline's own decision).</summary>
     public Task<IActionResult> OnPostActivateAsync(int number, CancellationToken cancellation) => AsAdminAsync(async () =>
@@ -83,14 +80,13 @@ public sealed class QualityModel(PipelineDbContext db, CollectionDecisions decis
             ? "There is nothing to roll back: the pipeline's own decision is in force."
             : "Rolled back: the change before it is in force again.");
 
-    private Task<IActionResult> AsAdminAsync(Func<Task<string>> action) => AsAdmin(action, "decision");
-
-    private async Task<IActionResult> AsAdmin(Func<Task<string>> action, string anchor)
+    /// <summary>Runs an admin's action on the collection's decision and shows its message there.</summary>
+    private async Task<IActionResult> AsAdminAsync(Func<Task<string>> action)
     {
         if (!User.IsInRole(Roles.Admin)) return Forbid();
         if (string.IsNullOrEmpty(Collection)) return BadRequest();
         Message = await action();
-        return Redirect($"/quality?collection={Uri.EscapeDataString(Collection)}#{anchor}");
+        return Redirect($"/quality?collection={Uri.EscapeDataString(Collection)}#decision");
     }
 
     /// <summary>An admin takes a word out of the collection's lexicon (a misreading learned, a word that must stay flagged).</summary>
