@@ -28,6 +28,7 @@ internal static class TestData
     public static void Run(string tool, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
+        start.Environment["MAGICK_THREAD_LIMIT"] = "1"; // ImageMagick's OpenMP builds have aborted silently on a busy machine
         foreach (var a in args) start.ArgumentList.Add(a);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

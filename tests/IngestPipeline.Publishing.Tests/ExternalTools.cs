@@ -21,6 +21,7 @@ internal static class ExternalTools
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
+        start.Environment["MAGICK_THREAD_LIMIT"] = "1"; // ImageMagick's OpenMP builds have aborted silently on a busy machine
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {tool}.");
