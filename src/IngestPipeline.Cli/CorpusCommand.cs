@@ -17,7 +17,7 @@ public static class CorpusCommand
         var seed = new Option<int>("--seed") { Description = "The run's seed: the same seed, split and page number give the same page", DefaultValueFactory = _ => 1 };
         var split = new Option<CorpusSplit>("--split") { Description = "train or validation: they never share a typeface", DefaultValueFactory = _ => CorpusSplit.Train };
         var clean = new Option<bool>("--clean") { Description = "Type the pages on white paper, without the damage of their split" };
-        var collection = new Option<int?>("--collection") { Description = "Pages of one collection, whose seed this is: its own names in the text, and its typewriter (typeface, tired ribbon, worn type) on every page" };
+        var collection = new Option<int?>("--collection") { Description = "Pages of one collection, whose seed this is: its own names in the text, and its typewriter (typeface, tired ribbon, worn type, weak keys) on every page" };
         var generate = new Command("generate", "Generate pages with exact ground truth") { output, pages, seed, split, clean, collection };
         generate.SetAction(parse =>
         {

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using SkiaSharp;
 
 namespace IngestPipeline.Corpus;
@@ -72,7 +73,8 @@ public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTr
         if (typewriter is not null)
         {
             float cell = (float)PageLayout.Dpi / typewriter.Pitch;
-            style = style with { Cell = cell, FontPixels = cell / PageRenderer.AdvancePerEm(typeface), InkMean = typewriter.InkMean, InkSpread = typewriter.InkSpread };
+            style = style with { Cell = cell, FontPixels = cell / PageRenderer.AdvancePerEm(typeface), InkMean = typewriter.InkMean, InkSpread = typewriter.InkSpread,
+                WeakKeys = typewriter.WeakKeys, WeakStrike = typewriter.WeakStrike };
         }
         var text = CableText.Compose(random, names);
         using var renderer = new PageRenderer(typeface, style.FontPixels);
@@ -116,7 +118,8 @@ public sealed record GeneratedPage(byte[] Png, string Text, GroundTruth GroundTr
                     Math.Round(style.LineHeight / (double)(PageLayout.Dpi / 6), 2), Math.Round(style.FontPixels, 1), style.InkMean, style.InkSpread, style.BaselineJitter,
                     damage.PaperTone, Math.Round(damage.PaperNoise, 1), damage.Foxing, Math.Round(damage.Fade, 2), Math.Round(damage.Wear, 3),
                     Math.Round(damage.CarbonBlur, 2), Math.Round(damage.BleedThrough, 3), damage.Holes, damage.FoldY, Math.Round(damage.Contrast, 2), damage.JpegQuality,
-                    [.. illegible.Select(i => i.Kind).Distinct()])));
+                    [.. illegible.Select(i => i.Kind).Distinct()])
+                { WeakKeys = style.WeakKeys.Length == 0 ? null : style.WeakKeys, WeakStrike = style.WeakKeys.Length == 0 ? null : Math.Round(style.WeakStrike, 3) }));
         }
     }
 
@@ -199,7 +202,15 @@ public sealed record IllegibleSpan(int[] Bbox, string[] Words, string Kind, int 
 /// <summary>How the page was typed and damaged; the dev corpus's names where it has them.</summary>
 public sealed record Degradations(string Category, string? HardMode, double Skew, int? PitchCpi, double LineSpacing, double FontPx,
     int InkMu, int InkSd, int Jitter, int PaperTone, double PaperNoise, int Foxing, double Fade, double Wear,
-    double Carbon, double Bleed, int Holes, int? Fold, double Levels, int JpegQ, IReadOnlyList<string> IllegibleKinds);
+    double Carbon, double Bleed, int Holes, int? Fold, double Levels, int JpegQ, IReadOnlyList<string> IllegibleKinds)
+{
+    /// <summary>A collection's typewriter's weak keys and the share of ink they strike with (<see cref="Typewriter"/>); null elsewhere.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? WeakKeys { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? WeakStrike { get; init; }
+}
 
 /// <summary>NAME.gt.json, as the dev corpus's README defines it.</summary>
 public sealed record GroundTruth(string Name, string Image, int Width, int Height, int Dpi, string Text,

@@ -118,7 +118,8 @@ public static class PageLayout
 /// </summary>
 public sealed record PageStyle(
     bool Monospaced, float Cell, float FontPixels, int LineHeight, int LeftMargin, int RightMargin, int TopMargin,
-    float Indent, float ClosingIndent, bool TwoSpacesAfterStop, int InkMean, int InkSpread, int BaselineJitter, int Ragged = 0, int LayoutSeed = 0)
+    float Indent, float ClosingIndent, bool TwoSpacesAfterStop, int InkMean, int InkSpread, int BaselineJitter, int Ragged = 0, int LayoutSeed = 0,
+    string WeakKeys = "", double WeakStrike = 1)
 {
     public static PageStyle Draw(Random random, Typeface typeface, float advancePerEm)
     {

@@ -55,6 +55,8 @@ public sealed class PageRenderer : IDisposable
                     float left = style.Monospaced ? pen + (style.Cell - _font.MeasureText(glyph)) / 2 : pen;
                     float baseline = line.Baseline + (style.BaselineJitter == 0 ? 0 : random.Next(-style.BaselineJitter, style.BaselineJitter + 1));
                     byte ink = (byte)Math.Clamp(style.InkMean + (int)Math.Round(Gaussian(random) * style.InkSpread), 0, 200);
+                    // A weak key: its letter, either case, struck light.
+                    if (style.WeakKeys.Contains(glyph, StringComparison.OrdinalIgnoreCase)) ink = (byte)(255 - (255 - ink) * style.WeakStrike);
                     paint.Color = new SKColor(ink, ink, ink);
                     canvas.DrawText(glyph, left, baseline, SKTextAlign.Left, _font, paint);
                     _font.MeasureText(glyph, out var bounds);

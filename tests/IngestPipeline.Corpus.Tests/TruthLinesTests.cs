@@ -39,6 +39,11 @@ public sealed class TruthLinesTests : IDisposable
         // Each page's damage is still drawn from its seed; only the worn type is the machine's.
         Assert.True(typed.Select(t => t.Degradations.PaperTone).Distinct().Count() > 1);
         Assert.All(typed, t => Assert.Equal(Math.Round(typewriter.Wear, 3), t.Degradations.Wear));
+        // Two weak keys, named in each page's truth; pages of no collection have none.
+        Assert.Equal(2, typewriter.WeakKeys.Length);
+        Assert.InRange(typewriter.WeakStrike, 0.2, 0.28);
+        Assert.All(typed, t => Assert.Equal((typewriter.WeakKeys, Math.Round(typewriter.WeakStrike, 3)), (t.Degradations.WeakKeys, t.Degradations.WeakStrike!.Value)));
+        Assert.All(own, t => Assert.Null(t.Degradations.WeakKeys));
     }
 
     [Fact]
@@ -75,6 +80,16 @@ public sealed class TruthLinesTests : IDisposable
         int at = Domain.Transcripts.PageLayout.Of(joined).Lines.ToList().IndexOf(merged);
         var typedLines = truthLines.Where(t => t.Length > 0).ToList();
         Assert.Equal(typedLines[k] + " " + typedLines[k + 1], truthOfJoined.Texts[at]);
+
+        // A line read short (a weak key's letters lost at each word's end): no word's centre is in a word read, and
+        // the truth line still goes to the line where it was typed. A line the engine did not find at all is counted.
+        var shortened = lines[k] with { Words = [.. lines[k].Words.Select(w => w with { Box = w.Box with { Right = w.Box.Left + (w.Box.Right - w.Box.Left) / 3 } })] };
+        var readShort = page with { Blocks = [new Block(page.Blocks[0].Box, [.. lines.Take(k), shortened, .. lines.Skip(k + 1)])] };
+        var truthOfShort = TruthLines.For(truthPath, readShort)!;
+        Assert.Equal(0, truthOfShort.Unplaced);
+        Assert.Equal(typedLines[k], truthOfShort.Texts[Domain.Transcripts.PageLayout.Of(readShort).Lines.ToList().IndexOf(shortened)]);
+        var lost = page with { Blocks = [new Block(page.Blocks[0].Box, [.. lines.Take(k), .. lines.Skip(k + 1)])] };
+        Assert.Equal(1, TruthLines.For(truthPath, lost)!.Unplaced);
     }
 
     public void Dispose() => Directory.Delete(_work, recursive: true);
