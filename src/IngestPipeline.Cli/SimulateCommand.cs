@@ -69,7 +69,7 @@ public static class SimulateCommand
         Console.WriteLine();
         Console.WriteLine($"| {r.Collection} | pages | CER | markers | on spans | wrong markers | per page | span recall | marker precision |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|---|");
-        var rows = new List<(string, HalfFigures?)> { ("first half, before review", r.First), ("second half, with the lexicon", r.Second),
+        var rows = new List<(string, HalfFigures?)> { ("first half, before review", r.First), ("second half, with the lexicon and confusions", r.Second),
             ($"second half, with model {r.Model}", r.SecondWithModel), ("second half, after the rollback", r.SecondAfterRollback), ("second half, untaught", r.SecondUntaught) };
         foreach (var (label, h) in rows.Where(row => row.Item2 is not null).Select(row => (row.Item1, row.Item2!)))
             Console.WriteLine($"| {label} | {h.Pages} | {h.Cer:0.0000} | {h.Markers} | {h.CreditedMarkers} | {h.WrongMarkers} | {h.WrongMarkers / (double)h.Pages:0.00} | {P(h.MarkerRecall)} | {P(h.MarkerPrecision)} |");

@@ -1,6 +1,9 @@
 using IngestPipeline.Contracts;
+using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Export;
+using IngestPipeline.Domain.Illegibility;
 using IngestPipeline.Domain.Review;
+using IngestPipeline.Infrastructure.Configuration;
 using IngestPipeline.Infrastructure.State;
 using IngestPipeline.Ocr.Illegibility;
 using IngestPipeline.Pipeline.Learning;
@@ -73,6 +76,64 @@ public sealed class CollectionLearningTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => RetrainAsync("Lisbon 1944"));
         Assert.Contains("\"Lisbon 1944\" has 0 approved documents", error.Message);
         Assert.Empty(await DecisionsAsync(d => d.ModelsAsync("Lisbon 1944", CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task The_confusions_reviewers_corrected_in_approved_documents_correct_the_collections_next_documents_and_no_others()
+    {
+        await using var pipeline = await PipelineUnderTest.StartAsync();
+        // A typewriter whose 's' strikes too light to see: reviewers typed the letter back, in two approved documents.
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, Collection, VersionKind.Approved, ("Wahington", "Washington"), ("ituation", "situation")));
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, Collection, VersionKind.Approved, ("pre", "press"), ("SECRET,", "SECRET.")));
+        // The same corrections in a draft of another collection's document, and in a document that was only saved.
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, "Lisbon 1944", VersionKind.Approved, ("Wahington", "Washington"), ("ituation", "situation"), ("pres", "press")));
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, "Lisbon 1944", VersionKind.Saved, ("ditance", "distance")));
+        Task<CollectionConfusionSet> LearnedAsync(string collection) => pipeline.QueryAsync(db => CollectionConfusions.OfAsync(db, collection, CancellationToken.None));
+
+        // "pre" for "press" is two letters lost, not one confusion; three words in two documents teach the weak 's'.
+        Assert.Empty((await LearnedAsync(Collection)).Confusions);
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, Collection, VersionKind.Approved, ("wi", "will"), ("pres", "press")));
+        Assert.Equal([new Confusion("", "s")], (await LearnedAsync(Collection)).Confusions);
+        // One approved document of its own teaches the other collection nothing, and a draft nothing at all.
+        Assert.Empty((await LearnedAsync("Lisbon 1944")).Confusions);
+
+        // A word misread alike in two documents is learned as such, unless the collection's approved texts hold it as typed.
+        Assert.Empty((await LearnedAsync(Collection)).Readings);
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, Collection, VersionKind.Approved, ("wi", "will"), ("Kiangtow", "Kiangtsun")));
+        Assert.Equal(new Dictionary<string, string> { ["wi"] = "will" }, (await LearnedAsync(Collection)).Readings);
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, Collection, VersionKind.Approved, ("Kiangtow", "Kiangtsun")));
+        Assert.Equal(["Kiangtow", "wi"], (await LearnedAsync(Collection)).Readings.Keys.Order(StringComparer.Ordinal));
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, Collection, VersionKind.Approved, ("Kiangtow", "Kiangtow")));
+        Assert.Equal(["wi"], (await LearnedAsync(Collection)).Readings.Keys);
+
+        var cleanup = await pipeline.InScopeAsync(s => s.GetRequiredService<CollectionDecisions>()
+            .CleanupForAsync(Collection, new CleanupOptions(), new IllegibilityDecisionOptions(), CancellationToken.None));
+        Assert.Equal([new Confusion("", "s")], cleanup.Confusions.Learned);
+        Assert.Equal("will", cleanup.Confusions.LearnedReadings["wi"]);
+    }
+
+    /// <summary>A document of the collection with one version of this kind, whose reviewer corrected these words (read, reviewed).</summary>
+    private static async Task<int> AddReviewedAsync(PipelineDbContext db, string collection, VersionKind kind, params (string Read, string Reviewed)[] words)
+    {
+        var id = Guid.NewGuid();
+        db.Documents.Add(new Document
+        {
+            Id = id, Sha256 = Convert.ToHexStringLower(id.ToByteArray()) + new string('0', 32), FileName = $"{id:N}.png", Collection = collection,
+            Stage = DocumentStage.Published, StageChangedAt = DateTime.UtcNow, PageCount = 1, CreatedAt = DateTime.UtcNow, UpdatedAt = DateTime.UtcNow,
+        });
+        // The approved text holds the reviewed words.
+        db.Versions.Add(new DocumentVersion
+        {
+            DocumentId = id, Number = 2, Kind = kind, Author = "ada", CreatedAt = DateTime.UtcNow, TranscriptJson = "{}",
+            LineText = "[page 1]\n" + string.Join(' ', words.Select(w => w.Reviewed)) + "\n",
+        });
+        foreach (var (read, reviewed) in words.Where(w => w.Read != w.Reviewed))
+            db.ReviewExamples.Add(new ReviewExample
+            {
+                DocumentId = id, Collection = collection, Version = 2, RecognizedVersion = 1, Kind = nameof(DecisionKind.WordCorrected),
+                Page = 1, Line = 1, Recognized = read, Reviewed = reviewed, Reviewer = "ada", DecidedAt = DateTime.UtcNow,
+            });
+        return await db.SaveChangesAsync();
     }
 
     /// <summary>The collection's decision applied to the document's stored reading, as a redelivered clean command would: its newest version.</summary>

@@ -30,8 +30,8 @@ public sealed record SimulationReport(string Collection, HalfFigures First, Half
     public int? Model { get; init; }
 
     /// <summary>
-    /// Whether the retraining put the model in force by itself: on the approved documents it was not trained on, it
-    /// set no more false markers and found no fewer approved ones than the decision in force, and did better on one.
+    /// Whether the retraining put the model in force by itself: on the approved documents it was not trained on, it left
+    /// reviewers fewer markers to change than the decision in force (<see cref="Domain.Illegibility.Reviewed.MarkerFigures.Beats"/>).
     /// Otherwise the simulation puts it in force to measure it.
     /// </summary>
     public bool? ModelBetter { get; init; }
@@ -78,7 +78,7 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
         var names = CollectionNames.Invent(seed);
         var typewriter = Typewriter.Invent(seed);
         log.WriteLine($"Generating {pages} pages of {collection} (names of its own: {string.Join(", ", names.Places.Take(3))}, …; typed on a {typewriter.Typeface.Name} "
-            + $"at {typewriter.Pitch} to the inch with a tired ribbon and worn type) in {folder}");
+            + $"at {typewriter.Pitch} to the inch with a tired ribbon, worn type and weak keys {string.Join(" and ", typewriter.WeakKeys.Select(k => $"'{k}'"))}) in {folder}");
         var generated = CorpusGenerator.Generate(folder, pages, seed, CorpusSplit.Validation, names: names, typewriter: typewriter);
         var half = pages / 2;
         var (firstPages, secondPages) = (generated.Take(half).ToList(), generated.Skip(half).ToList());
@@ -92,8 +92,8 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
         await api.WaitForAsync(first.Documents.Values, Done, timeout, cancellation);
         log.WriteLine($"First half approved as its ground truth and published ({unplaced} truth lines had no line on their page)");
         var second = await ReadAsync(secondPages, collection, timeout, cancellation);
-        log.WriteLine($"Second half read with the collection's lexicon: {Describe(second.Figures)}");
-        // Retrained from the first half only, after the second was read with the lexicon alone: the same pages are read with the model below.
+        log.WriteLine($"Second half read with the collection's lexicon and confusions: {Describe(second.Figures)}");
+        // Retrained from the first half only, after the second was read with the lexicon and confusions alone: the same pages are read with the model below.
         int? model = null;
         bool? better = null;
         string? refused = null;

@@ -18,6 +18,16 @@ public sealed record OcrConfusionOptions
     /// and allow correcting unknown words that start with a capital 'S' inside a sentence (<c>"Sltuation"</c>).
     /// </summary>
     public bool SentenceInternalCapitalS { get; init; } = true;
+
+    /// <summary>
+    /// A collection's own confusions, learned from its reviewers' corrections (<see cref="LearnedConfusions"/>): a
+    /// typewriter's weak key that leaves a letter out (<c>"" → "s"</c>), a bent one read as another letter. Each costs
+    /// one swap, as the built-in ones do.
+    /// </summary>
+    public IReadOnlyList<Confusion> Learned { get; init; } = [];
+
+    /// <summary>A collection's misreadings of whole words, with the word its reviewers typed for each (<see cref="LearnedConfusions.ReadingsOf"/>).</summary>
+    public IReadOnlyDictionary<string, string> LearnedReadings { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -85,6 +95,10 @@ public static partial class OcrConfusionRule
         ArgumentNullException.ThrowIfNull(lexicon);
         options ??= OcrConfusionOptions.Default;
         var (lead, core, trail) = WordParts.Of(word);
+        if (options.LearnedReadings.TryGetValue(core, out var reviewed))
+        {
+            return lead + reviewed + trail;
+        }
         if (core.Length == 0 || IsProtected(word, core) || StartsWithGluedSymbol(lead))
         {
             return word;
@@ -119,7 +133,7 @@ public static partial class OcrConfusionRule
         }
         // A word read in lowercase, or a capital S taken for 's', can only be an ordinary word: "cld" is not "Cid".
         bool ordinaryOnly = style == CaseStyle.Lower || capitalInsideSentence;
-        var best = BestCandidate(core, lexicon, options.MaxEdits, ordinaryOnly, capitalsAreRight: style == CaseStyle.Upper);
+        var best = BestCandidate(core, lexicon, options.MaxEdits, ordinaryOnly, capitalsAreRight: style == CaseStyle.Upper, options.Learned);
         return best is null ? word : lead + Recase(best, style, lexicon) + trail;
     }
 
@@ -316,12 +330,12 @@ public static partial class OcrConfusionRule
         && lexicon.IsCommonWord(core) && !lexicon.ContainsExactCase(core);
 
     /// <param name="capitalsAreRight">In an all-capitals word only digits and lowercase letters are suspect: "OWI" is not "OWL".</param>
-    private static string? BestCandidate(string core, Lexicon lexicon, int maxEdits, bool ordinaryOnly, bool capitalsAreRight)
+    private static string? BestCandidate(string core, Lexicon lexicon, int maxEdits, bool ordinaryOnly, bool capitalsAreRight, IReadOnlyList<Confusion> learned)
     {
         var lower = core.ToLowerInvariant();
         var found = new Dictionary<string, int>(StringComparer.Ordinal);
         var search = new Search(core, lower, maxEdits, capitalsAreRight,
-            candidate => lexicon.Contains(candidate) && (!ordinaryOnly || lexicon.IsCommonWord(candidate)), found);
+            candidate => lexicon.Contains(candidate) && (!ordinaryOnly || lexicon.IsCommonWord(candidate)), found, learned);
         search.Generate(0, 0, new StringBuilder(lower.Length));
         if (found.Count == 0)
         {
@@ -338,10 +352,26 @@ public static partial class OcrConfusionRule
     }
 
     private sealed record Search(
-        string Original, string Lower, int MaxEdits, bool CapitalsAreRight, Func<string, bool> Accept, Dictionary<string, int> Found)
+        string Original, string Lower, int MaxEdits, bool CapitalsAreRight, Func<string, bool> Accept, Dictionary<string, int> Found,
+        IReadOnlyList<Confusion> Learned)
     {
         public void Generate(int index, int cost, StringBuilder built)
         {
+            int mark = built.Length;
+            // A letter the collection's typewriter leaves out goes in before the next one, or at the end.
+            if (cost < MaxEdits)
+            {
+                foreach (var (from, to) in Learned)
+                {
+                    if (from.Length > 0)
+                    {
+                        continue;
+                    }
+                    built.Append(to);
+                    Generate(index, cost + 1, built);
+                    built.Length = mark;
+                }
+            }
             if (index == Lower.Length)
             {
                 var candidate = built.ToString();
@@ -351,7 +381,6 @@ public static partial class OcrConfusionRule
                 }
                 return;
             }
-            int mark = built.Length;
             built.Append(Lower[index]);
             Generate(index + 1, cost, built);
             built.Length = mark;
@@ -362,6 +391,15 @@ public static partial class OcrConfusionRule
             foreach (var (from, to, minLength) in Swaps)
             {
                 if (Lower.Length >= minLength && string.CompareOrdinal(Lower, index, from, 0, from.Length) == 0 && MaySwap(index, from.Length))
+                {
+                    built.Append(to);
+                    Generate(index + from.Length, cost + 1, built);
+                    built.Length = mark;
+                }
+            }
+            foreach (var (from, to) in Learned)
+            {
+                if (from.Length > 0 && string.CompareOrdinal(Lower, index, from, 0, from.Length) == 0 && MaySwap(index, from.Length))
                 {
                     built.Append(to);
                     Generate(index + from.Length, cost + 1, built);

@@ -81,7 +81,9 @@ public static class TranscriptCleaner
         {
             IEnumerable<Line> result = lines.Select(l => BulletRule.Normalize(IllegibleMarkerRule.Canonicalize(
                 options.NormalizeCharacters ? TypewriterCharacterRule.Normalize(l, options.Characters) : l), lexicon));
-            return options.FixConfusions ? OcrConfusionRule.Correct(result.ToList(), lexicon, options.Confusions) : result.ToList();
+            if (!options.FixConfusions) return result.ToList();
+            // A word a weak key broke in two is one word before its letters are judged.
+            return OcrConfusionRule.Correct(result.Select(l => WeakKeyJoinRule.Join(l, lexicon, options.Confusions)).ToList(), lexicon, options.Confusions);
         });
     }
 

@@ -40,11 +40,14 @@ public sealed class CollectionDecisions(PipelineDbContext db)
             .OrderByDescending(d => d.ChangedAt).ThenByDescending(d => d.Id).FirstOrDefaultAsync(cancellation);
 
     /// <summary>
-    /// The cleanup a document of the collection gets: the retrained model and its threshold where one is in force, else
-    /// the pipeline's own decision at the threshold configured for the collection (<see cref="IllegibilityDecisionOptions.ThresholdFor"/>).
+    /// The cleanup a document of the collection gets: the confusions its reviews taught (<see cref="CollectionConfusions"/>);
+    /// the retrained model and its threshold where one is in force, else the pipeline's own decision at the threshold
+    /// configured for the collection (<see cref="IllegibilityDecisionOptions.ThresholdFor"/>).
     /// </summary>
     public async Task<CleanupOptions> CleanupForAsync(string? collection, CleanupOptions cleanup, IllegibilityDecisionOptions configured, CancellationToken cancellation)
     {
+        // The confusions its reviewers corrected are the collection's whichever decision marks its [ILLEGIBLE].
+        cleanup = cleanup with { Confusions = (await CollectionConfusions.OfAsync(db, collection, cancellation)).AppliedTo(cleanup.Confusions) };
         var own = cleanup with { IllegibleThreshold = configured.ThresholdFor(collection) };
         if (string.IsNullOrEmpty(collection) || await InForceAsync(collection, cancellation) is not { ModelId: { } id } change) return own;
         if (!Loaded.TryGetValue(id, out var model))

@@ -16,8 +16,8 @@ namespace IngestPipeline.Pipeline.Learning;
 /// Retrains a collection's [ILLEGIBLE] decision from its approved documents (<see cref="CollectionRetraining"/>): trees
 /// are grown on from the model in force for the collection (its last retrained one, else the pipeline's model, else
 /// the one shipped), the new model is recorded with its figures, and it is put in force only when asked to and when
-/// on the documents it was not trained on it sets no more false markers and finds no fewer approved ones than the
-/// decision in force, and does better on one. A Hangfire job on the worker, which has the lexicon and the model files.
+/// on the documents it was not trained on it leaves reviewers fewer markers to change than the decision in force
+/// (<see cref="MarkerFigures.Beats"/>). A Hangfire job on the worker, which has the lexicon and the model files.
 /// </summary>
 public sealed class CollectionRetrainingJob(PipelineDbContext db, CollectionDecisions decisions, Lexicon lexicon, CleanupOptions cleanup, PipelineOptions options,
     ILogger<CollectionRetrainingJob> log)
@@ -40,8 +40,7 @@ public sealed class CollectionRetrainingJob(PipelineDbContext db, CollectionDeci
         var known = lexicon.With(await CollectionLexicon.WordsAsync(db, collection, cancellation));
         var retrained = CollectionRetraining.Retrain(collection, documents, start, current, known, target);
         var (before, after) = (retrained.Before, retrained.After);
-        bool better = after.FalseMarkers <= before.FalseMarkers && after.FoundSpans >= before.FoundSpans
-            && (after.FalseMarkers < before.FalseMarkers || after.FoundSpans > before.FoundSpans);
+        bool better = after.Beats(before);
         var model = await decisions.AddAsync(new CollectionModel
         {
             Collection = collection, Version = retrained.Model.Version, StartVersion = start.Version, TrainedAt = DateTime.UtcNow, TrainedBy = by,

@@ -68,6 +68,21 @@ public sealed class CollectionRetrainingTests
         Assert.Equal(1, figures.FalseMarkers);
         Assert.Equal(2 / 3.0, figures.Precision);
         Assert.Equal(1.0, figures.Recall);
+        Assert.Equal(1, figures.MarkerCorrections);
+    }
+
+    [Theory]
+    [InlineData(6, 13, 2, 12, true)] // four false markers fewer for one approved marker missed
+    [InlineData(0, 25, 1, 25, false)] // one false marker more
+    [InlineData(2, 12, 1, 11, true)] // as many to change, fewer of them false
+    [InlineData(1, 11, 2, 12, false)] // as many to change, more of them false
+    [InlineData(2, 12, 2, 12, false)] // the same
+    public void A_decision_beats_another_when_it_leaves_reviewers_fewer_markers_to_change(int falseBefore, int foundBefore, int falseAfter, int foundAfter, bool beats)
+    {
+        const int spans = 30;
+        var before = new MarkerFigures(20, foundBefore + falseBefore, foundBefore, spans, foundBefore);
+        var after = new MarkerFigures(20, foundAfter + falseAfter, foundAfter, spans, foundAfter);
+        Assert.Equal(beats, after.Beats(before));
     }
 
     [Fact]

@@ -42,6 +42,17 @@ public sealed record MarkerFigures(int Pages, int Markers, int RightMarkers, int
     public double? Precision => Markers == 0 ? null : RightMarkers / (double)Markers;
     public double? Recall => Spans == 0 ? null : FoundSpans / (double)Spans;
 
+    /// <summary>The markers a reviewer has to change: those on legible text to take away, the approved ones missed to put in.</summary>
+    public int MarkerCorrections => FalseMarkers + Spans - FoundSpans;
+
+    /// <summary>
+    /// Whether a decision with these figures spares reviewers more than one with <paramref name="other"/>'s on the same
+    /// pages: fewer markers to change, or as many and fewer of them on legible text (a false marker hides text that was
+    /// there; a missed one leaves the engine's guess, which the review page still flags as doubtful).
+    /// </summary>
+    public bool Beats(MarkerFigures other) =>
+        MarkerCorrections < other.MarkerCorrections || (MarkerCorrections == other.MarkerCorrections && FalseMarkers < other.FalseMarkers);
+
     public static MarkerFigures Of(Page decided, Page approved)
     {
         var markers = ReviewedEvidence.Markers(decided);
