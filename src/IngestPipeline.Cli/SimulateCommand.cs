@@ -83,5 +83,6 @@ public static class SimulateCommand
         Console.WriteLine($"Wrong markers per page, taught second half against first: {Change(r.WrongMarkerChange)}; against the same pages untaught: {Change(r.WrongMarkerChangeOnSamePages)}");
         Console.WriteLine($"Quality page on the first half: marker precision {P(r.EstimatedMarkerPrecision)} (truth {P(r.First.MarkerPrecision)}), recall {P(r.EstimatedMarkerRecall)} (truth {P(r.First.MarkerRecall)}), CER {r.EstimatedCer:0.0000} (truth {r.First.Cer:0.0000})");
         Console.WriteLine($"Truth lines no line of their page held: {r.LinesUnplaced}; words the collection's lexicon knows: {r.LexiconWords}");
+        Console.WriteLine($"Confusions learned: {(r.Confusions.Count == 0 ? "none" : string.Join(", ", r.Confusions))}; misread words learned: {r.MisreadWords}");
     }
 }

@@ -29,6 +29,10 @@ public sealed record SimulationReport(string Collection, HalfFigures First, Half
     /// <summary>The model retrained from the first half (null when the retraining was refused: <see cref="ModelRefused"/> says why).</summary>
     public int? Model { get; init; }
 
+    /// <summary>What the first half's corrections taught cleanup: letters lost or swapped ("s lost"), and how many misread words.</summary>
+    public IReadOnlyList<string> Confusions { get; init; } = [];
+    public int MisreadWords { get; init; }
+
     /// <summary>
     /// Whether the retraining put the model in force by itself: on the approved documents it was not trained on, it left
     /// reviewers fewer markers to change than the decision in force (<see cref="Domain.Illegibility.Reviewed.MarkerFigures.Beats"/>).
@@ -131,10 +135,15 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
         using var quality = await api.GetJsonAsync($"api/collections/{path}/quality", cancellation);
         var all = quality.RootElement.GetProperty("all");
         using var lexicon = await api.GetJsonAsync($"api/collections/{path}/lexicon", cancellation);
+        using var confusions = await api.GetJsonAsync($"api/collections/{path}/confusions", cancellation);
         return new SimulationReport(collection, first.Figures, second.Figures, untaught.Figures, Number(all, "markerPrecision"), Number(all, "markerRecall"),
             all.GetProperty("cer").GetDouble(), unplaced, lexicon.RootElement.EnumerateArray().Count(e => e.GetProperty("known").GetBoolean()))
         {
             Model = model, ModelBetter = better, ModelRefused = refused, SecondWithModel = withModel, SecondAfterRollback = afterRollback,
+            Confusions = [.. confusions.RootElement.GetProperty("confusions").EnumerateArray()
+                .Select(c => (From: c.GetProperty("from").GetString()!, To: c.GetProperty("to").GetString()!))
+                .Select(c => c.From.Length == 0 ? $"'{c.To}' lost" : $"'{c.From}' for '{c.To}'")],
+            MisreadWords = confusions.RootElement.GetProperty("readings").EnumerateObject().Count(),
         };
     }
 

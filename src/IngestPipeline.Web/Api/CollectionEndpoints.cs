@@ -53,6 +53,10 @@ public static class CollectionEndpoints
             await MissingAsync(db, name, cancellation) ?? Results.Ok(await CollectionLexicon.EntriesAsync(db, name, cancellation)))
             .RequireAuthorization(Policies.Review);
 
+        routes.MapGet("/api/collections/{name}/confusions", async (string name, PipelineDbContext db, CancellationToken cancellation) =>
+            await MissingAsync(db, name, cancellation) ?? Results.Ok(await CollectionConfusions.OfAsync(db, name, cancellation)))
+            .RequireAuthorization(Policies.Review);
+
         routes.MapDelete("/api/collections/{name}/lexicon/{word}", async (string name, string word, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
             await CollectionLexicon.RemoveAsync(db, name, word, http.User.Identity!.Name!, cancellation)
                 ? Results.NoContent()

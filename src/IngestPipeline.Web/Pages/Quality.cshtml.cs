@@ -23,6 +23,9 @@ public sealed class QualityModel(PipelineDbContext db, CollectionDecisions decis
     /// <summary>The collection's lexicon: every word its approved texts hold that the general lexicon does not.</summary>
     public IReadOnlyList<LexiconEntry> Lexicon { get; private set; } = [];
 
+    /// <summary>The confusions and misread words its approved corrections taught the collection's cleanup.</summary>
+    public CollectionConfusionSet Confusions { get; private set; } = CollectionConfusionSet.None;
+
     /// <summary>The collection's [ILLEGIBLE] decision: in force, target precision, retrained models and every change.</summary>
     public DecisionView? Decision { get; private set; }
 
@@ -35,6 +38,7 @@ public sealed class QualityModel(PipelineDbContext db, CollectionDecisions decis
         if (Collection is null) return;
         Quality = await QualityReport.OfAsync(db, Collection, cancellation);
         Lexicon = await CollectionLexicon.EntriesAsync(db, Collection, cancellation);
+        Confusions = await CollectionConfusions.OfAsync(db, Collection, cancellation);
         Decision = await decisions.ViewAsync(Collection, cancellation);
     }
 

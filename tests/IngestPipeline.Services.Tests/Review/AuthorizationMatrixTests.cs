@@ -46,6 +46,7 @@ public sealed partial class ReviewAppTests
             new("GET", "/api/collections/samples/quality", "review"),
             new("GET", "/quality", "review"),
             new("GET", "/api/collections/samples/lexicon", "review"),
+            new("GET", "/api/collections/samples/confusions", "review"),
             new("GET", $"/api/documents/{id}/review", "review"),
             new("POST", $"/api/documents/{Guid.NewGuid()}/review", "review", Json: true),
             new("DELETE", "/api/collections/samples/lexicon/no-such-word", "admin"),

@@ -28,6 +28,8 @@ public sealed partial class ReviewAppTests
             if (first.GetProperty(truth).ValueKind == JsonValueKind.Number)
                 Assert.InRange(root.GetProperty(estimate).GetDouble() - first.GetProperty(truth).GetDouble(), -0.05, 0.05);
         Assert.True(root.GetProperty("lexiconWords").GetInt32() > 0, output);
+        // The collection's weak keys, learned from the letters reviewers typed back.
+        Assert.True(root.GetProperty("confusions").GetArrayLength() > 0, output);
         Assert.Equal(1, root.GetProperty("model").GetInt32());
         Assert.Equal(4, root.GetProperty("secondWithModel").GetProperty("pages").GetInt32());
         Assert.True(root.GetProperty("rollbackRestored").GetBoolean(), output);
@@ -54,6 +56,7 @@ public sealed partial class ReviewAppTests
         await Assertions.Expect(admin.Locator("#decision tr[data-model='1']")).ToHaveCountAsync(1);
         await Assertions.Expect(admin.Locator("#decision-in-force")).ToContainTextAsync("the pipeline's own decision");
         await Assertions.Expect(admin.Locator("#decision-history li.undone")).ToHaveCountAsync(1);
+        await Assertions.Expect(admin.Locator("#confusions li[data-confusion]")).ToHaveCountAsync(root.GetProperty("confusions").GetArrayLength());
         await admin.Locator("#decision").ScrollIntoViewIfNeededAsync();
         await app.ScreenshotAsync(admin, "quality-decision.png");
         await admin.Context.CloseAsync();
