@@ -110,6 +110,17 @@ public sealed class CollectionLearningTests
             .CleanupForAsync(Collection, new CleanupOptions(), new IllegibilityDecisionOptions(), CancellationToken.None));
         Assert.Equal([new Confusion("", "s")], cleanup.Confusions.Learned);
         Assert.Equal("will", cleanup.Confusions.LearnedReadings["wi"]);
+
+        // An admin takes the lost 's' out: the collection's cleanup no longer corrects by it, however often it is corrected again.
+        Task<bool> RemoveAsync(string fault) => pipeline.QueryAsync(db => CollectionConfusions.RemoveAsync(db, Collection, fault, "root", CancellationToken.None));
+        Assert.True(await RemoveAsync(CollectionConfusionSet.FaultOf(new Confusion("", "s"))));
+        Assert.False(await RemoveAsync(CollectionConfusionSet.FaultOf(new Confusion("", "e"))));
+        Assert.False(await RemoveAsync("word:never-read"));
+        await pipeline.QueryAsync(db => AddReviewedAsync(db, Collection, VersionKind.Approved, ("ditance", "distance"), ("mi ion", "mission")));
+        Assert.Empty((await LearnedAsync(Collection)).Confusions);
+        Assert.Equal(["wi"], (await LearnedAsync(Collection)).Readings.Keys);
+        Assert.True(await RemoveAsync("word:wi"));
+        Assert.Empty((await LearnedAsync(Collection)).Readings);
     }
 
     /// <summary>A document of the collection with one version of this kind, whose reviewer corrected these words (read, reviewed).</summary>

@@ -29,6 +29,9 @@ public static class LearnedConfusions
     public const int MinDocuments = 2;
     public const int MinWords = 3;
 
+    /// <summary>The longest misread word learned: a longer run of characters is noise, not a word.</summary>
+    public const int MaxWordLength = 64;
+
     /// <summary>Most letters either side of a learned edit: beyond that a correction is a rewrite, not a confusion.</summary>
     private const int MaxLength = 2;
 
@@ -70,7 +73,7 @@ public static class LearnedConfusions
             var approved = WordParts.Of(correction.Approved).Core;
             // Case alone is the sentence's business, and a number read is never replaced: "15" may be the 15th.
             if (read.Length == 0 || approved.Length == 0 || string.Equals(read, approved, StringComparison.OrdinalIgnoreCase)
-                || approved.Contains('[') || read.Any(char.IsDigit) || approvedWords.Contains(read)) continue;
+                || approved.Contains('[') || read.Any(char.IsDigit) || read.Length > MaxWordLength || approvedWords.Contains(read)) continue;
             if (!seen.TryGetValue(read, out var where)) seen[read] = where = ([], new HashSet<string>(StringComparer.Ordinal));
             where.Documents.Add(correction.DocumentKey);
             where.Approved.Add(approved);

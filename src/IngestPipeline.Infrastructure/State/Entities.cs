@@ -266,6 +266,18 @@ public sealed class LexiconSighting
     public bool Confirmed { get; set; }
 }
 
+/// <summary>
+/// A typewriter fault an admin took out of what a collection learned (a confusion, <c>confusion:FROM→TO</c>, or a
+/// misread word, <c>word:READ</c>): it is not learned again from the same corrections or later ones.
+/// </summary>
+public sealed class FaultRemoval
+{
+    public string Collection { get; set; } = "";
+    public string Fault { get; set; } = "";
+    public string RemovedBy { get; set; } = "";
+    public DateTime RemovedAt { get; set; }
+}
+
 /// <summary>A word an admin took out of a collection's lexicon: it is not learned again from the same sightings.</summary>
 public sealed class LexiconRemoval
 {

@@ -31,6 +31,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ApprovalScore> ApprovalScores => Set<ApprovalScore>();
     public DbSet<LexiconSighting> LexiconSightings => Set<LexiconSighting>();
     public DbSet<LexiconRemoval> LexiconRemovals => Set<LexiconRemoval>();
+    public DbSet<FaultRemoval> FaultRemovals => Set<FaultRemoval>();
     public DbSet<CollectionModel> CollectionModels => Set<CollectionModel>();
     public DbSet<CollectionDecision> CollectionDecisions => Set<CollectionDecision>();
 
@@ -162,6 +163,13 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             r.HasKey(x => new { x.Collection, x.Word });
             r.Property(x => x.Collection).HasMaxLength(200);
             r.Property(x => x.Word).HasMaxLength(100);
+            r.Property(x => x.RemovedBy).HasMaxLength(256);
+        });
+        model.Entity<FaultRemoval>(r =>
+        {
+            r.HasKey(x => new { x.Collection, x.Fault });
+            r.Property(x => x.Collection).HasMaxLength(200);
+            r.Property(x => x.Fault).HasMaxLength(120);
             r.Property(x => x.RemovedBy).HasMaxLength(256);
         });
         model.Entity<CollectionModel>(m =>

@@ -57,6 +57,14 @@ public static class CollectionEndpoints
             await MissingAsync(db, name, cancellation) ?? Results.Ok(await CollectionConfusions.OfAsync(db, name, cancellation)))
             .RequireAuthorization(Policies.Review);
 
+        // A fault as the confusions list names it: confusion:FROM→TO (an empty FROM: a letter lost) or word:READ.
+        routes.MapDelete("/api/collections/{name}/confusions/{fault}", async (string name, string fault, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
+            await CollectionConfusions.RemoveAsync(db, name, fault, http.User.Identity!.Name!, cancellation)
+                ? Results.NoContent()
+                : Results.Problem($"The collection \"{name}\" has not learned \"{fault}\".", statusCode: 404))
+            .RequireAuthorization(Policies.Admin)
+            .RequireAntiforgeryForCookies();
+
         routes.MapDelete("/api/collections/{name}/lexicon/{word}", async (string name, string word, HttpContext http, PipelineDbContext db, CancellationToken cancellation) =>
             await CollectionLexicon.RemoveAsync(db, name, word, http.User.Identity!.Name!, cancellation)
                 ? Results.NoContent()

@@ -104,6 +104,17 @@ public sealed class QualityModel(PipelineDbContext db, CollectionDecisions decis
         return Redirect($"/quality?collection={Uri.EscapeDataString(Collection)}#lexicon");
     }
 
+    /// <summary>An admin takes a learned typewriter fault out of the collection's cleanup.</summary>
+    public async Task<IActionResult> OnPostRemoveFaultAsync(string fault, CancellationToken cancellation)
+    {
+        if (!User.IsInRole(Roles.Admin)) return Forbid();
+        if (string.IsNullOrEmpty(Collection)) return BadRequest();
+        Message = await CollectionConfusions.RemoveAsync(db, Collection, fault, User.Identity!.Name!, cancellation)
+            ? $"\"{fault}\" is no longer corrected in {Collection}'s next documents."
+            : $"{Collection} has not learned \"{fault}\".";
+        return Redirect($"/quality?collection={Uri.EscapeDataString(Collection)}#confusions");
+    }
+
     /// <summary>A share as a percentage with one decimal, or a dash where nothing was counted.</summary>
     public static string Percent(double? share) => share is { } s ? (100 * s).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " %" : "–";
 }

@@ -50,6 +50,7 @@ public sealed partial class ReviewAppTests
             new("GET", $"/api/documents/{id}/review", "review"),
             new("POST", $"/api/documents/{Guid.NewGuid()}/review", "review", Json: true),
             new("DELETE", "/api/collections/samples/lexicon/no-such-word", "admin"),
+            new("DELETE", "/api/collections/samples/confusions/word:no-such-word", "admin"),
             new("GET", "/api/collections/samples/decision", "review"),
             new("GET", "/api/collections/samples/models/1", "review"),
             new("POST", "/api/collections/no-such-collection/models", "admin", Json: true),

@@ -56,7 +56,14 @@ public sealed partial class ReviewAppTests
         await Assertions.Expect(admin.Locator("#decision tr[data-model='1']")).ToHaveCountAsync(1);
         await Assertions.Expect(admin.Locator("#decision-in-force")).ToContainTextAsync("the pipeline's own decision");
         await Assertions.Expect(admin.Locator("#decision-history li.undone")).ToHaveCountAsync(1);
-        await Assertions.Expect(admin.Locator("#confusions li[data-confusion]")).ToHaveCountAsync(root.GetProperty("confusions").GetArrayLength());
+        int confusions = root.GetProperty("confusions").GetArrayLength();
+        await Assertions.Expect(admin.Locator("#confusions li[data-confusion]")).ToHaveCountAsync(confusions);
+        // An admin takes a learned fault out: it is gone from the page and from what the API says cleanup corrects by.
+        await admin.Locator("#confusions li[data-confusion] button", new PageLocatorOptions { HasText = "Remove" }).First.ClickAsync();
+        await Assertions.Expect(admin.Locator("p.notice[role=status]")).ToContainTextAsync("is no longer corrected in simulated-62's next documents");
+        await Assertions.Expect(admin.Locator("#confusions li[data-confusion]")).ToHaveCountAsync(confusions - 1);
+        using var left = JsonDocument.Parse(await byKey.GetStringAsync("/api/collections/simulated-62/confusions"));
+        Assert.Equal(confusions - 1, left.RootElement.GetProperty("confusions").GetArrayLength());
         await admin.Locator("#decision").ScrollIntoViewIfNeededAsync();
         await app.ScreenshotAsync(admin, "quality-decision.png");
         await admin.Context.CloseAsync();

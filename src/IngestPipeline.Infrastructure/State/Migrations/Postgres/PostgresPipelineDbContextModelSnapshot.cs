@@ -578,6 +578,29 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.ToTable("Versions");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.FaultRemoval", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fault")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Collection", "Fault");
+
+                    b.ToTable("FaultRemovals");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.IngestionRun", b =>
                 {
                     b.Property<Guid>("Id")

@@ -572,6 +572,29 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.ToTable("Versions");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.FaultRemoval", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fault")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RemovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RemovedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Collection", "Fault");
+
+                    b.ToTable("FaultRemovals");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.IngestionRun", b =>
                 {
                     b.Property<Guid>("Id")
