@@ -20,14 +20,20 @@ public readonly record struct WordCorrection(string DocumentKey, string Read, st
 /// correction that is a single small edit (at most two letters replaced by at most two others, one letter added or one
 /// taken away) counts for that edit; an edit is learned when it corrected words in at least
 /// <see cref="MinDocuments"/> approved documents and <see cref="MinWords"/> different words, so one reviewer's change
-/// of mind or one name's spelling teaches nothing. The built-in confusions (<see cref="OcrConfusionRule"/>) are not
-/// learned again. Cleanup then corrects an unknown word by a learned edit only where that makes it a known word and no
-/// other word is as near, as it does with the built-in ones.
+/// of mind or one name's spelling teaches nothing, and when cleanup correcting by it would have been right on the
+/// collection's own approved work: applied to every word the reviewers corrected and every word of the approved texts
+/// the lexicon does not know, it must give the approved word at least <see cref="MinPrecision"/> of the times it changes
+/// one (an 'e' that a weak key lost is not an 'e' to add wherever one makes a word: "fuer" is not "feuer"). The
+/// built-in confusions (<see cref="OcrConfusionRule"/>) are not learned again. Cleanup then corrects an unknown word by
+/// a learned edit only where that makes it a known word and no other word is as near, as it does with the built-in ones.
 /// </summary>
 public static class LearnedConfusions
 {
     public const int MinDocuments = 2;
     public const int MinWords = 3;
+
+    /// <summary>The share of its changes on the collection's approved work a learned edit must have made right.</summary>
+    public const double MinPrecision = 0.8;
 
     /// <summary>The longest misread word learned: a longer run of characters is noise, not a word.</summary>
     public const int MaxWordLength = 64;
@@ -41,19 +47,41 @@ public static class LearnedConfusions
     ];
 
     /// <summary>The collection's confusions, most often seen first (then in order of the edit, for the same list each time).</summary>
-    public static IReadOnlyList<Confusion> Of(IEnumerable<WordCorrection> corrections)
+    /// <param name="lexicon">The words cleanup knows for the collection, by which it corrects.</param>
+    /// <param name="approvedWords">The words of the collection's approved texts (<see cref="WordsOf"/>).</param>
+    public static IReadOnlyList<Confusion> Of(IEnumerable<WordCorrection> corrections, Lexicon lexicon, IReadOnlySet<string> approvedWords)
     {
+        var all = corrections.ToList();
         var seen = new Dictionary<Confusion, (HashSet<string> Documents, HashSet<string> Words)>();
-        foreach (var correction in corrections)
+        foreach (var correction in all)
         {
             if (EditOf(correction.Read, correction.Approved) is not { } edit || BuiltIn.Contains(edit)) continue;
             if (!seen.TryGetValue(edit, out var where)) seen[edit] = where = ([], new HashSet<string>(StringComparer.Ordinal));
             where.Documents.Add(correction.DocumentKey);
             where.Words.Add(WordParts.Of(correction.Approved).Core.ToLowerInvariant());
         }
-        return seen.Where(s => s.Value.Documents.Count >= MinDocuments && s.Value.Words.Count >= MinWords)
+        var unknown = approvedWords.Where(w => !lexicon.Contains(w)).ToList();
+        return seen.Where(s => s.Value.Documents.Count >= MinDocuments && s.Value.Words.Count >= MinWords && RightOften(s.Key, all, unknown, lexicon))
             .OrderByDescending(s => s.Value.Words.Count).ThenBy(s => s.Key.From, StringComparer.Ordinal).ThenBy(s => s.Key.To, StringComparer.Ordinal)
             .Select(s => s.Key).ToList();
+    }
+
+    /// <summary>Whether correcting by the edit alone gives the approved word often enough where it changes anything.</summary>
+    private static bool RightOften(Confusion edit, List<WordCorrection> corrections, List<string> unknownApproved, Lexicon lexicon)
+    {
+        var with = new OcrConfusionOptions { Learned = [edit] };
+        int right = 0, wrong = 0;
+        string Correct(string word, OcrConfusionOptions? options) => OcrConfusionRule.CorrectWord(word, lexicon, default, options);
+        foreach (var (read, approved) in corrections.Select(c => (c.Read, c.Approved)).Distinct())
+        {
+            var corrected = Correct(read, with);
+            if (corrected == Correct(read, null)) continue;
+            if (string.Equals(WordParts.Of(corrected).Core, WordParts.Of(approved).Core, StringComparison.OrdinalIgnoreCase)) right++;
+            else wrong++;
+        }
+        // A word the reviewers approved as read that the edit would change is a change for the worse.
+        wrong += unknownApproved.Count(w => Correct(w, with) != Correct(w, null));
+        return right > 0 && right >= MinPrecision * (right + wrong);
     }
 
     /// <summary>
@@ -73,7 +101,7 @@ public static class LearnedConfusions
             var approved = WordParts.Of(correction.Approved).Core;
             // Case alone is the sentence's business, and a number read is never replaced: "15" may be the 15th.
             if (read.Length == 0 || approved.Length == 0 || string.Equals(read, approved, StringComparison.OrdinalIgnoreCase)
-                || approved.Contains('[') || read.Any(char.IsDigit) || read.Length > MaxWordLength || approvedWords.Contains(read)) continue;
+                || approved.Contains('[') || read.Any(char.IsDigit) || read.Length > MaxWordLength || approved.Length > MaxWordLength || approvedWords.Contains(read)) continue;
             if (!seen.TryGetValue(read, out var where)) seen[read] = where = ([], new HashSet<string>(StringComparer.Ordinal));
             where.Documents.Add(correction.DocumentKey);
             where.Approved.Add(approved);

@@ -267,6 +267,20 @@ public sealed class LexiconSighting
 }
 
 /// <summary>
+/// A typewriter fault a collection learned from its approved corrections, as its cleanup corrects by it: a confusion
+/// (<see cref="Fault"/> <c>confusion:FROM→TO</c>, <see cref="From"/> read for <see cref="To"/>; an empty From a letter
+/// lost) or a misread word (<c>word:READ</c>, From the word read, To the word typed). Replaced for the whole collection
+/// at each publication of one of its documents.
+/// </summary>
+public sealed class CollectionFault
+{
+    public string Collection { get; set; } = "";
+    public string Fault { get; set; } = "";
+    public string From { get; set; } = "";
+    public string To { get; set; } = "";
+}
+
+/// <summary>
 /// A typewriter fault an admin took out of what a collection learned (a confusion, <c>confusion:FROM→TO</c>, or a
 /// misread word, <c>word:READ</c>): it is not learned again from the same corrections or later ones.
 /// </summary>

@@ -31,6 +31,7 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
     public DbSet<ApprovalScore> ApprovalScores => Set<ApprovalScore>();
     public DbSet<LexiconSighting> LexiconSightings => Set<LexiconSighting>();
     public DbSet<LexiconRemoval> LexiconRemovals => Set<LexiconRemoval>();
+    public DbSet<CollectionFault> CollectionFaults => Set<CollectionFault>();
     public DbSet<FaultRemoval> FaultRemovals => Set<FaultRemoval>();
     public DbSet<CollectionModel> CollectionModels => Set<CollectionModel>();
     public DbSet<CollectionDecision> CollectionDecisions => Set<CollectionDecision>();
@@ -164,6 +165,14 @@ public abstract class PipelineDbContext(DbContextOptions options) : IdentityDbCo
             r.Property(x => x.Collection).HasMaxLength(200);
             r.Property(x => x.Word).HasMaxLength(100);
             r.Property(x => x.RemovedBy).HasMaxLength(256);
+        });
+        model.Entity<CollectionFault>(f =>
+        {
+            f.HasKey(x => new { x.Collection, x.Fault });
+            f.Property(x => x.Collection).HasMaxLength(200);
+            f.Property(x => x.Fault).HasMaxLength(120);
+            f.Property(x => x.From).HasMaxLength(64);
+            f.Property(x => x.To).HasMaxLength(100);
         });
         model.Entity<FaultRemoval>(r =>
         {

@@ -46,6 +46,8 @@ public sealed class PublishDocumentConsumer(PipelineDbContext db, DocumentLifecy
         var approved = JsonExporter.Read(transcriptJson);
         var outputs = await publisher.PublishAsync(id, number, approved, cancellation);
         await CollectionLexicon.LearnAsync(db, id, number, approved, lexicon, cancellation);
+        var collection = await db.Documents.Where(d => d.Id == id).Select(d => d.Collection).SingleAsync(cancellation);
+        await CollectionConfusions.LearnAsync(db, collection, lexicon.With(await CollectionLexicon.WordsAsync(db, collection, cancellation)), cancellation);
         db.Publications.Add(new Infrastructure.State.Publication
         {
             DocumentId = id,

@@ -28,17 +28,32 @@ public class LearnedConfusionsTests
     [Fact]
     public void An_edit_is_learned_from_several_words_in_several_documents_and_never_from_one_document_or_one_word()
     {
+        var words = new Lexicon(["# ordinary words", "washington situation press will which were", "", "# proper names", "Kiangstow"]);
+        var none = new HashSet<string>();
         WordCorrection[] weakS = [new("a", "Wahington", "Washington"), new("a", "ituation", "situation"), new("b", "pres", "press")];
-        Assert.Equal([new Confusion("", "s")], LearnedConfusions.Of(weakS));
+        Assert.Equal([new Confusion("", "s")], LearnedConfusions.Of(weakS, words, none));
 
         WordCorrection[] oneDocument = [new("a", "Wahington", "Washington"), new("a", "ituation", "situation"), new("a", "pres", "press")];
-        Assert.Empty(LearnedConfusions.Of(oneDocument));
+        Assert.Empty(LearnedConfusions.Of(oneDocument, words, none));
 
         WordCorrection[] oneName = [new("a", "Kiangtow", "Kiangstow"), new("b", "Kiangtow", "Kiangstow"), new("c", "Kiangtow", "Kiangstow")];
-        Assert.Empty(LearnedConfusions.Of(oneName));
+        Assert.Empty(LearnedConfusions.Of(oneName, words, none));
 
         WordCorrection[] builtIn = [new("a", "vvill", "will"), new("b", "vvhich", "which"), new("c", "vvere", "were")];
-        Assert.Empty(LearnedConfusions.Of(builtIn));
+        Assert.Empty(LearnedConfusions.Of(builtIn, words, none));
+    }
+
+    [Fact]
+    public void An_edit_that_would_have_corrected_the_collections_approved_work_wrongly_is_not_learned()
+    {
+        // Reviewers typed back an 'e' a weak key lost, and also wrote "fuer" as "für": adding an 'e' would make it "feuer".
+        var words = new Lexicon(["# ordinary words", "geben sehen leben feuer für"]);
+        WordCorrection[] lostE = [new("a", "gebn", "geben"), new("a", "sehn", "sehen"), new("b", "lebn", "leben")];
+        Assert.Equal([new Confusion("", "e")], LearnedConfusions.Of(lostE, words, new HashSet<string>()));
+        WordCorrection[] alsoUmlauts = [.. lostE, new("a", "fuer", "für"), new("b", "fuer,", "für,")];
+        Assert.Empty(LearnedConfusions.Of(alsoUmlauts, words, new HashSet<string>()));
+        // Nor one that would change words the reviewers approved as read.
+        Assert.Empty(LearnedConfusions.Of(lostE, words, new HashSet<string> { "fuer" }));
     }
 
     [Fact]

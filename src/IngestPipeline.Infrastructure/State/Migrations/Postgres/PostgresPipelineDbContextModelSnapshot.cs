@@ -258,6 +258,31 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Postgres
                     b.ToTable("CollectionDecisions");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionFault", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Fault")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Collection", "Fault");
+
+                    b.ToTable("CollectionFaults");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionModel", b =>
                 {
                     b.Property<Guid>("Id")

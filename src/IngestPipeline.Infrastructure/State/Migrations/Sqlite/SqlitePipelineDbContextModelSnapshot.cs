@@ -251,6 +251,31 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
                     b.ToTable("CollectionDecisions");
                 });
 
+            modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionFault", b =>
+                {
+                    b.Property<string>("Collection")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fault")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Collection", "Fault");
+
+                    b.ToTable("CollectionFaults");
+                });
+
             modelBuilder.Entity("IngestPipeline.Infrastructure.State.CollectionModel", b =>
                 {
                     b.Property<Guid>("Id")

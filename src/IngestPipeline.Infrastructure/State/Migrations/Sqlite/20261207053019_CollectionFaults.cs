@@ -6,11 +6,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class FaultRemovals : Migration
+    public partial class CollectionFaults : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CollectionFaults",
+                columns: table => new
+                {
+                    Collection = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Fault = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    From = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CollectionFaults", x => new { x.Collection, x.Fault });
+                });
+
             migrationBuilder.CreateTable(
                 name: "FaultRemovals",
                 columns: table => new
@@ -29,6 +43,9 @@ namespace IngestPipeline.Infrastructure.State.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CollectionFaults");
+
             migrationBuilder.DropTable(
                 name: "FaultRemovals");
         }
