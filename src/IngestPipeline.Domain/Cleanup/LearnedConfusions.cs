@@ -41,11 +41,6 @@ public static class LearnedConfusions
     /// <summary>Most letters either side of a learned edit: beyond that a correction is a rewrite, not a confusion.</summary>
     private const int MaxLength = 2;
 
-    private static readonly HashSet<Confusion> BuiltIn =
-    [
-        new("1", "l"), new("1", "i"), new("l", "i"), new("i", "l"), new("0", "o"), new("rn", "m"), new("vv", "w"), new("@", "e"), new("@", "a"), new("o", "c"),
-    ];
-
     /// <summary>The collection's confusions, most often seen first (then in order of the edit, for the same list each time).</summary>
     /// <param name="lexicon">The words cleanup knows for the collection, by which it corrects.</param>
     /// <param name="approvedWords">The words of the collection's approved texts (<see cref="WordsOf"/>).</param>
@@ -55,7 +50,7 @@ public static class LearnedConfusions
         var seen = new Dictionary<Confusion, (HashSet<string> Documents, HashSet<string> Words)>();
         foreach (var correction in all)
         {
-            if (EditOf(correction.Read, correction.Approved) is not { } edit || BuiltIn.Contains(edit)) continue;
+            if (EditOf(correction.Read, correction.Approved) is not { } edit || OcrConfusionRule.IsBuiltIn(edit)) continue;
             if (!seen.TryGetValue(edit, out var where)) seen[edit] = where = ([], new HashSet<string>(StringComparer.Ordinal));
             where.Documents.Add(correction.DocumentKey);
             where.Words.Add(WordParts.Of(correction.Approved).Core.ToLowerInvariant());
@@ -110,9 +105,10 @@ public static class LearnedConfusions
             .ToDictionary(s => s.Key, s => s.Value.Approved.Single(), StringComparer.Ordinal);
     }
 
-    /// <summary>The words of approved texts, as <see cref="ReadingsOf"/> needs them: each word's core, with its case.</summary>
+    /// <summary>The words of an approved text as the review page keeps it (a <c>[page N]</c> line before each page): each word's core, with its case.</summary>
     public static IEnumerable<string> WordsOf(string text) =>
-        text.Split([' ', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries).Select(w => WordParts.Of(w).Core).Where(c => c.Length > 0);
+        text.Split('\n').Where(line => !line.StartsWith("[page ", StringComparison.Ordinal))
+            .SelectMany(line => line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)).Select(w => WordParts.Of(w).Core).Where(c => c.Length > 0);
 
     /// <summary>
     /// The one small edit that makes <paramref name="read"/> the <paramref name="approved"/> word, letter case aside

@@ -86,6 +86,9 @@ public static partial class OcrConfusionRule
         ("o", "c", 4),
     ];
 
+    /// <summary>Whether the confusion is one of the built-in ones, which a collection need not learn.</summary>
+    public static bool IsBuiltIn(Confusion confusion) => Swaps.Any(s => s.From == confusion.From && s.To == confusion.To);
+
     private enum CaseStyle { Lower, Capital, Upper }
 
     /// <summary>The corrected text of one word in its context (unchanged when no safe correction exists).</summary>

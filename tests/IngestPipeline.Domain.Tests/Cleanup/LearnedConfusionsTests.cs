@@ -75,6 +75,10 @@ public class LearnedConfusionsTests
     }
 
     [Fact]
+    public void The_words_of_an_approved_text_are_its_typed_words_without_the_page_lines() =>
+        Assert.Equal(["Washington", "ILLEGIBLE", "sent"], LearnedConfusions.WordsOf("[page 1]\nWashington, [ILLEGIBLE]\n[page 2]\nsent.\n"));
+
+    [Fact]
     public void A_word_misread_alike_in_several_documents_is_learned_unless_it_is_ever_typed_so_or_corrected_to_different_words()
     {
         var approved = new HashSet<string>(StringComparer.Ordinal) { "a", "will", "as", "15" };
