@@ -98,7 +98,7 @@ public static partial class OcrConfusionRule
         ArgumentNullException.ThrowIfNull(lexicon);
         options ??= OcrConfusionOptions.Default;
         var (lead, core, trail) = WordParts.Of(word);
-        if (options.LearnedReadings.TryGetValue(core, out var reviewed))
+        if (options.LearnedReadings.TryGetValue(core, out var reviewed) && !word.Contains(IllegibleMarkerRule.Marker, StringComparison.OrdinalIgnoreCase))
         {
             return lead + reviewed + trail;
         }

@@ -32,6 +32,12 @@ public static class CollectionConfusions
 {
     private static readonly string[] Corrections = [nameof(DecisionKind.WordCorrected), nameof(DecisionKind.FlagCorrected)];
 
+    /// <summary>
+    /// The most recently approved documents learned from: each publication learns again, and a collection of thousands
+    /// would read all their texts each time; a typewriter's faults show in a few hundred.
+    /// </summary>
+    public const int MaxDocuments = 500;
+
     /// <summary>What the collection's cleanup corrects by: everything learned but what an admin removed.</summary>
     public static async Task<CollectionConfusionSet> OfAsync(PipelineDbContext db, string? collection, CancellationToken cancellation)
     {
@@ -52,7 +58,8 @@ public static class CollectionConfusions
     public static async Task LearnAsync(PipelineDbContext db, string? collection, Lexicon lexicon, CancellationToken cancellation)
     {
         if (string.IsNullOrEmpty(collection)) return;
-        var approved = db.Versions.Where(v => v.Kind == VersionKind.Approved && db.Documents.Any(d => d.Id == v.DocumentId && d.Collection == collection));
+        var approved = db.Versions.Where(v => v.Kind == VersionKind.Approved && db.Documents.Any(d => d.Id == v.DocumentId && d.Collection == collection))
+            .OrderByDescending(v => v.CreatedAt).Take(MaxDocuments);
         var examples = await (
             from e in db.ReviewExamples
             where e.Collection == collection && Corrections.Contains(e.Kind)
