@@ -1,6 +1,7 @@
 using System.Text.Json;
 using IngestPipeline.Corpus;
 using IngestPipeline.Corpus.Labels;
+using IngestPipeline.Domain.Cleanup;
 using IngestPipeline.Domain.Evaluation;
 using IngestPipeline.Domain.Export;
 
@@ -141,8 +142,7 @@ public sealed class LearningSimulation(PipelineApi api, string work, TextWriter 
         {
             Model = model, ModelBetter = better, ModelRefused = refused, SecondWithModel = withModel, SecondAfterRollback = afterRollback,
             Confusions = [.. confusions.RootElement.GetProperty("confusions").EnumerateArray()
-                .Select(c => (From: c.GetProperty("from").GetString()!, To: c.GetProperty("to").GetString()!))
-                .Select(c => c.From.Length == 0 ? $"'{c.To}' lost" : $"'{c.From}' for '{c.To}'")],
+                .Select(c => new Confusion(c.GetProperty("from").GetString()!, c.GetProperty("to").GetString()!).ToString())],
             MisreadWords = confusions.RootElement.GetProperty("readings").EnumerateObject().Count(),
         };
     }

@@ -7,7 +7,9 @@ namespace IngestPipeline.Domain.Cleanup;
 /// </summary>
 public readonly record struct Confusion(string From, string To)
 {
-    public override string ToString() => $"\"{From}\" → \"{To}\"";
+    /// <summary>As the Quality page and the simulation name it: "'s' lost", "'e' read for 'a'".</summary>
+    public override string ToString() =>
+        From.Length == 0 ? $"'{To}' lost" : To.Length == 0 ? $"'{From}' read where nothing was typed" : $"'{From}' read for '{To}'";
 }
 
 /// <summary>A word as the pipeline read it and as the reviewer approved it, in one approved document.</summary>
