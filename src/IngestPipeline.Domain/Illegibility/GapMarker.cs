@@ -57,7 +57,7 @@ public static class GapMarker
 
     /// <summary>
     /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Blank paper is lost text only
-    /// where the sentence visibly breaks across it inside a line: two words' width or more between a lower-case word
+    /// where the sentence visibly breaks across it inside a line: a long word's width or more between a lower-case word
     /// of the lexicon, read fairly surely, that does not end a sentence and the words typed after it (ribbon faded to
     /// nothing); elsewhere it is a tabulation or the spacing after a full stop. Stained paper holding no typing (a
     /// water stain that washed the words out) is lost text where the sentence breaks across it from a short word's
@@ -72,7 +72,7 @@ public static class GapMarker
     private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, TabStops columns, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
-        bool blank = ink.IsBlank(gap.Ink), stained = ink.IsStained(gap.Ink);
+        bool stained = ink.IsStained(gap.Ink), blank = !stained && ink.IsBlank(gap.Ink);
         if (!blank && !stained) return GapEvidence.None;
         // The last word before the stretch's end: a full stop typed after a space ("usée .") may stand inside it.
         // It must be a word read as one: a speck in the margin read as "i" starts no sentence, and a speck in the

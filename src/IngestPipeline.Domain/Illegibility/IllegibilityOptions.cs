@@ -54,20 +54,31 @@ public sealed record IllegibilityOptions
     /// <summary>A stretch whose ink covers less than this share of what typing covers holds stray marks, not lost words.</summary>
     public float SparseBelow { get; init; } = 0.5f;
 
-    /// <summary>A blank stretch mid-sentence is text faded to nothing from this many character widths (two short words).</summary>
-    public float BlankLostFromChars { get; init; } = 12;
+    /// <summary>
+    /// A blank stretch mid-sentence is text faded to nothing from this many character widths (a word of seven letters and
+    /// its spaces): the widest blank a typist left mid-sentence on the real scans measures 7.2.
+    /// </summary>
+    public float BlankLostFromChars { get; init; } = 9;
 
     /// <summary>
-    /// A stretch whose ink covers less than this share of what typing covers, yet darker than blank paper, is stained
-    /// paper holding no typing: a water stain's tide line and browning, the ink under it washed out.
+    /// A stretch whose ink covers less than this share of what typing covers, yet darker than
+    /// <see cref="StainedFrom"/>, is stained paper holding no typing: a water stain's tide line and browning, the ink under it washed out.
     /// </summary>
     public float StainedBelow { get; init; } = 0.1f;
 
     /// <summary>
-    /// A stained stretch mid-sentence is text the stain washed out from this many character widths (a short word and
-    /// its spaces): the stain is the damage, where blank paper may be the typist's own gap.
+    /// Stained paper is darker than this share of the page's typing's contrast, which is below <see cref="BlankBelow"/>: a water
+    /// stain's browning and tide line measure 0.16-0.42 of it on generated pages (median 0.27), blank paper 0.02-0.08
+    /// there and mostly under 0.1 on the real sets; the ink under the stain must be as sparse as for any stain.
     /// </summary>
-    public float StainedLostFromChars { get; init; } = 4;
+    public float StainedFrom { get; init; } = 0.14f;
+
+    /// <summary>
+    /// A stained stretch mid-sentence is text the stain washed out from this many character widths (a word of two letters
+    /// leaves three and a third, the tide line caught in its neighbours' boxes taking its spaces): the stain is the
+    /// damage, where blank paper may be the typist's own gap.
+    /// </summary>
+    public float StainedLostFromChars { get; init; } = 3;
 
     /// <summary>
     /// A blank stretch inside a sentence whose neighbours never follow one another in print (<see cref="Cleanup.WordPairs"/>)

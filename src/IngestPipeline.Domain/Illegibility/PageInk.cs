@@ -81,10 +81,11 @@ public sealed class PageInk
     public bool IsBlank(InkMeasure ink) => ink.Contrast < _options.BlankBelow * Contrast;
 
     /// <summary>
-    /// Paper darkened but holding no typing: contrast above blank paper's, yet almost none of it as dark as ink
-    /// (<see cref="IllegibilityOptions.StainedBelow"/> of the typing's coverage): a stain over washed-out words.
+    /// Paper darkened but holding no typing: contrast from <see cref="IllegibilityOptions.StainedFrom"/> of the typing's,
+    /// yet almost none of it as dark as ink (<see cref="IllegibilityOptions.StainedBelow"/> of the typing's coverage): a
+    /// stain over washed-out words. A stain's browning can be fainter than what else counts as blank paper.
     /// </summary>
-    public bool IsStained(InkMeasure ink) => !IsBlank(ink) && ink.Coverage < _options.StainedBelow * Coverage;
+    public bool IsStained(InkMeasure ink) => ink.Contrast >= _options.StainedFrom * Contrast && ink.Coverage < _options.StainedBelow * Coverage;
 
     private static float Median(IEnumerable<float> values)
     {

@@ -26,8 +26,10 @@ public sealed class TabStops
     /// <summary>Whether a word that follows a wide blank stands in a column with a word of another line that does too.</summary>
     public bool Holds(BoundingBox word)
     {
-        // Another line's word: its middle outside this word's height.
+        // Another line's word: its middle outside this word's height, near enough to be a row of the same table (three
+        // double-spaced rows): a word lined up by chance with a table further down the page stands in no column of it.
         return afterBlanks.Any(a => (a.CenterY < word.Top || a.CenterY > word.Bottom)
+            && Math.Abs(a.CenterY - word.CenterY) <= 6 * word.Height
             && (Math.Abs(a.Left - word.Left) <= tolerance || Math.Abs(a.Right - word.Right) <= tolerance));
     }
 }

@@ -44,6 +44,11 @@ public sealed class GapEvidenceTests
         var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
         var text = Fill(At("left", 400), gap, At("Dalian", 1450));
         Assert.Equal("the ships left [ILLEGIBLE] Dalian", text);
+        // Ten characters' width: a word faded to nothing and its spaces; eight may still be the typist's own gap.
+        var tenChars = gap with { Box = new BoundingBox(550, 1000, 850, 1040) };
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), tenChars, At("Dalian", 900)));
+        var eightChars = gap with { Box = new BoundingBox(550, 1000, 790, 1040) };
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), eightChars, At("Dalian", 840)));
     }
 
     [Fact]
@@ -56,6 +61,10 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,516", 1460)));
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,51", 1500)));
         Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,516", 1700)));
+        // A table further down the page is no column of this line: its rows are more than six lines away.
+        var farRow = Row("Cork", "3,516", 1460) is var row ? new Line(row.Box with { Top = 1400, Bottom = 1440 },
+            [.. row.Words.Select(w => w with { Box = w.Box with { Top = 1400, Bottom = 1440 } })]) : null;
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), farRow));
     }
 
     [Fact]
@@ -67,6 +76,12 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), stained, At("Dalian", 750)));
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), blank, At("Dalian", 750)));
         Assert.Equal("the ships left. Dalian", Fill(At("left.", 400), stained, At("Dalian", 750)));
+        // A stain's browning can be fainter than paper counted blank otherwise (a sixth of the typing's contrast)
+        // and a washed-out word of two letters leaves a stretch of three characters and a third.
+        var faintStain = new TextGap(new BoundingBox(550, 1000, 650, 1040), []) { Ink = new InkMeasure(20, 0.004f) };
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), faintStain, At("Dalian", 700)));
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), faintStain with { Ink = new InkMeasure(12, 0.004f) }, At("Dalian", 700)));
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), faintStain with { Box = new BoundingBox(550, 1000, 630, 1040) }, At("Dalian", 680)));
     }
 
     [Fact]
