@@ -79,13 +79,18 @@ public static class GapMarker
         // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible && !IsSpeck(w));
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
-        if (before is null || after is null || columns.Holds(after.Box) || WordParts.EndsSentence(before.Text)
+        if (before is null || after is null || columns.HoldsNear(after.Box) || WordParts.EndsSentence(before.Text)
             || before.Text.TrimEnd('"', '\'', ')', '’', '”').EndsWith(';')) return GapEvidence.None;
-        bool midSentence = char.IsLower(before.Text[0]) && before.Confidence >= options.NeighbourBelow
-            && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
+        bool beforeIsWord = before.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
+        bool midSentence = beforeIsWord && char.IsLower(before.Text[0]);
         double width = gap.Box.Width / charWidth;
         float lostFrom = blank ? options.BlankLostFromChars : options.StainedLostFromChars;
         if (midSentence && width >= lostFrom) return GapEvidence.BrokenSentence;
+        // After a capital ("I ⎵ had", "the Chargé ⎵ expressed") the sentence goes on where a lower-case word of the
+        // lexicon follows: a heading or an address ends in a capital and starts again with one.
+        bool goesOn = beforeIsWord && char.IsLower(after.Text[0]) && after.Confidence >= options.NeighbourBelow
+            && WordPlausibility.Classify(after.Text, lexicon) is WordKind.Lexicon;
+        if (goesOn && width >= lostFrom) return GapEvidence.BrokenSentence;
         // Narrower, or after a capital ("the Embassy ⎵ proceed"): lost words where the two words either side never
         // stand together in print and the sentence goes on (a lower-case word on one side; "Square ⎵ July" is an
         // address and its date). A typist's own gap leaves words that read on ("severe conditions ⎵ which").

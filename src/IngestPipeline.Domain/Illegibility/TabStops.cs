@@ -24,12 +24,17 @@ public sealed class TabStops
     }
 
     /// <summary>Whether a word that follows a wide blank stands in a column with a word of another line that does too.</summary>
-    public bool Holds(BoundingBox word)
-    {
-        // Another line's word: its middle outside this word's height, near enough to be a row of the same table (three
-        // double-spaced rows): a word lined up by chance with a table further down the page stands in no column of it.
-        return afterBlanks.Any(a => (a.CenterY < word.Top || a.CenterY > word.Bottom)
-            && Math.Abs(a.CenterY - word.CenterY) <= 6 * word.Height
+    public bool Holds(BoundingBox word) => Holds(word, double.MaxValue);
+
+    /// <summary>
+    /// Whether a word of running text that follows a wide blank stands in a column with a word of another line near
+    /// it that does too (within six of its heights: three double-spaced rows). A word lined up by chance with a table
+    /// further down the page stands in no column of it; a blot's column is sought anywhere, as rows between may be torn.
+    /// </summary>
+    public bool HoldsNear(BoundingBox word) => Holds(word, 6.0 * word.Height);
+
+    private bool Holds(BoundingBox word, double within) =>
+        // Another line's word: its middle outside this word's height.
+        afterBlanks.Any(a => (a.CenterY < word.Top || a.CenterY > word.Bottom) && Math.Abs(a.CenterY - word.CenterY) <= within
             && (Math.Abs(a.Left - word.Left) <= tolerance || Math.Abs(a.Right - word.Right) <= tolerance));
-    }
 }

@@ -68,6 +68,17 @@ public sealed class GapEvidenceTests
     }
 
     [Fact]
+    public void Blank_paper_after_a_capital_breaks_the_sentence_where_a_lower_case_word_follows()
+    {
+        // "the ships Dalian ⎵ left": a name inside the sentence; "Dalian ⎵ Ships" may be an address and a heading.
+        var gap = new TextGap(new BoundingBox(550, 1000, 850, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships Dalian [ILLEGIBLE] left", Fill(At("Dalian", 400), gap, At("left", 900)));
+        Assert.Equal("the ships Dalian Ships", Fill(At("Dalian", 400), gap, At("Ships", 900)));
+        Assert.Equal("the ships Dalian xqzt", Fill(At("Dalian", 400), gap, At("xqzt", 900)));
+        Assert.Equal("the ships Dalian left", Fill(At("Dalian", 400), gap, At("left", 900, confidence: 30)));
+    }
+
+    [Fact]
     public void Stained_paper_holding_no_typing_that_breaks_a_sentence_is_a_washed_out_word_where_blank_paper_is_a_gap()
     {
         // Five characters' width: a short word and its spaces. A stain's tide line darkens the paper without any ink.
