@@ -13,8 +13,9 @@ public static class GapMarker
     public static Page Mark(Page page, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         ArgumentNullException.ThrowIfNull(page);
-        // The stretches proposed for the learned decision only are not weighed by these rules.
-        var proposed = page.TextGaps.Where(g => g.Source == GapSource.Layout).ToList();
+        // Header gaps and lost lines are left to the learned decision; a line's late start or short end is weighed here
+        // by its ink alone (Evidence).
+        var proposed = page.TextGaps.Where(g => g.Source is GapSource.Layout or GapSource.LineStart or GapSource.ShortLine).ToList();
         if (proposed.Count == 0) return page;
         var lines = page.Lines.ToList();
         var columns = TabStops.Of(PageLayout.Of(page));
@@ -40,7 +41,8 @@ public static class GapMarker
         foreach (var gap in gaps)
         {
             // Another step (a dark region over the same place) may have marked it already.
-            if (words.Any(w => Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) continue;
+            // A speck read there (a smudge's edge or a tide line read as "<") is no reading of the stretch.
+            if (words.Any(w => !IsSpeck(w) && Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) continue;
             var filler = Evidence(gap, words, charWidth, columns, ink, lexicon, options) switch
             {
                 GapEvidence.FaintTyping => Reading(gap, lexicon, options),
@@ -71,6 +73,10 @@ public static class GapMarker
     /// </summary>
     private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, TabStops columns, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
+        // Where a line starts late or stops short, blank paper is the typist's layout as often as lost words: only ink
+        // like faint or smudged typing there is lost text.
+        if (gap.Source != GapSource.Layout)
+            return ink is not null && gap.Ink is not null && ink.HoldsLostTyping(gap.Ink) ? GapEvidence.FaintTyping : GapEvidence.None;
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
         bool stained = ink.IsStained(gap.Ink), blank = !stained && ink.IsBlank(gap.Ink);
         if (!blank && !stained) return GapEvidence.None;

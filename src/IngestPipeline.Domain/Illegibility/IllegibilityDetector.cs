@@ -28,7 +28,7 @@ public static class IllegibilityDetector
         bool secondReadLine = words.Any(w => w.Readings is [_, { Text.Length: > 0 }]);
         var unreadable = words.Select((w, i) => w.IsIllegible
             || (damaged[i] && (w.Text.Any(char.IsLetterOrDigit) || (w.Box.Width >= markWidth && w.Box.Height >= flatBelow))
-                && IsUnreadable(w, lexicon, options, ink, secondReadLine)
+                && IsUnreadable(w, lexicon, options, ink, secondReadLine, markWidth / 2)
                 && !ReadTwiceAlike(w, lexicon))).ToArray();
         GrowIntoWeakNeighbours(words, unreadable, damaged, options);
         BridgeWeakReadings(words, unreadable, options);
@@ -84,16 +84,18 @@ public static class IllegibilityDetector
     /// <summary>Damaged ink, or ink not measured (then the reading alone decides, as for transcripts made before ink was measured).</summary>
     private static bool MayBeDamaged(Word word, PageInk? ink) => ink is null || word.Ink is null || ink.IsDamaged(word.Ink);
 
-    private static bool IsUnreadable(Word word, Lexicon lexicon, IllegibilityOptions options, PageInk? ink, bool secondReadLine) =>
+    private static bool IsUnreadable(Word word, Lexicon lexicon, IllegibilityOptions options, PageInk? ink, bool secondReadLine, double charWidth) =>
         WordPlausibility.Classify(word.Text, lexicon) switch
         {
             // A word list's single letter proves nothing where two recognisers, both unsure, read different things.
             WordKind.Lexicon when WordPlausibility.Core(word.Text).Length == 1 && word.Readings is [{ Text.Length: > 0 }, { Text.Length: > 0 }]
                 && !word.ReadAlike && word.Readings.All(r => r.Confidence < options.NameBelow) => true,
             // Nor does a word of the list that one engine made, unsurely, of a smudge where the second, reading the
-            // line's typing, saw no text at all.
+            // line's typing, saw no text at all: a word of two letters or more, or a single letter whose box is three
+            // characters wider than its reading ("(I" over a smear seven characters wide).
             WordKind.Lexicon when secondReadLine && word.Readings is [_, { Text.Length: 0 }] && word.Confidence < options.NeighbourBelow
-                && WordPlausibility.Core(word.Text).Count(char.IsLetter) >= 2 && ink is not null && ink.IsSmudged(word.Ink) => true,
+                && (WordPlausibility.Core(word.Text).Count(char.IsLetter) >= 2 || word.Box.Width >= (word.Text.Length + 3) * charWidth)
+                && ink is not null && ink.IsSmudged(word.Ink) => true,
             WordKind.Garbage => word.Confidence < options.GarbageBelow,
             WordKind.Unknown => word.Confidence < options.UnknownBelow,
             WordKind.Name or WordKind.NearWord => word.Confidence < options.NameBelow,

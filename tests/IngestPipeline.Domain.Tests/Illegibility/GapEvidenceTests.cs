@@ -119,6 +119,10 @@ public sealed class GapEvidenceTests
         var speck = new Word(">", new BoundingBox(1380, 1010, 1384, 1030), 95) { Ink = Typed };
         var line = Filled(At("left", 400), gap, At("Dalian", 1450), inside: speck);
         Assert.Equal("the ships left > [ILLEGIBLE] Dalian", string.Join(' ', line.Words.Select(w => w.Text)));
+        // Nor does a speck read over most of the stretch: the tide line's arc read as "<" is no reading of it.
+        var arc = new Word("<", new BoundingBox(560, 990, 1300, 1050), 6) { Ink = Typed };
+        var under = Filled(At("left", 400), gap, At("Dalian", 1450), inside: arc);
+        Assert.Contains(under.Words, w => w.IsIllegible);
     }
 
     [Fact]
@@ -137,6 +141,19 @@ public sealed class GapEvidenceTests
         var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
         Assert.Equal("the ships left,", Fill(At("left,", 400), gap));
         Assert.Equal("the ships left", Fill(At("left", 400), gap));
+    }
+
+    [Fact]
+    public void A_smudge_where_a_line_stops_short_or_starts_late_is_lost_text_where_blank_paper_is_not()
+    {
+        // Stretches the rules otherwise leave to the learned decision: a smear of typing's ink at either end of a line.
+        var smudge = new InkMeasure(60, 0.25f);
+        foreach (var source in new[] { GapSource.ShortLine, GapSource.LineStart })
+        {
+            var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = smudge, Source = source };
+            Assert.Equal("the ships left [ILLEGIBLE]", Fill(At("left", 400), gap));
+            Assert.Equal("the ships left", Fill(At("left", 400), gap with { Ink = new InkMeasure(4, 0.002f) }));
+        }
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace IngestPipeline.Domain.Tests.Illegibility;
 /// <summary>The ink decides: low confidence on ordinary ink is a misreading to review, not text lost from the page.</summary>
 public sealed class InkEvidenceTests
 {
-    private static readonly Lexicon Words = new(["the camp was in the middle of the town and we stayed there for weeks"]);
+    private static readonly Lexicon Words = new(["the camp was in the middle of the town and we stayed there for weeks as I"]);
     private static readonly InkMeasure Typed = new(120, 0.3f);
 
     private static Word At(string text, int index, float confidence, InkMeasure? ink) =>
@@ -106,6 +106,12 @@ public sealed class InkEvidenceTests
         Assert.Equal("the town was", Marked(The(), Seen(At("town", 1, 33, Typed), ""), Was()));
         // Alone on its line, where the second recogniser read nothing at all, it is a mark of the page, not lost typing.
         Assert.Equal("town", Marked(Seen(At("town", 1, 33, smudge), "")));
+        // A single letter counts where its box is a smear far wider than the letter: "(I" over seven characters.
+        var letter = Seen(At("(I", 1, 22, smudge), "");
+        var rest = Enumerable.Range(3, 5).Select(i => Seen(At("middle", i, 95, Typed), "middle")).ToArray();
+        Assert.Equal("the [ILLEGIBLE] was middle middle middle middle middle",
+            Marked([The(), letter with { Box = letter.Box with { Right = letter.Box.Left + 7 * 30 } }, Was(), .. rest]));
+        Assert.Equal("the (I was middle middle middle middle middle", Marked([The(), letter, Was(), .. rest]));
     }
 
     [Fact]
