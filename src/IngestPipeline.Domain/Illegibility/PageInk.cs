@@ -45,14 +45,25 @@ public sealed class PageInk
     /// <summary>The page's typical ink, or null when too few words were measured to tell (then no ink evidence is used).</summary>
     public static PageInk? Of(Page page, IllegibilityOptions options)
     {
-        var sure = page.Words
-            .Where(w => w.Ink is not null && !w.IsIllegible && w.Confidence >= SureConfidence && w.Text.Count(char.IsLetter) >= 3)
-            .Select(w => w.Ink!)
-            .ToList();
+        var sure = page.Words.Where(w => w.Ink is not null && ShowsTyping(w)).Select(w => w.Ink!).ToList();
         if (sure.Count < MinSureWords) return null;
         int spacedMarks = page.Words.Count(w => w.Confidence >= SureConfidence && w.Text.Length is >= 1 and <= 2
             && w.Text.All(c => ".,;:!?«»\"".Contains(c)));
         return new PageInk(Median(sure.Select(i => i.Contrast)), Median(sure.Select(i => i.Coverage)), spacedMarks >= SpacedMarksForHabit, options);
+    }
+
+    /// <summary>Whether a word shows the page's typing: read surely, not a marker, three letters or more.</summary>
+    public static bool ShowsTyping(Word word) =>
+        !word.IsIllegible && word.Confidence >= SureConfidence && word.Text.Count(char.IsLetter) >= 3;
+
+    /// <summary>
+    /// The typing's median contrast from the contrasts measured on the words that show it (<see cref="ShowsTyping"/>),
+    /// or null when too few do.
+    /// </summary>
+    public static float? TypingContrast(IEnumerable<float> contrasts)
+    {
+        var list = contrasts.ToList();
+        return list.Count < MinSureWords ? null : Median(list);
     }
 
     /// <summary>Ink far fainter or far denser than the page's typing: the physical sign that what was typed there is lost.</summary>

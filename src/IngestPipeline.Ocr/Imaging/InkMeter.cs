@@ -1,3 +1,4 @@
+using IngestPipeline.Domain.Illegibility;
 using IngestPipeline.Domain.Transcripts;
 using IngestPipeline.Ocr.Native;
 
@@ -15,9 +16,11 @@ public sealed unsafe class InkMeter
     private const double InkShare = 0.1;
 
     private readonly PageImage _gray;
-    private readonly int _inkThreshold;
     private readonly int _paper;
     private readonly int[] _histogram = new int[256];
+
+    /// <summary>Pixels darker than this count as ink in a box's coverage.</summary>
+    private int _inkThreshold;
 
     private InkMeter(PageImage gray, int inkThreshold, int paper)
     {
@@ -26,6 +29,9 @@ public sealed unsafe class InkMeter
         _paper = paper;
     }
 
+    /// <summary>The level below which a pixel counts as ink (after <see cref="Measure"/>, the one it settled on).</summary>
+    public int InkThreshold => _inkThreshold;
+
     /// <summary>A meter for an 8-bit gray page, or null for another depth.</summary>
     public static InkMeter? For(PageImage gray, int inkThreshold)
     {
@@ -33,14 +39,25 @@ public sealed unsafe class InkMeter
         return new InkMeter(gray, inkThreshold, (int)paper);
     }
 
-    /// <summary>The page with every word's ink measured.</summary>
-    public Page Measure(Page page) => page with
+    /// <summary>
+    /// The page with every word's ink measured, and the meter's ink threshold settled for the page: where the page's
+    /// threshold lies darker than even the typing's darkest strokes (a page whose blots, tears or black scanner borders
+    /// drew the split between ink and paper below faint typing), no typed stroke would count as ink and every
+    /// coverage would read 0; the threshold then moves to halfway between the paper and those strokes.
+    /// </summary>
+    public Page Measure(Page page)
     {
-        Blocks = page.Blocks.Select(b => b with
+        var contrasts = page.Words.Where(PageInk.ShowsTyping).Select(w => Of(w.Box)).OfType<InkMeasure>().Select(i => i.Contrast);
+        if (PageInk.TypingContrast(contrasts) is { } typing && _inkThreshold < _paper - typing)
+            _inkThreshold = _paper - (int)(typing / 2);
+        return page with
         {
-            Lines = b.Lines.Select(l => l with { Words = l.Words.Select(w => w with { Ink = Of(w.Box) }).ToList() }).ToList(),
-        }).ToList(),
-    };
+            Blocks = page.Blocks.Select(b => b with
+            {
+                Lines = b.Lines.Select(l => l with { Words = l.Words.Select(w => w with { Ink = Of(w.Box) }).ToList() }).ToList(),
+            }).ToList(),
+        };
+    }
 
     public InkMeasure? Of(BoundingBox box)
     {
