@@ -87,7 +87,8 @@ public static class GapMarker
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
         if (before is null || after is null || columns.HoldsNear(after.Box) || WordParts.EndsSentence(before.Text)
             || before.Text.TrimEnd('"', '\'', ')', '’', '”').EndsWith(';')) return GapEvidence.None;
-        bool beforeIsWord = before.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
+        // Beside a stain the word before may read unsurely for the tide line caught in its box ("the" at 22).
+        bool beforeIsWord = (stained || before.Confidence >= options.NeighbourBelow) && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
         bool midSentence = beforeIsWord && char.IsLower(before.Text[0]);
         double width = gap.Box.Width / charWidth;
         float lostFrom = blank ? options.BlankLostFromChars : options.StainedLostFromChars;

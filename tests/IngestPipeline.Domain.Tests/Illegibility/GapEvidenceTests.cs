@@ -93,6 +93,11 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), faintStain, At("Dalian", 700)));
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), faintStain with { Ink = new InkMeasure(12, 0.004f) }, At("Dalian", 700)));
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), faintStain with { Box = new BoundingBox(550, 1000, 630, 1040) }, At("Dalian", 680)));
+        // The word before a stain may read unsurely, its box holding a piece of the tide line; before blank paper it
+        // may be a speck read as a word.
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400, 22), stained, At("Dalian", 750)));
+        var wide = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400, 22), wide, At("Dalian", 1450)));
     }
 
     [Fact]
