@@ -85,7 +85,9 @@ public static class GapMarker
         // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible && !IsSpeck(w));
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
-        if (before is null || after is null || columns.HoldsNear(after.Box) || WordParts.EndsSentence(before.Text)
+        if (before is not null && after is not null && columns.HoldsNear(after.Box))
+            return columns.CoversNearCell(gap.Box) ? GapEvidence.BrokenSentence : GapEvidence.None;
+        if (before is null || after is null || WordParts.EndsSentence(before.Text)
             || before.Text.TrimEnd('"', '\'', ')', '’', '”').EndsWith(';')) return GapEvidence.None;
         // Beside a stain the word before may read unsurely for the tide line caught in its box ("the" at 22).
         bool beforeIsWord = (stained || before.Confidence >= options.NeighbourBelow) && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;

@@ -33,6 +33,15 @@ public sealed class TabStops
     /// </summary>
     public bool HoldsNear(BoundingBox word) => Holds(word, 6.0 * word.Height);
 
+    /// <summary>
+    /// Whether the stretch covers a cell that at least two rows near it fill: words of other lines after a wide blank,
+    /// within six of the stretch's heights, lying wholly inside it across. A table's row whose blank covers such a
+    /// column lost that cell.
+    /// </summary>
+    public bool CoversNearCell(BoundingBox stretch) =>
+        afterBlanks.Count(a => (a.CenterY < stretch.Top || a.CenterY > stretch.Bottom) && Math.Abs(a.CenterY - stretch.CenterY) <= 6.0 * stretch.Height
+            && a.Left > stretch.Left + tolerance && a.Right < stretch.Right - tolerance) >= 2;
+
     private bool Holds(BoundingBox word, double within) =>
         // Another line's word: its middle outside this word's height.
         afterBlanks.Any(a => (a.CenterY < word.Top || a.CenterY > word.Bottom) && Math.Abs(a.CenterY - word.CenterY) <= within

@@ -13,10 +13,10 @@ public sealed class GapEvidenceTests
     private static Word At(string text, int left, float confidence = 95) =>
         new(text, new BoundingBox(left, 1000, left + 30 * text.Length, 1040), confidence) { Ink = Typed };
 
-    private static string Fill(Word before, TextGap gap, Word? after = null, Line? below = null, Lexicon? lexicon = null) =>
+    private static string Fill(Word before, TextGap gap, Word? after = null, Line[]? below = null, Lexicon? lexicon = null) =>
         string.Join(' ', Filled(before, gap, after, below, lexicon: lexicon).Words.Select(w => w.Text));
 
-    private static Line Filled(Word before, TextGap gap, Word? after = null, Line? below = null, Word? inside = null, Lexicon? lexicon = null)
+    private static Line Filled(Word before, TextGap gap, Word? after = null, Line[]? below = null, Word? inside = null, Lexicon? lexicon = null)
     {
         var sure = Enumerable.Range(0, 8).Select(i => new Word("morning", new BoundingBox(100 + i * 250, 500, 310 + i * 250, 540), 95) { Ink = Typed }).ToList();
         var words = new List<Word> { At("the", 100), At("ships", 220), before };
@@ -24,7 +24,7 @@ public sealed class GapEvidenceTests
         if (after is not null) words.Add(after);
         var line = new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
         var page = new Page(1, 2550, 3300, 300,
-            [new Block(new BoundingBox(100, 500, 2400, 1040), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), line, .. below is null ? [] : new[] { below }])],
+            [new Block(new BoundingBox(100, 500, 2400, 1040), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), line, .. below ?? []])],
             new PageProcessing(0, 0, [])) { TextGaps = [gap] };
         var ink = PageInk.Of(page, IllegibilityOptions.Default);
         var marked = GapMarker.Mark(page, lexicon ?? Words, IllegibilityOptions.Default, ink);
@@ -58,13 +58,27 @@ public sealed class GapEvidenceTests
         Line Row(string label, string figure, int at) => new(new BoundingBox(100, 1100, at + 150, 1140),
             [new Word(label, new BoundingBox(100, 1100, 250, 1140), 95) { Ink = Typed }, new Word(figure, new BoundingBox(at, 1100, at + 150, 1140), 95) { Ink = Typed }]);
         // Figures set to the left of the stop, or to its right (their right ends in line), or a word that lines up with nothing.
-        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,516", 1460)));
-        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,51", 1500)));
-        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), Row("Cork", "3,516", 1700)));
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), [Row("Cork", "3,516", 1460)]));
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), [Row("Cork", "3,51", 1500)]));
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), [Row("Cork", "3,516", 1700)]));
         // A table further down the page is no column of this line: its rows are more than six lines away.
         var farRow = Row("Cork", "3,516", 1460) is var row ? new Line(row.Box with { Top = 1400, Bottom = 1440 },
             [.. row.Words.Select(w => w with { Box = w.Box with { Top = 1400, Bottom = 1440 } })]) : null;
-        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), farRow));
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1450), [farRow!]));
+    }
+
+    [Fact]
+    public void A_row_whose_blank_covers_a_cell_the_rows_near_it_fill_lost_that_cell()
+    {
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        static Word Cell(string text, int left, int top) => new(text, new BoundingBox(left, top, left + 150, top + 40), 95) { Ink = Typed };
+        static Line Row(int top, bool middle) => new(new BoundingBox(100, top, 1610, top + 40),
+            [Cell("Cork", 100, top), .. middle ? new[] { Cell("3,516", 800, top) } : [], Cell("$93,000", 1460, top)]);
+        // "Copper ⎵ $261,000" under two rows with a figure of tons in the middle: the row's own figure was lost.
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), gap, At("Dalian", 1460), [Row(1080, true), Row(1160, true)]));
+        // One row filling it may be a row of its own; neither filling it, the table has two columns.
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1460), [Row(1080, true), Row(1160, false)]));
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1460), [Row(1080, false), Row(1160, false)]));
     }
 
     [Fact]
