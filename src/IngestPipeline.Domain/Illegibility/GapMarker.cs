@@ -18,7 +18,15 @@ public static class GapMarker
         var proposed = page.TextGaps.Where(g => g.Source is GapSource.Layout or GapSource.LineStart or GapSource.ShortLine).ToList();
         if (proposed.Count == 0) return page;
         var lines = page.Lines.ToList();
-        var columns = TabStops.Of(PageLayout.Of(page));
+        var layout = PageLayout.Of(page);
+        var columns = TabStops.Of(layout);
+        // The word each line's paragraph goes on with: what a line cut short would have had room for.
+        var goesOnWith = new Dictionary<Line, Word>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i + 1 < layout.Lines.Count; i++)
+        {
+            if (layout.ContinuesParagraph(i) && PageLayout.SubstantialWords(layout.Lines[i + 1]) is [var next, ..])
+                goesOnWith[layout.Lines[i]] = next;
+        }
         var byLine = new Dictionary<Line, List<TextGap>>(ReferenceEqualityComparer.Instance);
         foreach (var gap in proposed)
         {
@@ -29,12 +37,12 @@ public static class GapMarker
         {
             Blocks = page.Blocks.Select(b => b with
             {
-                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, columns, lexicon, options, ink) : l).ToList(),
+                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, goesOnWith.GetValueOrDefault(l), columns, lexicon, options, ink) : l).ToList(),
             }).ToList(),
         };
     }
 
-    private static Line Fill(Line line, List<TextGap> gaps, TabStops columns, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
+    private static Line Fill(Line line, List<TextGap> gaps, Word? next, TabStops columns, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         var words = line.Words.ToList();
         double charWidth = DamageMarker.CharWidth(line);
@@ -43,7 +51,7 @@ public static class GapMarker
             // Another step (a dark region over the same place) may have marked it already.
             // A speck read there (a smudge's edge or a tide line read as "<") is no reading of the stretch.
             if (words.Any(w => !IsSpeck(w) && Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) continue;
-            var filler = Evidence(gap, words, charWidth, columns, ink, lexicon, options) switch
+            var filler = Evidence(gap, words, next, charWidth, columns, ink, lexicon, options) switch
             {
                 GapEvidence.FaintTyping => Reading(gap, lexicon, options),
                 GapEvidence.BrokenSentence => [Word.Illegible(gap.Box, "", 0)],
@@ -54,6 +62,15 @@ public static class GapMarker
         }
         return line with { Words = words, Box = BoundingBox.Union(words.Select(w => w.Box).Append(line.Box)) };
     }
+
+    /// <summary>
+    /// English words a typist never leaves at the end of a line cut short: articles, prepositions and conjunctions
+    /// that the next word must follow ("response from ⎵⎵⎵⎵", the words given by whom faded to nothing).
+    /// </summary>
+    private static readonly HashSet<string> CannotEndALine = new(StringComparer.Ordinal)
+    {
+        "a", "an", "the", "of", "from", "to", "by", "with", "and", "or", "for", "in", "on", "at", "into", "that", "which", "than", "as",
+    };
 
     private enum GapEvidence { None, FaintTyping, BrokenSentence }
 
@@ -69,9 +86,11 @@ public static class GapMarker
     /// column with words of other lines that also follow blank paper is a table's tab stop ("Olive oil    6,381").
     /// Blank paper at a line's end is never
     /// lost text: typists end lines early mid-sentence (on the dev pages four times for each line faded to nothing
-    /// there), and worn type reads a full stop there as a comma as often as not.
+    /// there), and worn type reads a full stop there as a comma as often as not; but not after a word that cannot end
+    /// a line ("response from ⎵"), where the line stops farther short than its paragraph's next word needed by eight
+    /// characters and more.
     /// </summary>
-    private static GapEvidence Evidence(TextGap gap, List<Word> words, double charWidth, TabStops columns, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
+    private static GapEvidence Evidence(TextGap gap, List<Word> words, Word? next, double charWidth, TabStops columns, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
         // Where a line starts late or stops short, blank paper is the typist's layout as often as lost words: only ink
         // like faint or smudged typing there is lost text.
@@ -87,6 +106,11 @@ public static class GapMarker
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
         if (before is not null && after is not null && columns.HoldsNear(after.Box))
             return columns.CoversNearCell(gap.Box) ? GapEvidence.BrokenSentence : GapEvidence.None;
+        // The word pairs are loaded for a page read in English alone, the language of the words that cannot end a line.
+        if (before is not null && after is null && next is not null && lexicon.Pairs is not null
+            && CannotEndALine.Contains(before.Text) && before.Confidence >= options.NeighbourBelow
+            && gap.Box.Width / charWidth >= Math.Max(options.CutShortFromChars, next.Text.Length + 8))
+            return GapEvidence.BrokenSentence;
         if (before is null || after is null || WordParts.EndsSentence(before.Text)
             || before.Text.TrimEnd('"', '\'', ')', '’', '”').EndsWith(';')) return GapEvidence.None;
         // Beside a stain the word before may read unsurely for the tide line caught in its box ("the" at 22).

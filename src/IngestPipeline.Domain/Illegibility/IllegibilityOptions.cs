@@ -86,5 +86,11 @@ public sealed record IllegibilityOptions
     /// </summary>
     public float UnpairedLostFromChars { get; init; } = 6;
 
+    /// <summary>
+    /// A line of running prose cut short after a word that cannot end it ("response from") lost its end from this many
+    /// character widths of blank paper: farther than a typist stops short of the margin for a long next word.
+    /// </summary>
+    public float CutShortFromChars { get; init; } = 15;
+
     public static IllegibilityOptions Default { get; } = new();
 }

@@ -175,6 +175,32 @@ public sealed class GapEvidenceTests
         }
     }
 
+    [Theory]
+    // "response from ⎵⎵⎵ / MacDonald": a line cut short after a word that cannot end it, far more than its next word needs.
+    [InlineData("from", 300, "MacDonald", true)]
+    // A typist stops short for a long word ("in the ⎵ / communiqué.") and anywhere after a word that may end a line.
+    [InlineData("from", 1300, "Constantinople's", false)]
+    [InlineData("from", 1300, "MacDonald", true)]
+    [InlineData("ships", 300, "MacDonald", false)]
+    public void A_line_cut_short_after_a_word_that_cannot_end_it_lost_its_end(string last, int at, string next, bool lost)
+    {
+        // Running prose, a line a pitch of 60 px, a character 30 px: the line under test stops 54 or 22 characters short.
+        var pairs = new WordPairs(Enumerable.Range(0, 12).Select(i => $"ships x{(char)('a' + i)} 100"));
+        var lexicon = new Lexicon(["the ships left from the port of Dalian in the morning"]) { Pairs = pairs };
+        Line Full(int top, string first = "the") => new(new BoundingBox(100, top, 2100, top + 40),
+            [.. Enumerable.Range(0, 10).Select(i => new Word(i == 0 ? first : "morning", new BoundingBox(100 + i * 200, top, 100 + i * 200 + 30 * (i == 0 ? first.Length : 7), top + 40), 95) { Ink = Typed })]);
+        var cut = new Line(new BoundingBox(100, 1060, 1100, 1100), [At("ships", 100) with { Box = new BoundingBox(100, 1060, 250, 1100) },
+            At(last, at) with { Box = new BoundingBox(at, 1060, at + 30 * last.Length, 1100) }]);
+        var gap = new TextGap(new BoundingBox(at + 30 * last.Length + 15, 1060, 2085, 1100), []) { Ink = new InkMeasure(4, 0.002f) };
+        var lines = new List<Line> { Full(1000), cut, Full(1120, next), Full(1180) };
+        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 1000, 2100, 1220), lines)], new PageProcessing(0, 0, [])) { TextGaps = [gap] };
+        var marked = GapMarker.Mark(page, lexicon, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+        Assert.Equal(lost, marked.Blocks[0].Lines[1].Words.Any(w => w.IsIllegible));
+        // Without the word pairs the page was not read in English alone, whose words these are.
+        var other = GapMarker.Mark(page, new Lexicon(["the ships left from the port"]), IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+        Assert.DoesNotContain(other.Blocks[0].Lines[1].Words, w => w.IsIllegible);
+    }
+
     [Fact]
     public void Faint_typing_at_a_line_end_is_lost_text()
     {
