@@ -75,25 +75,14 @@ public static class GapMarker
     private enum GapEvidence { None, FaintTyping, BrokenSentence }
 
     /// <summary>
-    /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Blank paper is lost text only
-    /// where the sentence visibly breaks across it inside a line: a long word's width or more between a lower-case word
-    /// of the lexicon, read fairly surely, that does not end a sentence and the words typed after it (ribbon faded to
-    /// nothing); elsewhere it is a tabulation or the spacing after a full stop. Stained paper holding no typing (a
-    /// water stain that washed the words out) is lost text where the sentence breaks across it from a short word's
-    /// width: the stain is the damage, where blank paper may be a gap the typist left. From a shorter width, and after a
-    /// capital too, blank paper is lost text where the words either side never follow one another in print
-    /// (<see cref="Lexicon.Pairs"/>) and the sentence goes on across it. A stretch whose next word stands in a
-    /// column with words of other lines that also follow blank paper is a table's tab stop ("Olive oil    6,381").
-    /// Blank paper at a line's end is never
-    /// lost text: typists end lines early mid-sentence (on the dev pages four times for each line faded to nothing
-    /// there), and worn type reads a full stop there as a comma as often as not; but not after a word that cannot end
-    /// a line ("response from ⎵"), where the line stops farther short than its paragraph's next word needed by eight
-    /// characters and more.
+    /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Where a line starts late or stops
+    /// short, nothing else is: blank paper there is the typist's layout as often as lost words. Inside a line, blank or
+    /// stained paper is lost text where the sentence visibly breaks across it (<see cref="BreaksSentence"/>) and the
+    /// next word stands in no table's column; under a column two rows near it fill, it is a lost cell. At a line's end
+    /// it is lost text only where the line was cut short (<see cref="IsCutShort"/>).
     /// </summary>
     private static GapEvidence Evidence(TextGap gap, List<Word> words, Word? next, double charWidth, TabStops columns, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
-        // Where a line starts late or stops short, blank paper is the typist's layout as often as lost words: only ink
-        // like faint or smudged typing there is lost text.
         if (gap.Source != GapSource.Layout)
             return ink is not null && gap.Ink is not null && ink.HoldsLostTyping(gap.Ink) ? GapEvidence.FaintTyping : GapEvidence.None;
         if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
@@ -104,34 +93,56 @@ public static class GapMarker
         // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible && !IsSpeck(w));
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
-        if (before is not null && after is not null && columns.HoldsNear(after.Box))
-            return columns.CoversNearCell(gap.Box) ? GapEvidence.BrokenSentence : GapEvidence.None;
-        // The word pairs are loaded for a page read in English alone, the language of the words that cannot end a line.
-        if (before is not null && after is null && next is not null && lexicon.Pairs is not null
-            && CannotEndALine.Contains(before.Text) && before.Confidence >= options.NeighbourBelow
-            && gap.Box.Width / charWidth >= Math.Max(options.CutShortFromChars, next.Text.Length + 8))
-            return GapEvidence.BrokenSentence;
-        if (before is null || after is null || WordParts.EndsSentence(before.Text)
-            || before.Text.TrimEnd('"', '\'', ')', '’', '”').EndsWith(';')) return GapEvidence.None;
+        double width = gap.Box.Width / charWidth;
+        bool lost = (before, after) switch
+        {
+            (null, _) => false,
+            (_, null) => next is not null && IsCutShort(before, next, width, lexicon, options),
+            _ when columns.HoldsNear(after.Box) => columns.CoversNearCell(gap.Box),
+            _ => BreaksSentence(before, after, width, stained, lexicon, options),
+        };
+        return lost ? GapEvidence.BrokenSentence : GapEvidence.None;
+    }
+
+    /// <summary>
+    /// Whether blank or stained paper between two words of a line breaks a sentence. A long word's width or more after a
+    /// lower-case word of the lexicon, read fairly surely, that does not end a sentence, is ribbon faded to nothing;
+    /// elsewhere it is a tabulation or the spacing after a full stop. Stained paper holding no typing (a water stain
+    /// that washed the words out) is lost text from a short word's width: the stain is the damage, where blank paper may
+    /// be a gap the typist left. After a capital the sentence must visibly go on in a lower-case word of the lexicon.
+    /// From a shorter width, blank paper is lost text where the words either side never follow one another in print
+    /// (<see cref="Lexicon.Pairs"/>) and the sentence goes on across it.
+    /// </summary>
+    private static bool BreaksSentence(Word before, Word after, double width, bool stained, Lexicon lexicon, IllegibilityOptions options)
+    {
+        if (WordParts.EndsSentence(before.Text) || before.Text.TrimEnd('"', '\'', ')', '’', '”').EndsWith(';')) return false;
         // Beside a stain the word before may read unsurely for the tide line caught in its box ("the" at 22).
         bool beforeIsWord = (stained || before.Confidence >= options.NeighbourBelow) && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
         bool midSentence = beforeIsWord && char.IsLower(before.Text[0]);
-        double width = gap.Box.Width / charWidth;
-        float lostFrom = blank ? options.BlankLostFromChars : options.StainedLostFromChars;
-        if (midSentence && width >= lostFrom) return GapEvidence.BrokenSentence;
+        float lostFrom = stained ? options.StainedLostFromChars : options.BlankLostFromChars;
+        if (midSentence && width >= lostFrom) return true;
         // After a capital ("I ⎵ had", "the Chargé ⎵ expressed") the sentence goes on where a lower-case word of the
         // lexicon follows: a heading or an address ends in a capital and starts again with one.
         bool goesOn = beforeIsWord && char.IsLower(after.Text[0]) && after.Confidence >= options.NeighbourBelow
             && WordPlausibility.Classify(after.Text, lexicon) is WordKind.Lexicon;
-        if (goesOn && width >= lostFrom) return GapEvidence.BrokenSentence;
+        if (goesOn && width >= lostFrom) return true;
         // Narrower, or after a capital ("the Embassy ⎵ proceed"): lost words where the two words either side never
         // stand together in print and the sentence goes on (a lower-case word on one side; "Square ⎵ July" is an
         // address and its date). A typist's own gap leaves words that read on ("severe conditions ⎵ which").
         bool readsOn = midSentence || (char.IsLower(after.Text[0]) && before.Confidence >= options.NeighbourBelow);
-        return readsOn && width >= Math.Min(options.UnpairedLostFromChars, lostFrom)
-            && lexicon.Pairs?.Follows(before.Text, after.Text) == false
-            ? GapEvidence.BrokenSentence : GapEvidence.None;
+        return readsOn && width >= Math.Min(options.UnpairedLostFromChars, lostFrom) && lexicon.Pairs?.Follows(before.Text, after.Text) == false;
     }
+
+    /// <summary>
+    /// Whether a line stopping short before blank or stained paper was cut short: typists end lines early mid-sentence
+    /// (on the dev pages four times for each line faded to nothing there), and worn type reads a full stop there as a
+    /// comma as often as not; but never after a word that cannot end a line ("response from ⎵"), farther short than the
+    /// word its paragraph goes on with (<paramref name="next"/>) needed by eight characters and more.
+    /// </summary>
+    private static bool IsCutShort(Word before, Word next, double width, Lexicon lexicon, IllegibilityOptions options) =>
+        // The word pairs are loaded for a page read in English alone, the language of the words that cannot end a line.
+        lexicon.Pairs is not null && CannotEndALine.Contains(before.Text) && before.Confidence >= options.NeighbourBelow
+        && width >= Math.Max(options.CutShortFromChars, next.Text.Length + 8);
 
     /// <summary>A token with no letter or digit: punctuation standing alone, or a speck read as a mark.</summary>
     internal static bool IsSpeck(Word word) => !word.Text.Any(char.IsLetterOrDigit);
