@@ -25,7 +25,7 @@ public static class IngestCommand
         var noDeskew = new Option<bool>("--no-deskew") { Description = "Skip deskewing" };
         var minDeskew = new Option<float>("--min-deskew") { Description = "Leave a skew under this many degrees to the engine", DefaultValueFactory = _ => new OcrOptions().MinDeskewAngle };
         var noGapReread = new Option<bool>("--no-gap-reread") { Description = "Do not re-read, contrast stretched, the stretches of lines where words are missing" };
-        var allStretches = new Option<bool>("--all-stretches") { Description = "Also read again and measure the stretches only a learned decision trained on them weighs (header gaps, late line starts, short lines, lost lines): training evidence; 14 % slower" };
+        var allStretches = new Option<bool>("--all-stretches") { Description = "Also measure the stretches only a learned decision trained on them weighs (lost lines), and read again every stretch, blank ones too (header gaps, late line starts, short lines): training evidence; 14 % slower" };
         var keepDarkRegions = new Option<bool>("--keep-dark-regions") { Description = "Let the engine see blots and tears as scanned, instead of whitened for layout analysis" };
         var noReread = new Option<bool>("--no-reread") { Description = "Do not re-read, each alone and contrast stretched, the doubtful words on damaged ink" };
         var maxMegapixels = new Option<double>("--max-megapixels") { Description = "Refuse pages larger than this", DefaultValueFactory = _ => ScanLimits.Default.MaxPixelsPerPage / 1e6 };

@@ -13,13 +13,14 @@ public static class GapMarker
     public static Page Mark(Page page, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         ArgumentNullException.ThrowIfNull(page);
-        // Header gaps and lost lines are left to the learned decision; a line's late start or short end is weighed here
-        // by its ink alone (Evidence).
-        var proposed = page.TextGaps.Where(g => g.Source is GapSource.Layout or GapSource.LineStart or GapSource.ShortLine).ToList();
+        // Lost lines are left to the learned decision; a line's late start or short end and a gap in the header are
+        // weighed here by their ink, and in the header by its fields (Evidence).
+        var proposed = page.TextGaps.Where(g => Weighs(g.Source)).ToList();
         if (proposed.Count == 0) return page;
         var lines = page.Lines.ToList();
         var layout = PageLayout.Of(page);
         var columns = TabStops.Of(layout);
+        var header = HeaderFields.Of(layout);
         // The word each line's paragraph goes on with: what a line cut short would have had room for.
         var goesOnWith = new Dictionary<Line, Word>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i + 1 < layout.Lines.Count; i++)
@@ -37,12 +38,15 @@ public static class GapMarker
         {
             Blocks = page.Blocks.Select(b => b with
             {
-                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, goesOnWith.GetValueOrDefault(l), columns, lexicon, options, ink) : l).ToList(),
+                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, goesOnWith.GetValueOrDefault(l), columns, header, lexicon, options, ink) : l).ToList(),
             }).ToList(),
         };
     }
 
-    private static Line Fill(Line line, List<TextGap> gaps, Word? next, TabStops columns, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
+    /// <summary>Whether the hand rules weigh stretches the layout proposed so (the rest only a learned decision does).</summary>
+    public static bool Weighs(GapSource source) => source is GapSource.Layout or GapSource.Header or GapSource.LineStart or GapSource.ShortLine;
+
+    private static Line Fill(Line line, List<TextGap> gaps, Word? next, TabStops columns, HeaderFields header, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         var words = line.Words.ToList();
         double charWidth = DamageMarker.CharWidth(line);
@@ -51,7 +55,7 @@ public static class GapMarker
             // Another step (a dark region over the same place) may have marked it already.
             // A speck read there (a smudge's edge or a tide line read as "<") is no reading of the stretch.
             if (words.Any(w => !IsSpeck(w) && Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) continue;
-            var filler = Evidence(gap, words, next, charWidth, columns, ink, lexicon, options) switch
+            var filler = Evidence(gap, line, words, next, charWidth, columns, header, ink, lexicon, options) switch
             {
                 GapEvidence.FaintTyping => Reading(gap, lexicon, options),
                 GapEvidence.BrokenSentence => [Word.Illegible(gap.Box, "", 0)],
@@ -76,16 +80,18 @@ public static class GapMarker
 
     /// <summary>
     /// What the stretch holds. Ink like faint or smudged typing is lost or faded text. Where a line starts late or stops
-    /// short, nothing else is: blank paper there is the typist's layout as often as lost words. Inside a line, blank or
+    /// short, or fields of the header stand apart, blank paper is the typist's layout as often as lost words, except
+    /// where a header field lost its value or its label (<see cref="HeaderFields"/>). Inside a line, blank or
     /// stained paper is lost text where the sentence visibly breaks across it (<see cref="BreaksSentence"/>) and the
     /// next word stands in no table's column; under a column two rows near it fill, it is a lost cell. At a line's end
     /// it is lost text only where the line was cut short (<see cref="IsCutShort"/>).
     /// </summary>
-    private static GapEvidence Evidence(TextGap gap, List<Word> words, Word? next, double charWidth, TabStops columns, PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
+    private static GapEvidence Evidence(TextGap gap, Line line, List<Word> words, Word? next, double charWidth, TabStops columns, HeaderFields header,
+        PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
-        if (gap.Source != GapSource.Layout)
-            return ink is not null && gap.Ink is not null && ink.HoldsLostTyping(gap.Ink) ? GapEvidence.FaintTyping : GapEvidence.None;
-        if (ink is null || gap.Ink is null || ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
+        if (ink is null || gap.Ink is null) return gap.Source == GapSource.Layout ? GapEvidence.FaintTyping : GapEvidence.None;
+        // Worn figures of a header field the engine read in two parts ("0 ⎵ 37") leave ink like faint typing between them.
+        if (gap.Source != GapSource.Header && ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
         bool stained = ink.IsStained(gap.Ink), blank = !stained && ink.IsBlank(gap.Ink);
         if (!blank && !stained) return GapEvidence.None;
         // The last word before the stretch's end: a full stop typed after a space ("usée .") may stand inside it.
@@ -93,6 +99,9 @@ public static class GapMarker
         // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible && !IsSpeck(w));
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
+        if (gap.Source == GapSource.LineStart && before is null && after is not null && columns.StartsLaterThanNearRows(gap.Box, after.Box))
+            return GapEvidence.BrokenSentence;
+        if (gap.Source != GapSource.Layout) return LosesField(gap, line, words, before, after, header) ? GapEvidence.BrokenSentence : GapEvidence.None;
         double width = gap.Box.Width / charWidth;
         bool lost = (before, after) switch
         {
@@ -102,6 +111,17 @@ public static class GapMarker
             _ => BreaksSentence(before, after, width, stained, lexicon, options),
         };
         return lost ? GapEvidence.BrokenSentence : GapEvidence.None;
+    }
+
+    /// <summary>Whether a header field lost its label where its line starts late, or its value after the label.</summary>
+    private static bool LosesField(TextGap gap, Line line, List<Word> words, Word? before, Word? after, HeaderFields header)
+    {
+        if (!header.Holds(line)) return false;
+        // A marker already standing between the word before and the stretch took the field's value.
+        if (words.Any(w => w.IsIllegible && w.Box.Left < gap.Box.Left && w.Box.Right > (before?.Box.Right ?? 0))) return false;
+        return gap.Source == GapSource.LineStart
+            ? before is null && after is not null && header.LostStart(line, after)
+            : before is not null && header.LostValue(line, before, after);
     }
 
     /// <summary>
@@ -126,6 +146,9 @@ public static class GapMarker
         bool goesOn = beforeIsWord && char.IsLower(after.Text[0]) && after.Confidence >= options.NeighbourBelow
             && WordPlausibility.Classify(after.Text, lexicon) is WordKind.Lexicon;
         if (goesOn && width >= lostFrom) return true;
+        // A stain inside a line of running text, after a word that does not end a sentence, is damage over words
+        // whatever their case ("Figures ⎵ Ministry", "The ⎵ is"): a typist's spacing leaves blank paper, not a stain.
+        if (stained && beforeIsWord && width >= lostFrom && after.Text.Any(char.IsLetterOrDigit)) return true;
         // Narrower, or after a capital ("the Embassy ⎵ proceed"): lost words where the two words either side never
         // stand together in print and the sentence goes on (a lower-case word on one side; "Square ⎵ July" is an
         // address and its date). A typist's own gap leaves words that read on ("severe conditions ⎵ which").

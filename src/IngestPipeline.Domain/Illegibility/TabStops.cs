@@ -10,6 +10,8 @@ namespace IngestPipeline.Domain.Illegibility;
 public sealed class TabStops
 {
     private readonly List<BoundingBox> afterBlanks = [];
+    /// <summary>Rows of three cells or more: their first word and the words after their blanks.</summary>
+    private readonly List<(BoundingBox First, List<BoundingBox> AfterBlanks)> rows = [];
     private readonly double tolerance;
 
     private TabStops(double tolerance) => this.tolerance = tolerance;
@@ -19,7 +21,11 @@ public sealed class TabStops
         ArgumentNullException.ThrowIfNull(layout);
         var stops = new TabStops(layout.CharWidth);
         foreach (var line in layout.Lines)
-            stops.afterBlanks.AddRange(layout.WideGaps(line).Select(g => g.After.Box));
+        {
+            var after = layout.WideGaps(line).Select(g => g.After.Box).ToList();
+            stops.afterBlanks.AddRange(after);
+            if (after.Count >= 2) stops.rows.Add((PageLayout.SubstantialWords(line)[0].Box, after));
+        }
         return stops;
     }
 
@@ -41,6 +47,18 @@ public sealed class TabStops
     public bool CoversNearCell(BoundingBox stretch) =>
         afterBlanks.Count(a => (a.CenterY < stretch.Top || a.CenterY > stretch.Bottom) && Math.Abs(a.CenterY - stretch.CenterY) <= 6.0 * stretch.Height
             && a.Left > stretch.Left + tolerance && a.Right < stretch.Right - tolerance) >= 2;
+
+    /// <summary>
+    /// Whether a row starting late, after <paramref name="stretch"/>, lost its first cells: at least two table rows near
+    /// it (within six of its heights; rows of three cells or more) start inside the stretch and have a cell in the
+    /// column of this row's first word (<paramref name="first"/>). A paragraph's indent has no such rows beside it, nor
+    /// has a numbered list's item carried on under its first word ("1.  My British colleague / welcomed"); a row of a
+    /// table starts where the others do.
+    /// </summary>
+    public bool StartsLaterThanNearRows(BoundingBox stretch, BoundingBox first) =>
+        rows.Count(r => (r.First.CenterY < stretch.Top || r.First.CenterY > stretch.Bottom) && Math.Abs(r.First.CenterY - stretch.CenterY) <= 6.0 * stretch.Height
+            && r.First.Left >= stretch.Left - tolerance && r.First.Right <= stretch.Right + tolerance
+            && r.AfterBlanks.Any(a => Math.Abs(a.Left - first.Left) <= tolerance || Math.Abs(a.Right - first.Right) <= tolerance)) >= 2;
 
     private bool Holds(BoundingBox word, double within) =>
         // Another line's word: its middle outside this word's height.

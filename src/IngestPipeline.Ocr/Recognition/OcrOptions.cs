@@ -87,9 +87,10 @@ public sealed record OcrOptions
     public bool RereadGaps { get; init; } = true;
 
     /// <summary>
-    /// Also propose, read again and measure the stretches only a learned [ILLEGIBLE] decision weighs (gaps in the
-    /// header, lines starting late, lines stopping short after a sentence, whole lines missing): evidence for training
-    /// a model on them. Off by default: the decisions in use do not weigh them, and they cost 14 % of a page's time.
+    /// Also propose, read again and measure the stretches only a learned [ILLEGIBLE] decision weighs (whole lines
+    /// missing), and read again every stretch of blank paper where a line starts late or stops short or header fields
+    /// stand apart (by default only their ink is measured): evidence for training a model on them. Off by default: the
+    /// hand rules need neither, and they cost 14 % of a page's time.
     /// </summary>
     public bool AllStretches { get; init; }
 

@@ -82,6 +82,34 @@ public sealed class GapEvidenceTests
     }
 
     [Fact]
+    public void A_row_starting_late_beside_rows_that_start_in_its_blank_lost_its_first_cells()
+    {
+        static Word Cell(string text, int left, int top) => new(text, new BoundingBox(left, top, left + 150, top + 40), 95) { Ink = Typed };
+        static Line Row(int top, params Word[] cells) => new(BoundingBox.Union(cells.Select(c => c.Box)), cells);
+        string Marked(params Line[] near)
+        {
+            // "[Wheat 687] $753,000": only the last cell is left, where the rows around have theirs.
+            var late = Row(1000, Cell("$753,000", 1460, 1000));
+            var sure = Enumerable.Range(0, 8).Select(i => new Word("morning", new BoundingBox(100 + i * 250, 500, 310 + i * 250, 540), 95) { Ink = Typed }).ToList();
+            var page = new Page(1, 2550, 3300, 300,
+                [new Block(new BoundingBox(100, 500, 2400, 1240), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), late, .. near])],
+                new PageProcessing(0, 0, []))
+            {
+                TextGaps = [new TextGap(new BoundingBox(100, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f), Source = GapSource.LineStart }],
+            };
+            var marked = GapMarker.Mark(page, Words, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+            return string.Join(' ', marked.Blocks[0].Lines[1].Words.Select(w => w.Text));
+        }
+        Line Full(int top) => Row(top, Cell("Wheat", 100, top), Cell("3,707", 800, top), Cell("$560,000", 1460, top));
+        Assert.Equal("[ILLEGIBLE] $753,000", Marked(Full(1080), Full(1160)));
+        // A numbered list's item carried on under its first word: rows of two cells only ("1.  My British colleague").
+        Line Item(int top) => Row(top, Cell("1.", 100, top), Cell("My", 1460, top));
+        Assert.Equal("$753,000", Marked(Item(1080), Item(1160)));
+        // One such row may be a row of its own.
+        Assert.Equal("$753,000", Marked(Full(1080)));
+    }
+
+    [Fact]
     public void Blank_paper_after_a_capital_breaks_the_sentence_where_a_lower_case_word_follows()
     {
         // "the ships Dalian ⎵ left": a name inside the sentence; "Dalian ⎵ Ships" may be an address and a heading.
@@ -112,6 +140,10 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400, 22), stained, At("Dalian", 750)));
         var wide = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
         Assert.Equal("the ships left Dalian", Fill(At("left", 400, 22), wide, At("Dalian", 1450)));
+        // A stain is damage whatever the case of the words either side ("Figures ⎵ Ministry"); blank paper after a
+        // capital may be a heading's or an address's spacing.
+        Assert.Equal("the ships The [ILLEGIBLE] Dalian", Fill(At("The", 400), stained, At("Dalian", 750)));
+        Assert.Equal("the ships The Dalian", Fill(At("The", 400), blank, At("Dalian", 750)));
     }
 
     [Fact]

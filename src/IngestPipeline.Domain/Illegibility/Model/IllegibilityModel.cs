@@ -30,9 +30,9 @@ public sealed class IllegibilityModel
     public IReadOnlySet<StretchSource> StretchSources { get; }
 
     /// <summary>
-    /// Whether the model decides stretches the hand rules never weigh (gaps in the header, lines starting late or
-    /// stopping short after a sentence, whole lines lost): the recognition must then propose and re-read them too
-    /// (<c>OcrOptions.AllStretches</c>), or the model never sees them.
+    /// Whether the model decides stretches the hand rules weigh by their ink and layout alone (gaps in the header, lines
+    /// starting late or stopping short after a sentence) or never (whole lines lost): the recognition must then propose
+    /// them and re-read even the blank ones (<c>OcrOptions.AllStretches</c>), or the model never sees their readings.
     /// </summary>
     public bool WeighsStretchesBeyondTheRules => StretchSources.Overlaps(
         [StretchSource.Header, StretchSource.LineStart, StretchSource.ShortLine, StretchSource.LostLine]);

@@ -1,0 +1,105 @@
+using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Illegibility;
+using IngestPipeline.Domain.Transcripts;
+
+namespace IngestPipeline.Domain.Tests.Illegibility;
+
+/// <summary>
+/// A cable's header fields lose their value or their label to damage as running text loses words: blank paper where
+/// either stood is lost text, blank paper a typist set between fields by design is not.
+/// </summary>
+public sealed class HeaderFieldTests
+{
+    private const int Margin = 300, CharWidth = 30, Pitch = 70;
+    private static readonly InkMeasure Typed = new(120, 0.3f);
+    private static readonly InkMeasure Blank = new(4, 0f);
+    private static readonly Lexicon Words = new(["the minister stated that his government would reply within ten days"]);
+
+    /// <summary>A typed line: each word at the character column its place in <paramref name="typed"/> gives (spaces kept).</summary>
+    private static Line TypedLine(string typed, int row)
+    {
+        var words = new List<Word>();
+        int top = 200 + row * Pitch;
+        for (int at = 0; at < typed.Length;)
+        {
+            if (typed[at] == ' ')
+            {
+                at++;
+                continue;
+            }
+            int end = typed.IndexOf(' ', at) is var space && space < 0 ? typed.Length : space;
+            words.Add(new Word(typed[at..end], new BoundingBox(Margin + at * CharWidth, top, Margin + end * CharWidth, top + 40), 95) { Ink = Typed });
+            at = end;
+        }
+        return new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
+    }
+
+    /// <summary>The stretch of row <paramref name="row"/> from character column <paramref name="from"/> to <paramref name="to"/>.</summary>
+    private static TextGap Stretch(int row, int from, int to, GapSource source) =>
+        new(new BoundingBox(Margin + from * CharWidth, 200 + row * Pitch, Margin + to * CharWidth, 240 + row * Pitch), []) { Ink = Blank, Source = source };
+
+    /// <summary>The header's lines as marked, each as text, above a paragraph of running text.</summary>
+    private static string[] Mark(string[] header, params TextGap[] gaps)
+    {
+        const string running = "the minister stated that his government would reply within ten days the minister";
+        var body = Enumerable.Range(0, 4).Select(i => TypedLine(running, header.Length + 1 + i)).ToList();
+        var lines = header.Select(TypedLine).Concat(body).ToList();
+        var page = new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, []))
+        {
+            TextGaps = gaps,
+        };
+        var marked = GapMarker.Mark(page, Words, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+        return [.. marked.Lines.Take(header.Length).Select(l => string.Join(' ', l.Words.Select(w => w.Text)))];
+    }
+
+    [Fact]
+    public void A_label_with_blank_paper_where_its_value_stood_lost_the_value()
+    {
+        string[] header = ["SECRET", "FROM: Ankara", "TO: Secretary of State, Washington", "DATED:              1939", "NO.: 644"];
+        var marked = Mark(header, Stretch(3, 7, 19, GapSource.Header));
+        Assert.Equal("DATED: [ILLEGIBLE] 1939", marked[3]);
+    }
+
+    [Fact]
+    public void Values_set_in_a_column_by_tabulation_stand_apart_from_their_labels_by_design()
+    {
+        string[] header = ["FROM:      Ankara", "TO:        Secretary of State", "DATED:     July 24, 1939", "NO.:       644"];
+        Assert.Equal("TO: Secretary of State", Mark(header, Stretch(1, 4, 10, GapSource.Header))[1]);
+    }
+
+    [Fact]
+    public void A_label_ending_its_line_lost_its_value_unless_it_is_a_classification_or_the_value_was_read_apart()
+    {
+        string[] header = ["SECRET:", "FROM:", "TO: Secretary of State, Washington", "DATED: July 24, 1939", "NO.: 644"];
+        var marked = Mark(header, Stretch(0, 8, 40, GapSource.ShortLine), Stretch(1, 6, 40, GapSource.ShortLine));
+        Assert.Equal(["SECRET:", "FROM: [ILLEGIBLE]"], marked[..2]);
+
+        // "NO.:" and "644" read as two lines side by side: the value is there.
+        var split = header[..4].Select(TypedLine).Append(TypedLine("NO.:", 4)).Append(TypedLine("     644", 4)).ToList();
+        Assert.Contains("644", split[^1].Words.Select(w => w.Text));
+        var lines = split.Concat(Enumerable.Range(0, 4).Select(i => TypedLine("the minister stated that his government would reply within ten days the minister", 6 + i))).ToList();
+        var page = new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, []))
+        {
+            TextGaps = [Stretch(4, 5, 40, GapSource.ShortLine)],
+        };
+        var kept = GapMarker.Mark(page, Words, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+        Assert.DoesNotContain(kept.Words, w => w.IsIllegible);
+    }
+
+    [Fact]
+    public void A_field_starting_late_between_labelled_fields_lost_its_label()
+    {
+        // "DATED: July 24," faded: the year stands where no word of the line above or value of a field begins.
+        string[] header = ["FROM: Ankara", "TO: Secretary of State, Washington", "                     1939", "NO.: 644"];
+        Assert.Equal("[ILLEGIBLE] 1939", Mark(header, Stretch(2, 0, 20, GapSource.LineStart))[2]);
+    }
+
+    [Fact]
+    public void A_value_carried_on_under_the_one_above_or_a_title_above_the_fields_starts_late_by_design()
+    {
+        string[] carried = ["FROM: Ankara", "TO: Secretary of State,", "    Washington", "DATED: July 24, 1939", "NO.: 644"];
+        Assert.Equal("Washington", Mark(carried, Stretch(2, 0, 3, GapSource.LineStart))[2]);
+        string[] titled = ["          AMERICAN EMBASSY", "FROM: Ankara", "TO: Secretary of State, Washington", "NO.: 644"];
+        Assert.Equal("AMERICAN EMBASSY", Mark(titled, Stretch(0, 0, 9, GapSource.LineStart))[0]);
+    }
+}
