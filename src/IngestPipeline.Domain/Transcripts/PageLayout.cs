@@ -151,7 +151,14 @@ public sealed class PageLayout
     }
 
     private bool IsRunningText(int i) =>
-        IsFull(Lines[i]) && !IsIndented(Lines[i]) && ContinuesParagraph(i) && !WideGaps(Lines[i]).Any() && !IsIndented(Lines[i + 1]);
+        IsFull(Lines[i]) && (!IsIndented(Lines[i]) || SubstantialWords(Lines[i]).Count >= ProseWords) && ContinuesParagraph(i)
+        && !WideGaps(Lines[i]).Any() && !IsIndented(Lines[i + 1]);
+
+    /// <summary>
+    /// Words enough that a full line indented at a paragraph's start is prose, not a header field or a file number set
+    /// right (those have a few words at most).
+    /// </summary>
+    private const int ProseWords = 6;
 
     private static bool IsParagraphBreak((Block Block, Line Line, int Baseline) previous, (Block Block, Line Line, int Baseline) next, double medianPitch)
     {

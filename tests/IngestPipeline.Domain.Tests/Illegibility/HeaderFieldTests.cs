@@ -53,6 +53,23 @@ public sealed class HeaderFieldTests
     }
 
     [Fact]
+    public void The_header_ends_where_the_first_paragraph_starts_though_damage_took_words_from_its_lines()
+    {
+        // An indented first line of prose, full; the paragraph's next line lost words. Fields above it, prose below.
+        const string running = "the minister stated that his government would reply within ten days the minister";
+        string[] typed =
+        [
+            "FROM: Ankara", "TO: Secretary of State, Washington", "DATED: July 24, 1939", "NO.: 644", "",
+            "    minister stated that his government would reply within ten days the minister",
+            "the minister stated that his                  reply within ten days the minister",
+            "days.", "", running, running, running, "days.",
+        ];
+        var lines = typed.Select((text, row) => (text, row)).Where(t => t.text.Length > 0).Select(t => TypedLine(t.text, t.row)).ToList();
+        var page = new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, []));
+        Assert.Equal(4, PageLayout.Of(page).HeaderLength);
+    }
+
+    [Fact]
     public void A_label_with_blank_paper_where_its_value_stood_lost_the_value()
     {
         string[] header = ["SECRET", "FROM: Ankara", "TO: Secretary of State, Washington", "DATED:              1939", "NO.: 644"];
