@@ -38,35 +38,36 @@ public sealed class HeaderFieldTests
     private static TextGap Stretch(int row, int from, int to, GapSource source) =>
         new(new BoundingBox(Margin + from * CharWidth, 200 + row * Pitch, Margin + to * CharWidth, 240 + row * Pitch), []) { Ink = Blank, Source = source };
 
+    private const string Running = "the minister stated that his government would reply within ten days the minister";
+
+    /// <summary>A page of one block of the lines, with the stretches the layout proposed on it.</summary>
+    private static Page PageOf(IReadOnlyList<Line> lines, params TextGap[] gaps) =>
+        new(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, [])) { TextGaps = gaps };
+
+    /// <summary>The header's lines and a paragraph of running text below them, from row <paramref name="bodyFrom"/>.</summary>
+    private static List<Line> WithBody(IEnumerable<Line> header, int bodyFrom) =>
+        [.. header, .. Enumerable.Range(0, 4).Select(i => TypedLine(Running, bodyFrom + i))];
+
+    private static Page Marked(Page page) => GapMarker.Mark(page, Words, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+
     /// <summary>The header's lines as marked, each as text, above a paragraph of running text.</summary>
-    private static string[] Mark(string[] header, params TextGap[] gaps)
-    {
-        const string running = "the minister stated that his government would reply within ten days the minister";
-        var body = Enumerable.Range(0, 4).Select(i => TypedLine(running, header.Length + 1 + i)).ToList();
-        var lines = header.Select(TypedLine).Concat(body).ToList();
-        var page = new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, []))
-        {
-            TextGaps = gaps,
-        };
-        var marked = GapMarker.Mark(page, Words, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
-        return [.. marked.Lines.Take(header.Length).Select(l => string.Join(' ', l.Words.Select(w => w.Text)))];
-    }
+    private static string[] Mark(string[] header, params TextGap[] gaps) =>
+        [.. Marked(PageOf(WithBody(header.Select(TypedLine), header.Length + 1), gaps)).Lines.Take(header.Length)
+            .Select(l => string.Join(' ', l.Words.Select(w => w.Text)))];
 
     [Fact]
     public void The_header_ends_where_the_first_paragraph_starts_though_damage_took_words_from_its_lines()
     {
         // An indented first line of prose, full; the paragraph's next line lost words. Fields above it, prose below.
-        const string running = "the minister stated that his government would reply within ten days the minister";
         string[] typed =
         [
             "FROM: Ankara", "TO: Secretary of State, Washington", "DATED: July 24, 1939", "NO.: 644", "",
             "    minister stated that his government would reply within ten days the minister",
             "the minister stated that his                  reply within ten days the minister",
-            "days.", "", running, running, running, "days.",
+            "days.", "", Running, Running, Running, "days.",
         ];
         var lines = typed.Select((text, row) => (text, row)).Where(t => t.text.Length > 0).Select(t => TypedLine(t.text, t.row)).ToList();
-        var page = new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, []));
-        Assert.Equal(4, PageLayout.Of(page).HeaderLength);
+        Assert.Equal(4, PageLayout.Of(PageOf(lines)).HeaderLength);
     }
 
     [Fact]
@@ -94,12 +95,7 @@ public sealed class HeaderFieldTests
         // "NO.:" and "644" read as two lines side by side: the value is there.
         var split = header[..4].Select(TypedLine).Append(TypedLine("NO.:", 4)).Append(TypedLine("     644", 4)).ToList();
         Assert.Contains("644", split[^1].Words.Select(w => w.Text));
-        var lines = split.Concat(Enumerable.Range(0, 4).Select(i => TypedLine("the minister stated that his government would reply within ten days the minister", 6 + i))).ToList();
-        var page = new Page(1, 2550, 3300, 300, [new Block(BoundingBox.Union(lines.Select(l => l.Box)), lines)], new PageProcessing(0, 0, []))
-        {
-            TextGaps = [Stretch(4, 5, 40, GapSource.ShortLine)],
-        };
-        var kept = GapMarker.Mark(page, Words, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+        var kept = Marked(PageOf(WithBody(split, 6), Stretch(4, 5, 40, GapSource.ShortLine)));
         Assert.DoesNotContain(kept.Words, w => w.IsIllegible);
     }
 
