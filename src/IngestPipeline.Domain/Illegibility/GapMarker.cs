@@ -106,7 +106,8 @@ public static class GapMarker
         bool lost = (before, after) switch
         {
             (null, _) => false,
-            (_, null) => next is not null && IsCutShort(before, next, width, lexicon, options),
+            (_, null) when next is null => EndsParagraphMidSentence(before, lexicon, options),
+            (_, null) => IsCutShort(before, next, width, lexicon, options),
             _ when columns.HoldsNear(after.Box) => columns.CoversNearCell(gap.Box),
             _ => BreaksSentence(before, after, width, stained, lexicon, options),
         };
@@ -166,6 +167,20 @@ public static class GapMarker
         // The word pairs are loaded for a page read in English alone, the language of the words that cannot end a line.
         lexicon.Pairs is not null && CannotEndALine.Contains(before.Text) && before.Confidence >= options.NeighbourBelow
         && width >= Math.Max(options.CutShortFromChars, next.Text.Length + 8);
+
+    /// <summary>
+    /// Whether a paragraph's last line stops after a word no sentence ends with: an article, a preposition, a
+    /// conjunction or an auxiliary ("Repeated to Warsaw as ⎵", "and will ⎵"), ending in no punctuation at all.
+    /// English pages only, like <see cref="IsCutShort"/>.
+    /// </summary>
+    private static bool EndsParagraphMidSentence(Word last, Lexicon lexicon, IllegibilityOptions options) =>
+        lexicon.Pairs is not null && last.Confidence >= options.NeighbourBelow
+        && (CannotEndALine.Contains(last.Text) || CannotEndASentence.Contains(last.Text));
+
+    private static readonly HashSet<string> CannotEndASentence = new(StringComparer.Ordinal)
+    {
+        "will", "would", "shall", "should", "has", "have", "had", "is", "are", "was", "were", "per", "my", "his", "their", "our", "its",
+    };
 
     /// <summary>A token with no letter or digit: punctuation standing alone, or a speck read as a mark.</summary>
     internal static bool IsSpeck(Word word) => !word.Text.Any(char.IsLetterOrDigit);

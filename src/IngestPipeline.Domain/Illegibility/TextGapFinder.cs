@@ -12,8 +12,8 @@ namespace IngestPipeline.Domain.Illegibility;
 /// </summary>
 /// <remarks>
 /// The stretches of <see cref="GapSource.Layout"/> are the ones the hand rules judge: header blocks are left alone (their fields are spaced out and short by design), and so are lines that end
-/// with sentence punctuation or a colon, or are followed by an indented line (a new paragraph), and every line end
-/// of a page where most lines end short (verse, a play's dialogue, lists).
+/// with sentence punctuation or a colon, or are followed by an indented line (a new paragraph) without a sentence
+/// left unfinished, and every line end of a page where most lines end short (verse, a play's dialogue, lists).
 /// Beyond them, for the learned decision, which weighs each stretch's ink and readings: wide gaps in the header
 /// (<see cref="GapSource.Header"/>), a line of a paragraph that starts well right of the margin
 /// (<see cref="GapSource.LineStart"/>: its first words faded) and a line that stops short while its paragraph goes on
@@ -60,9 +60,12 @@ public static class TextGapFinder
                 gaps.Add((Band(words, margin, first.Box.Left - inset), GapSource.LineStart));
             var last = words[^1];
             bool short_ = layout.RightMarginAt(line) - last.Box.Right > PageLayout.WideGapCharacters * cw;
-            if (!short_ || !(header || layout.ContinuesParagraph(i))) continue;
-            bool byLayout = !header && prose && RunsOnFromAbove(layout, i) && !layout.IsIndented(layout.Lines[i + 1])
-                && last.Text.TrimEnd().LastOrDefault() is char end && Array.IndexOf(SentenceEnd, end) < 0;
+            bool unfinished = last.Text.TrimEnd().LastOrDefault() is char end && Array.IndexOf(SentenceEnd, end) < 0;
+            // A paragraph of prose whose last line stops without ending its sentence may have lost its end; the page's last line
+            // may go on overleaf.
+            bool endsParagraph = !header && prose && i + 1 < layout.Lines.Count && !layout.ContinuesParagraph(i) && RunsOnFromAbove(layout, i);
+            if (!short_ || !(header || layout.ContinuesParagraph(i) || (endsParagraph && unfinished))) continue;
+            bool byLayout = !header && prose && RunsOnFromAbove(layout, i) && (endsParagraph || !layout.IsIndented(layout.Lines[i + 1])) && unfinished;
             gaps.Add((Band(words, last.Box.Right + inset, layout.RightMarginAt(line)), byLayout ? GapSource.Layout : GapSource.ShortLine));
         }
         gaps.AddRange(LostLines(layout).Select(box => (box, GapSource.LostLine)));

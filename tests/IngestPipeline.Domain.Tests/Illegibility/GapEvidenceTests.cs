@@ -185,6 +185,28 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships xq Dalian", Fill(At("xq", 400, 90), gap, At("Dalian", 1450)));
     }
 
+    [Theory]
+    // "and will ⎵", "Repeated to Warsaw as ⎵": a paragraph never ends on a word no sentence ends with.
+    [InlineData("will", true)]
+    [InlineData("as", true)]
+    // "Repeated to Warsaw ⎵" may be a paragraph's end whose full stop was not read.
+    [InlineData("Warsaw", false)]
+    [InlineData("as.", false)]
+    public void A_paragraph_whose_last_line_stops_on_a_word_no_sentence_ends_with_lost_its_end(string last, bool lost)
+    {
+        var lexicon = new Lexicon(["the ships left from the port of Dalian in the morning as Warsaw will"]) { Pairs = new WordPairs(["ships left 100"]) };
+        var full = new Line(new BoundingBox(100, 940, 2100, 980),
+            [.. Enumerable.Range(0, 10).Select(i => new Word("morning", new BoundingBox(100 + i * 200, 940, 310 + i * 200, 980), 95) { Ink = Typed })]);
+        var end = new Line(new BoundingBox(100, 1000, 700, 1040), [At("ships", 100), At(last, 400)]);
+        var gap = new TextGap(new BoundingBox(430 + 30 * last.Length, 1000, 2085, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 940, 2100, 1040), [full, end])], new PageProcessing(0, 0, [])) { TextGaps = [gap] };
+        var marked = GapMarker.Mark(page, lexicon, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+        Assert.Equal(lost, marked.Blocks[0].Lines[1].Words.Any(w => w.IsIllegible));
+        // Not on a page read in another language than English.
+        var other = GapMarker.Mark(page, new Lexicon(["the ships left from the port as will"]), IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+        Assert.DoesNotContain(other.Blocks[0].Lines[1].Words, w => w.IsIllegible);
+    }
+
     [Fact]
     public void Blank_paper_at_a_line_end_is_a_line_ended_early_not_lost_words()
     {

@@ -56,6 +56,18 @@ public sealed class TextGapFinderTests
     }
 
     [Fact]
+    public void A_paragraph_of_prose_whose_last_line_stops_without_ending_its_sentence_is_a_place_to_look_unless_the_page_ends_there()
+    {
+        // A blank line, then the next paragraph: the first one ends on "as" with no full stop.
+        var gaps = Gaps(Full(200), Full(250), LineAt(300, ("aaaaaaaa", 90f), ("as", 90f)), Full(450), Full(500), LineAt(550, ("end.", 90f)));
+        Assert.Contains(gaps, g => g.Left > 280 && g.Top < 300);
+        // Ended with a full stop, it lost nothing; the page's last line may go on overleaf.
+        Assert.DoesNotContain(Gaps(Full(200), Full(250), LineAt(300, ("aaaaaaaa", 90f), ("as.", 90f)), Full(450), Full(500), LineAt(550, ("end.", 90f))),
+            g => g.Top < 300);
+        Assert.Empty(Gaps(Full(200), Full(250), LineAt(300, ("aaaaaaaa", 90f), ("as", 90f))));
+    }
+
+    [Fact]
     public void For_the_learned_decision_a_paragraph_line_that_starts_late_and_a_short_line_whose_sentence_ended_are_proposed_too()
     {
         // Line 3 starts 300 px (15 characters) right of the margin inside its paragraph: its first words faded.
