@@ -82,19 +82,26 @@ public sealed class LearnedDecisionTests : IDisposable
     {
         var gt = Path.Combine(_work, "generated");
         Assert.Equal(0, await CliApp.RunAsync(["corpus", "generate", "--out", gt, "--pages", "1", "--seed", "3", "--split", "validation"]));
-        async Task<List<string?>> SourcesAsync(string model)
+        async Task<List<(string? Source, double Coverage, int Reread)>> StretchesAsync(string model)
         {
             var output = Path.Combine(_work, model);
             Assert.Equal(0, await CliApp.RunAsync(["ingest", gt, "--out", output, "--formats", "json", "--engines", "tesseract", "--illegibility-model", model]));
             using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Directory.GetFiles(output, "*.json").Single(f => !f.EndsWith("summary.json"))));
             return json.RootElement.GetProperty("pages").EnumerateArray()
                 .SelectMany(p => p.TryGetProperty("textGaps", out var gaps) && gaps.ValueKind == JsonValueKind.Array ? gaps.EnumerateArray() : [])
-                .Select(g => g.TryGetProperty("source", out var source) ? source.GetString() : null).ToList();
+                .Select(g => (g.TryGetProperty("source", out var source) ? source.GetString() : null,
+                    g.GetProperty("ink").GetProperty("coverage").GetDouble(), g.GetProperty("reread").GetArrayLength())).ToList();
         }
 
         // The paragraphs' blank lines are proposed as lines lost: the learned decision weighs them, the rules do not.
-        Assert.Contains("LostLine", await SourcesAsync("learned"));
-        Assert.All(await SourcesAsync("rules"), source => Assert.Null(source));
+        var learned = await StretchesAsync("learned");
+        Assert.Contains(learned, s => s.Source == "LostLine");
+        var rules = await StretchesAsync("rules");
+        Assert.DoesNotContain(rules, s => s.Source == "LostLine");
+        // Late line starts and short lines the rules weigh by their ink: blank ones are measured, not read again.
+        var blank = rules.Where(s => s.Source is "LineStart" or "ShortLine" && s.Coverage == 0).ToList();
+        Assert.NotEmpty(blank);
+        Assert.All(blank, s => Assert.Equal(0, s.Reread));
     }
 
     [Fact]
