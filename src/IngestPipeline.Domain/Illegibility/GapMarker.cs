@@ -170,13 +170,14 @@ public static class GapMarker
 
     /// <summary>
     /// Whether a paragraph's last line stops after a word no sentence ends with: an article, a preposition, a
-    /// conjunction or an auxiliary ("Repeated to Warsaw as ⎵", "and will ⎵"), ending in no punctuation at all.
+    /// conjunction, an auxiliary or a possessive ("Repeated to Warsaw as ⎵", "and will ⎵"), ending in no punctuation at all.
     /// English pages only, like <see cref="IsCutShort"/>.
     /// </summary>
     private static bool EndsParagraphMidSentence(Word last, Lexicon lexicon, IllegibilityOptions options) =>
         lexicon.Pairs is not null && last.Confidence >= options.NeighbourBelow
         && (CannotEndALine.Contains(last.Text) || CannotEndASentence.Contains(last.Text));
 
+    /// <summary>Auxiliaries, "per" and possessives, beside <see cref="CannotEndALine"/>: words a sentence never ends on.</summary>
     private static readonly HashSet<string> CannotEndASentence = new(StringComparer.Ordinal)
     {
         "will", "would", "shall", "should", "has", "have", "had", "is", "are", "was", "were", "per", "my", "his", "their", "our", "its",
