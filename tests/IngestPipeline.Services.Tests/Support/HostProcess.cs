@@ -25,7 +25,19 @@ internal sealed class HostProcess : IDisposable
     }
 
     public string LogFile { get; }
-    public bool HasExited => _process.HasExited;
+    /// <summary>
+    /// Whether the process has ended. Once it has, its output is all in the log: the redirected output is read on
+    /// other threads and may still be arriving after the exit, until the parameterless wait has drained it.
+    /// </summary>
+    public bool HasExited
+    {
+        get
+        {
+            if (!_process.HasExited) return false;
+            _process.WaitForExit();
+            return true;
+        }
+    }
     public int Id => _process.Id;
 
     /// <summary>VmHWM: the most resident memory the process has had since it started (0 once it has ended).</summary>
