@@ -68,7 +68,7 @@ public static class JsonExporter
                 b.Lines.Select(l => new LineDto(
                     ToDto(l.Box),
                     l.Words.Select(ToDto).ToList())).ToList())).ToList(),
-            p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList(), r.Solidity)).ToList(),
+            p.DarkRegions.Select(r => new DarkRegionDto(ToDto(r.Box), r.Rows.Select(ToDto).ToList(), r.Solidity, r.Stain ? true : null)).ToList(),
             p.TextGaps.Count == 0 ? null : p.TextGaps.Select(g => new TextGapDto(ToDto(g.Box), g.Reread.Select(ToDto).ToList(), ToDto(g.Ink), g.Source == GapSource.Layout ? null : g.Source.ToString())).ToList(),
             p.Regions.Count == 0 ? null : p.Regions.Select(r => new RegionDto(RegionKinds.Name(r.Kind), ToDto(r.Box), r.Reading)).ToList())).ToList());
 
@@ -108,7 +108,7 @@ public static class JsonExporter
                     l.Words.Select(FromDto).ToList())).ToList())).ToList(),
             new PageProcessing(p.Processing.RotationDegrees, p.Processing.SkewDegrees, p.Processing.Steps.ToList()))
         {
-            DarkRegions = p.DarkRegions?.Select(r => new DarkRegion(FromDto(r.Box), r.Rows.Select(FromDto).ToList()) { Solidity = r.Solidity ?? 1 }).ToList() ?? [],
+            DarkRegions = p.DarkRegions?.Select(r => new DarkRegion(FromDto(r.Box), r.Rows.Select(FromDto).ToList()) { Solidity = r.Solidity ?? 1, Stain = r.Stain ?? false }).ToList() ?? [],
             TextGaps = p.TextGaps?.Select(g => new TextGap(FromDto(g.Box), g.Reread.Select(FromDto).ToList()) { Ink = FromDto(g.Ink), Source = ParseSource(g.Source) }).ToList() ?? [],
             Regions = p.Regions?.Select(r => new PageRegion(RegionKinds.Parse(r.Kind), FromDto(r.Box), r.Reading)).ToList() ?? [],
         }).ToList())
@@ -136,7 +136,9 @@ internal sealed record PageDto(int Number, int Width, int Height, int Dpi, Proce
 internal sealed record RegionDto(string Kind, BoxDto Box, string Reading);
 
 /// <param name="Solidity">Absent in transcripts written before it was measured: read as solid.</param>
-internal sealed record DarkRegionDto(BoxDto Box, List<BoxDto> Rows, double? Solidity = null);
+/// <param name="Stain">Present (true) for a water stain only.</param>
+internal sealed record DarkRegionDto(BoxDto Box, List<BoxDto> Rows, double? Solidity = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Stain = null);
 
 internal sealed record TextGapDto(BoxDto Box, List<WordDto> Reread,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] InkDto? Ink = null,

@@ -15,12 +15,13 @@ public static class DamageMarker
     /// <summary>A word over a dark region that the engine still read this surely is real ink on a dark scan, not a guess.</summary>
     private const float BlotReadBelow = 85;
 
-    public static Page Mark(Page page)
+    /// <param name="ink">The page's typing, when measured: a word read in a water stain is a guess only on ink unlike it.</param>
+    public static Page Mark(Page page, PageInk? ink = null)
     {
         if (page.DarkRegions.Count == 0) return page;
         var lines = page.Lines.ToList();
         if (lines.Count == 0) return page;
-        var frame = Frame.Of(page, lines);
+        var frame = Frame.Of(page, lines, ink);
         return page with
         {
             Blocks = page.Blocks.Select(b => b with
@@ -34,17 +35,26 @@ public static class DamageMarker
     /// Where the page's typing stands: its left margin, where typed lines end (a ragged typewriter margin, so a high
     /// percentile rather than the maximum), and the columns of its tables.
     /// </summary>
-    private sealed record Frame(PageLayout Layout, int RightMargin, TabStops Columns, HashSet<Line> LastLines)
+    private sealed record Frame(PageLayout Layout, int RightMargin, TabStops Columns, HashSet<Line> LastLines, PageInk? Ink)
     {
-        public static Frame Of(Page page, List<Line> lines)
+        public static Frame Of(Page page, List<Line> lines, PageInk? ink)
         {
             var layout = PageLayout.Of(page);
             // A paragraph's last line is short by nature: one that stops after a full stop beside a tear has not lost
             // words. The layout's paragraph breaks are relative to the page's own line pitch, so double-spaced typing
             // does not end a paragraph at every line.
             var lastLines = new HashSet<Line>(layout.Lines.Where((l, i) => !layout.ContinuesParagraph(i)), ReferenceEqualityComparer.Instance);
-            return new Frame(layout, PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9), TabStops.Of(layout), lastLines);
+            return new Frame(layout, PageLayout.Percentile(lines.Select(l => l.Box.Right), 0.9), TabStops.Of(layout), lastLines, ink);
         }
+
+        /// <summary>
+        /// Whether another line of the same row ends inside or just before <paramref name="extent"/>, left of
+        /// <paramref name="line"/>: the engine read the row in two pieces either side of the region, and the stretch
+        /// under it belongs to the row's middle, marked once at the end of the piece before it.
+        /// </summary>
+        public bool PieceEndsAt(Line line, BoundingBox extent, double charWidth) => Layout.Lines.Any(other =>
+            !ReferenceEquals(other, line) && other.Box.Right <= line.Box.Left && other.Box.Right >= extent.Left - charWidth
+            && Math.Min(other.Box.Bottom, line.Box.Bottom) - Math.Max(other.Box.Top, line.Box.Top) >= Math.Min(other.Box.Height, line.Box.Height) / 2);
 
         /// <summary>Whether the line ends its paragraph (a line without words, which the layout leaves out, counts as one).</summary>
         public bool EndsParagraph(Line line) => LastLines.Contains(line) || !Layout.Lines.Contains(line, ReferenceEqualityComparer.Instance);
@@ -74,12 +84,12 @@ public static class DamageMarker
     public sealed record LineDamage(bool[] ReadUnderBlot, IReadOnlyList<LostStretch> Stretches);
 
     /// <summary>The dark regions' evidence on each line of the page, in <see cref="Page.Lines"/> order.</summary>
-    public static IReadOnlyList<LineDamage> Find(Page page)
+    public static IReadOnlyList<LineDamage> Find(Page page, PageInk? ink = null)
     {
         var lines = page.Lines.ToList();
         if (page.DarkRegions.Count == 0 || lines.Count == 0)
             return lines.Select(l => new LineDamage(new bool[l.Words.Count], [])).ToList();
-        var frame = Frame.Of(page, lines);
+        var frame = Frame.Of(page, lines, ink);
         return lines.Select(l => Find(l, page.DarkRegions, frame, frame.EndsParagraph(l))).ToList();
     }
 
@@ -92,17 +102,26 @@ public static class DamageMarker
             return new LineDamage(underBlot, stretches);
         // The middle half of the line: a region that reaches it covers the typed characters, not just a descender.
         int quarter = line.Box.Height / 4;
-        var extents = regions
-            .Select(r => r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter))
-            .Where(e => !e.IsEmpty)
-            .ToList();
+        // A water stain counts only where it covers the middle half of the line from top to bottom, as a stain over
+        // typing does: the line above a stain reaches into its outline only with its descenders.
+        bool Counts(DarkRegion r) => !r.Stain || r.Box.Top <= line.Box.Top + quarter && r.Box.Bottom >= line.Box.Bottom - quarter;
+        BoundingBox Middle(DarkRegion r) => r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter);
+        var extents = regions.Where(Counts).Select(Middle).Where(e => !e.IsEmpty).ToList();
+        var solid = regions.Where(r => !r.Stain).Select(Middle).Where(e => !e.IsEmpty).ToList();
+        var stains = regions.Where(r => r.Stain && Counts(r)).Select(Middle).Where(e => !e.IsEmpty).ToList();
         double charWidth = CharWidth(line);
+        // A stain holds no ink: the engine's box of a word reaching into one took in its tide line ("persons,<<"), so the
+        // word ends where the stain begins, and the gap beside it is measured from there.
+        BoundingBox Inked(Word word) => stains.Aggregate(word.Box, (box, e) =>
+            e.Left <= box.Left && e.Right >= box.Right || HorizontalOverlap(box, e) == 0 ? box
+            : e.Left + e.Right > box.Left + box.Right ? box with { Right = Math.Max(box.Left, e.Left) }
+            : box with { Left = Math.Min(box.Right, e.Right) });
 
         var first = line.Words[0];
-        if (!first.IsIllegible && extents.Any(e => e.Right >= first.Box.Left - 3 * charWidth && e.Right <= first.Box.Left + charWidth
-                && e.Left <= first.Box.Left - 1.5 * charWidth))
+        // A stain whose row the engine read in two pieces is the middle of the row, marked at the first piece's end.
+        if (!first.IsIllegible && extents.FirstOrDefault(e => e.Right >= first.Box.Left - 3 * charWidth && e.Right <= first.Box.Left + charWidth
+                && e.Left <= first.Box.Left - 1.5 * charWidth && !frame.PieceEndsAt(line, e, charWidth)) is { IsEmpty: false } blot)
         {
-            var blot = extents.First(e => e.Right >= first.Box.Left - 3 * charWidth && e.Right <= first.Box.Left + charWidth);
             stretches.Add(new LostStretch(0, new BoundingBox(blot.Left, line.Box.Top, first.Box.Left, line.Box.Bottom), StretchSource.UnderDarkRegion));
         }
         // A table's row whose first cell lies under a blot: the blot stands at the margin where the lines start, the
@@ -113,11 +132,15 @@ public static class DamageMarker
         for (int i = 0; i < line.Words.Count; i++)
         {
             var word = line.Words[i];
-            underBlot[i] = !word.IsIllegible && word.Confidence < BlotReadBelow && extents.Any(e => HorizontalOverlap(word.Box, e) * 2 >= word.Box.Width);
+            // A stain holds no ink: a word read in one is its tide line read as a mark or as letters ("<", "ay": ink
+            // like stained or blank paper), or letters its outline runs round, not a guess at what the water washed out.
+            bool tideLine = !word.Text.Any(char.IsLetterOrDigit) || frame.Ink is { } ink && word.Ink is { } measured && (ink.IsStained(measured) || ink.IsBlank(measured));
+            underBlot[i] = !word.IsIllegible && word.Confidence < BlotReadBelow
+                && (tideLine ? extents : solid).Any(e => HorizontalOverlap(word.Box, e) * 2 >= word.Box.Width);
             if (i + 1 < line.Words.Count)
             {
                 var next = line.Words[i + 1];
-                var gap = new BoundingBox(word.Box.Right, line.Box.Top, next.Box.Left, line.Box.Bottom);
+                var gap = new BoundingBox(Inked(word).Right, line.Box.Top, Inked(next).Left, line.Box.Bottom);
                 // A word taken for a guess under a blot keeps no readings: only a word kept as read can run on.
                 if (gap.Width >= 2 * charWidth && extents.Any(e => HorizontalOverlap(gap, e) >= 1.5 * charWidth)
                     && !(!underBlot[i] && SecondReadingRunsOn(word, charWidth)) && !SecondReadingRunsOn(next, charWidth))

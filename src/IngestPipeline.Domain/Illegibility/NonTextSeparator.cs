@@ -42,13 +42,16 @@ public static class NonTextSeparator
         var sure = page.Words.Where(w => !w.IsIllegible && w.Confidence >= PageInk.SureConfidence && w.Text.Count(char.IsLetter) >= 3).ToList();
         if (sure.Count < PageInk.MinSureWords) return page;
         var typed = BoundingBox.Union(sure.Select(w => w.Box));
-        var (holes, edges) = MarksOfDarkRegions(page, typed);
+        // A water stain beside the typing washed nothing out; one over it is damage whatever its shape or place.
+        var stains = page.DarkRegions.Where(d => d.Stain).ToList();
+        var (holes, edges) = MarksOfDarkRegions(page with { DarkRegions = page.DarkRegions.Except(stains).ToList() }, typed);
         // A dark region with typing read surely inside it is a dark scan or background, not a blot: the text is there.
         var backgrounds = page.DarkRegions.Where(d => sure.Count(w => Holds(d, w.Box)) >= PageInk.MinSureWords).ToList();
         // The sheet's edge or the scanner's shadow wholly beside the typing covers no text (a tear at the side that
         // reaches into the typed column does).
         var besideTyping = edges.Where(e => Beside(e.Box, typed));
-        var damage = page.DarkRegions.Except(holes).Except(backgrounds).Except(besideTyping).ToList();
+        var damage = page.DarkRegions.Except(stains).Except(holes).Except(backgrounds).Except(besideTyping)
+            .Concat(stains.Where(s => !Beside(s.Box, typed))).ToList();
         var typing = new Typing(page, typed, Median(sure.Select(w => (double)w.Box.Height)), lexicon, holes, damage);
         var regions = new List<PageRegion>(page.Regions);
         var blocks = new List<Block>();

@@ -54,12 +54,12 @@ public static class TranscriptCleaner
             var ink = PageInk.Of(page, options.Illegibility);
             if (options.Model is { } model)
             {
-                page = DamageMarker.Mark(page);
+                page = DamageMarker.Mark(page, ink);
                 page = LearnedMarker.Mark(page, lexicon, options.Illegibility, ink, model, options.IllegibleThreshold ?? model.Training.Threshold);
             }
             else
             {
-                page = DamageMarker.Mark(page);
+                page = DamageMarker.Mark(page, ink);
                 page = GapMarker.Mark(page, lexicon, options.Illegibility, ink);
                 page = MapLines(page, lines => lines.Select(l => IllegibilityDetector.Mark(l, lexicon, options.Illegibility, ink)).ToList());
             }

@@ -14,6 +14,12 @@ public sealed record DarkRegion(BoundingBox Box, IReadOnlyList<BoundingBox> Rows
     /// </summary>
     public double Solidity { get; init; } = 1;
 
+    /// <summary>
+    /// A water stain rather than a dark region: paper enclosed by a tide line, browned and holding no ink, where the
+    /// water washed the typing out. Not dark itself, so never taken for a punch hole, the sheet's edge or a dark scan.
+    /// </summary>
+    public bool Stain { get; init; }
+
     /// <summary>The region's horizontal extent within the rows from <paramref name="top"/> to <paramref name="bottom"/>; empty when it does not reach them.</summary>
     public BoundingBox ExtentBetween(int top, int bottom) =>
         BoundingBox.Union(Rows.Where(r => r.Bottom > top && r.Top < bottom));

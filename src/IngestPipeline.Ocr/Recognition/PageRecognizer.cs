@@ -69,6 +69,9 @@ public static class PageRecognizer
         var page = recognized.Page;
         var meter = InkMeter.For(recognized.Image, ink);
         if (meter is not null) page = meter.Measure(page);
+        // A stain holds no ink at the level the typing is measured at: on a gray sheet whose blots or pictures drew the
+        // page's threshold below even the typing, the meter's own, between the paper and the typing.
+        page = page with { DarkRegions = [.. page.DarkRegions, .. StainFinder.Find(recognized.Image, meter?.InkThreshold ?? ink, page.Dpi)] };
         if (options.Reread) page = WordRereader.Reread(engine, recognized.EngineImage, page);
         if (options.RereadGaps) page = page with { TextGaps = GapRereader.Reread(engine, recognized.EngineImage, page, meter, options.AllStretches) };
         return recognized with { Page = page };

@@ -191,6 +191,67 @@ public sealed class IllegibilityTests
     }
 
     [Fact]
+    public void A_water_stain_where_a_word_took_in_its_tide_line_is_lost_text_between_the_words()
+    {
+        // "of 15,035 persons,<< ⎵ about": the engine's box of "persons," ran on over the stain's outline to 520, so the
+        // blank between the boxes is narrow; the stain (400-480) holds no ink, so the word ends where it begins.
+        static Word At(string text, int left, int right) => new(text, new BoundingBox(left, 100, right, 140), 95);
+        static DarkRegion Stain(int top, int bottom) => new(new BoundingBox(400, top, 480, bottom), [new BoundingBox(400, top, 480, bottom)]) { Stain = true };
+        Page PageOf(params DarkRegion[] regions)
+        {
+            var line = new Line(new BoundingBox(100, 100, 720, 140), [At("of", 100, 140), At("15,035", 160, 250), At("persons,<<", 270, 520), At("about", 560, 720)]);
+            return new(1, 2550, 3300, 300, [new Block(line.Box, [line])], new PageProcessing(0, 0, [])) { DarkRegions = regions };
+        }
+
+        Assert.Equal("of 15,035 persons,<< [ILLEGIBLE] about", Text(DamageMarker.Mark(PageOf(Stain(96, 146))).Lines.Single()));
+        // A stain below the line that reaches into its lower half only (the descenders of the line above it) took nothing.
+        Assert.DoesNotContain(DamageMarker.Mark(PageOf(Stain(126, 176))).Lines.Single().Words, w => w.IsIllegible);
+        // The same region as a blot (dark, not a stain) does not shorten the word: a blot can lie over the word's own ink.
+        var blot = new DarkRegion(new BoundingBox(400, 96, 480, 146), [new BoundingBox(400, 96, 480, 146)]);
+        Assert.DoesNotContain(DamageMarker.Mark(PageOf(blot)).Lines.Single().Words, w => w.IsIllegible);
+    }
+
+    [Fact]
+    public void A_word_read_in_a_water_stain_is_a_guess_only_on_ink_unlike_the_typing()
+    {
+        // "memorandum was left": the stain over "memorandum was" at the line's start, its tide line read as "ay".
+        var typed = new InkMeasure(120, 0.26f);
+        static Word At(string text, int left, int right, float confidence, InkMeasure ink) => new(text, new BoundingBox(left, 100, right, 140), confidence) { Ink = ink };
+        Page PageWith(InkMeasure read)
+        {
+            var above = new Line(new BoundingBox(100, 40, 1300, 80), Enumerable.Range(0, 6).Select(i => At("cordial", 100 + i * 200, 260 + i * 200, 96, typed)).ToList());
+            var line = new Line(new BoundingBox(100, 100, 1300, 140), [At("ay", 300, 360, 55, read), At("left.", 600, 700, 96, typed), At("The", 760, 840, 96, typed)]);
+            var stain = new DarkRegion(new BoundingBox(90, 96, 380, 146), [new BoundingBox(90, 96, 380, 146)]) { Stain = true };
+            return new(1, 2550, 3300, 300, [new Block(BoundingBox.Union([above.Box, line.Box]), [above, line])], new PageProcessing(0, 0, [])) { DarkRegions = [stain] };
+        }
+        string Marked(InkMeasure read)
+        {
+            var page = PageWith(read);
+            return Text(DamageMarker.Mark(page, PageInk.Of(page, IllegibilityOptions.Default)).Lines.Last());
+        }
+
+        // Faint, sparse ink: the tide line, read as letters.
+        Assert.Equal("[ILLEGIBLE] left. The", Marked(new InkMeasure(50, 0.02f)));
+        // Ink like the typing's: letters the stain's outline runs round, read as they are.
+        Assert.Equal("ay left. The", Marked(typed));
+    }
+
+    [Fact]
+    public void A_stain_the_engine_read_a_row_around_in_two_pieces_is_marked_once()
+    {
+        // "proposed ⎵ no. 155": the row read as two lines either side of the stain; the first piece's end marks it.
+        static Word At(string text, int left, int right) => new(text, new BoundingBox(left, 100, right, 140), 95);
+        var before = new Line(new BoundingBox(100, 100, 500, 140), [At("as", 100, 160), At("proposed", 200, 500)]);
+        var after = new Line(new BoundingBox(900, 100, 1100, 140), [At("no.", 900, 980), At("155", 1010, 1100)]);
+        var stain = new DarkRegion(new BoundingBox(520, 96, 880, 146), [new BoundingBox(520, 96, 880, 146)]) { Stain = true };
+        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 100, 1100, 140), [before, after])], new PageProcessing(0, 0, [])) { DarkRegions = [stain] };
+
+        var marked = DamageMarker.Mark(page).Lines.ToList();
+        Assert.Equal(1, marked.Sum(l => l.Words.Count(w => w.IsIllegible)));
+        Assert.Equal("no. 155", Text(marked[1]));
+    }
+
+    [Fact]
     public void Tei_has_a_gap_for_each_marker_and_alto_tags_it()
     {
         var line = IllegibilityDetector.Mark(LineOf(("hopes", 95), ("ee@e", 12), ("able", 93)), Words, IllegibilityOptions.Default);

@@ -14,7 +14,7 @@ public static class CandidateFinder
     public static IReadOnlyList<UnreadableCandidate> Find(Page page, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         var lines = page.Lines.ToList();
-        var damage = DamageMarker.Find(page);
+        var damage = DamageMarker.Find(page, ink);
         var layout = PageLayout.Of(page);
         var header = layout.Lines.Take(layout.HeaderLength).ToHashSet(ReferenceEqualityComparer.Instance);
         var columns = TabStops.Of(layout);
