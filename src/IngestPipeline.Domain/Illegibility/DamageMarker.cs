@@ -63,6 +63,7 @@ public static class DamageMarker
     private static Line MarkLine(Line line, IReadOnlyList<DarkRegion> regions, Frame frame, bool endsParagraph)
     {
         if (line.Words.Count == 0) return line;
+        line = SplitAtBlots(line, regions);
         var found = Find(line, regions, frame, endsParagraph);
         if (found.ReadUnderBlot.All(b => !b) && found.Stretches.Count == 0) return line;
         var words = new List<Word>();
@@ -76,6 +77,47 @@ public static class DamageMarker
         var merged = MergeAdjacentMarkers(words);
         return line with { Words = merged, Box = BoundingBox.Union(merged.Select(w => w.Box).Append(line.Box)) };
     }
+
+    /// <summary>
+    /// A word read across a blot or a punch hole over a short word between two others: one engine read the blot as a
+    /// mark between them ("made@similar"), the other ran the two words together ("madesimilar"). Where a solid dark
+    /// region lies inside the word's box, a character or more from either end, and a reading has a mark there (not a
+    /// hyphen, an apostrophe or a point, which words hold), the word is the two words either side of a marker.
+    /// </summary>
+    private static Line SplitAtBlots(Line line, IReadOnlyList<DarkRegion> regions)
+    {
+        var solid = regions.Where(r => !r.Stain && r.Solidity >= MinBlotSolidity).ToList();
+        if (solid.Count == 0) return line;
+        double charWidth = CharWidth(line);
+        int quarter = line.Box.Height / 4;
+        List<Word>? words = null;
+        for (int i = 0; i < line.Words.Count; i++)
+        {
+            var word = line.Words[i];
+            var blot = word.IsIllegible ? default : solid.Select(r => r.ExtentBetween(line.Box.Top + quarter, line.Box.Bottom - quarter))
+                .FirstOrDefault(e => !e.IsEmpty && e.Left >= word.Box.Left + charWidth && e.Right <= word.Box.Right - charWidth);
+            // The mark must stand where the blot does, the word's letters spread evenly over its box.
+            var parts = blot.IsEmpty ? null : word.Readings?.Select(r => MarkInside.Match(r.Text)).FirstOrDefault(m => m.Success
+                && Math.Abs(word.Box.Left + (m.Groups["left"].Length + m.Groups["mark"].Length / 2.0) / m.Value.Length * word.Box.Width - (blot.Left + blot.Right) / 2.0) <= 2 * charWidth);
+            if (parts is null)
+            {
+                words?.Add(word);
+                continue;
+            }
+            words ??= [.. line.Words.Take(i)];
+            words.Add(word with { Text = parts.Groups["left"].Value, Box = word.Box with { Right = blot.Left }, Readings = null });
+            words.Add(Word.Illegible(blot with { Top = word.Box.Top, Bottom = word.Box.Bottom }, "", 0));
+            words.Add(word with { Text = parts.Groups["right"].Value, Box = word.Box with { Left = blot.Right }, Readings = null });
+        }
+        return words is null ? line : line with { Words = words };
+    }
+
+    /// <summary>A run of one to three marks between two words' letters: "made@similar", "Norway@favorable,".</summary>
+    private static readonly System.Text.RegularExpressions.Regex MarkInside =
+        new(@"^(?<left>.*[\p{L}\p{N}][.,;:]?)(?<mark>[^\p{L}\p{N}\s.,;:'’\-]{1,3})(?<right>[\p{L}\p{N}(""“].*)$");
+
+    /// <summary>A region this solid is a blot or a hole, as dark as the type's strokes throughout.</summary>
+    private const double MinBlotSolidity = 0.9;
 
     /// <summary>A stretch of a line where a dark region covers the place of lost words, to go before word <see cref="Before"/>.</summary>
     public readonly record struct LostStretch(int Before, BoundingBox Box, StretchSource Source);

@@ -237,6 +237,28 @@ public sealed class IllegibilityTests
     }
 
     [Fact]
+    public void A_word_read_across_a_punch_hole_is_the_two_words_either_side_of_a_marker()
+    {
+        // "had made [a] similar": a hole over "a"; Tesseract read it as "@", PP-OCR ran the words together.
+        static Line LineWith(string first, string second) => new(new BoundingBox(700, 100, 1180, 140),
+        [
+            new Word("had", new BoundingBox(700, 100, 880, 140), 96),
+            new Word(second, new BoundingBox(912, 100, 1180, 140), 90) { Readings = [new EngineReading("tesseract", first, 86), new EngineReading("pp-ocr", second, 98)] },
+        ]);
+        Page PageWith(Line line, double solidity) => new(1, 2550, 3300, 300, [new Block(line.Box, [line])], new PageProcessing(0, 0, []))
+        {
+            DarkRegions = [new DarkRegion(new BoundingBox(1012, 96, 1052, 144), [new BoundingBox(1012, 96, 1052, 144)]) { Solidity = solidity }],
+        };
+
+        var split = DamageMarker.Mark(PageWith(LineWith("made@similar", "madesimilar"), 0.98)).Lines.Single();
+        Assert.Equal("had made [ILLEGIBLE] similar", Text(split));
+        Assert.Equal((912, 1012), (split.Words[1].Box.Left, split.Words[1].Box.Right));
+        // A hyphen is the word's own; a gray smear (letters smeared by water) is no blot over a word.
+        Assert.Equal("had well-known", Text(DamageMarker.Mark(PageWith(LineWith("well-known", "well-known"), 0.98)).Lines.Single()));
+        Assert.Equal("had madesimilar", Text(DamageMarker.Mark(PageWith(LineWith("made@similar", "madesimilar"), 0.3)).Lines.Single()));
+    }
+
+    [Fact]
     public void A_stain_the_engine_read_a_row_around_in_two_pieces_is_marked_once()
     {
         // "proposed ⎵ no. 155": the row read as two lines either side of the stain; the first piece's end marks it.
