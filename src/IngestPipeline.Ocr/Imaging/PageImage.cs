@@ -6,7 +6,8 @@ namespace IngestPipeline.Ocr.Imaging;
 
 /// <summary>
 /// A decoded page in native (Leptonica) memory. Every transformation returns a new image; the caller
-/// disposes each one it owns. Pixels never cross into managed memory except when encoded for output.
+/// disposes each one it owns. Pixels never cross into managed memory except when encoded for output, and a page
+/// shrunk 4 x 4 for its stains to be labelled (<see cref="StainFinder"/>).
 /// </summary>
 public sealed unsafe class PageImage : IDisposable
 {

@@ -8,7 +8,8 @@ namespace IngestPipeline.Ocr.Imaging;
 /// stopped), holding no ink. Shrunk by averaging 4 x 4 pixels, typed words turn to gray blobs and a tide line to a
 /// closed gray curve; the paper it encloses, not reached from the page's edge without crossing gray, is a hole.
 /// Most holes are the paper inside a word's letters or between touching lines, too small or holding ink; a stain's is
-/// as wide as a word, rounded (a ruled box encloses a rectangle), browned by the water, and empty of ink.
+/// as wide as a word, rounded (a ruled box encloses a rectangle), browned by the water against the paper around it,
+/// empty of ink, outlined by gray more than by ink, and alone (a sheet once wet all over holds a network of them).
 /// </summary>
 public static unsafe class StainFinder
 {
@@ -38,6 +39,13 @@ public static unsafe class StainFinder
     /// </summary>
     private const double MaxWallInk = 0.5;
 
+    /// <summary>A hole of the shrunk page: its box, and its pixels' count and summed levels.</summary>
+    private record struct Hole(int Left, int Top, int Right, int Bottom, long Pixels, long Sum)
+    {
+        public readonly int Width => Right - Left;
+        public readonly int Height => Bottom - Top;
+        public readonly double Level => Sum / (double)Pixels;
+    }
 
     public static IReadOnlyList<DarkRegion> Find(PageImage gray, int inkThreshold, int dpi)
     {
@@ -49,30 +57,29 @@ public static unsafe class StainFinder
         for (int i = 0; i < levels.Length; i++) outline[i] = levels[i] < paper - OutlineDarkerThan;
         var label = Holes(outline, width, height, out int holes);
         if (holes == 0) return [];
-        var box = new (int Left, int Top, int Right, int Bottom, long Pixels, long Sum)[holes + 1];
-        for (int i = 1; i <= holes; i++) box[i] = (int.MaxValue, int.MaxValue, -1, -1, 0, 0);
+        var box = new Hole[holes + 1];
+        for (int i = 1; i <= holes; i++) box[i] = new Hole(int.MaxValue, int.MaxValue, -1, -1, 0, 0);
         for (int y = 0; y < height; y++)
             for (int x = 0; x < width; x++)
             {
                 int l = label[y * width + x];
                 if (l <= 0) continue;
                 var b = box[l];
-                box[l] = (Math.Min(b.Left, x), Math.Min(b.Top, y), Math.Max(b.Right, x + 1), Math.Max(b.Bottom, y + 1), b.Pixels + 1, b.Sum + levels[y * width + x]);
+                box[l] = new Hole(Math.Min(b.Left, x), Math.Min(b.Top, y), Math.Max(b.Right, x + 1), Math.Max(b.Bottom, y + 1), b.Pixels + 1, b.Sum + levels[y * width + x]);
             }
         int minWidth = (int)Math.Ceiling(MinWidthInches * dpi / Reduction), minHeight = (int)Math.Ceiling(MinHeightInches * dpi / Reduction);
         var stains = new List<DarkRegion>();
         for (int l = 1; l <= holes; l++)
         {
             var b = box[l];
-            int w = b.Right - b.Left, h = b.Bottom - b.Top;
-            if (w < minWidth || h < minHeight || h > 4 * w) continue;
-            if (b.Pixels > MaxBoxFill * w * h) continue;
-            if (LocalPaper(levels, label, width, height, b.Left, b.Top, b.Right, b.Bottom) is not { } around || around - b.Sum / (double)b.Pixels < MinBrowning) continue;
+            if (b.Width < minWidth || b.Height < minHeight || b.Height > 4 * b.Width) continue;
+            if (b.Pixels > MaxBoxFill * b.Width * b.Height) continue;
+            if (LocalPaper(levels, label, width, height, b) is not { } around || around - b.Level < MinBrowning) continue;
             // Row by row from the hole's first pixel to its last: paper around a word still typed is a hole too, but
             // the word lies within its rows.
-            var rows = Rows(label, width, l, b.Left, b.Top, b.Right, b.Bottom);
+            var rows = Rows(label, width, l, b);
             if (InkShare(gray, inkThreshold, rows) > MaxInkShare) continue;
-            if (WallInk(gray, inkThreshold, label, width, height, l, b.Left, b.Top, b.Right, b.Bottom) > MaxWallInk) continue;
+            if (WallInk(gray, inkThreshold, label, width, height, l, b) > MaxWallInk) continue;
             if (Neighbours(box, l, minWidth, minHeight) > 0) continue;
             stains.Add(Region(rows));
         }
@@ -84,65 +91,75 @@ public static unsafe class StainFinder
     /// network of tide lines (a sheet once wet all over, its typing still legible) encloses holes row above row; a
     /// stain over a line, pinched in several along it, holes side by side only.
     /// </summary>
-    private static int Neighbours((int Left, int Top, int Right, int Bottom, long Pixels, long Sum)[] box, int l, int minWidth, int minHeight)
+    private static int Neighbours(Hole[] box, int l, int minWidth, int minHeight)
     {
         var b = box[l];
-        int reach = b.Bottom - b.Top, near = 0;
+        int reach = b.Height, near = 0;
         for (int o = 1; o < box.Length; o++)
         {
             var c = box[o];
-            if (o == l || c.Right - c.Left < minWidth / 2 || c.Bottom - c.Top < minHeight) continue;
-            if (Math.Min(c.Bottom, b.Bottom) - Math.Max(c.Top, b.Top) >= Math.Min(c.Bottom - c.Top, reach) / 2) continue;
+            if (o == l || c.Width < minWidth / 2 || c.Height < minHeight) continue;
+            if (Math.Min(c.Bottom, b.Bottom) - Math.Max(c.Top, b.Top) >= Math.Min(c.Height, reach) / 2) continue;
             if (c.Left < b.Right + reach && c.Right > b.Left - reach && c.Top < b.Bottom + reach && c.Bottom > b.Top - reach) near++;
         }
         return near;
     }
 
     /// <summary>
-    /// Share of the outline pixels around hole <paramref name="l"/> (shrunk) with ink under them (a full-resolution
-    /// pixel darker than the ink threshold): letters and rules enclose paper too (an underline below its words).
-    /// </summary>
-    /// <summary>
-    /// Mean level of the paper reached from the page's edge around the box, as far out as the box is tall; null where
+    /// Mean level of the paper reached from the page's edge around the hole, as far out as the hole is tall; null where
     /// there is none (paper shut in by rules and letters all round, as between two underlines).
     /// </summary>
-    private static double? LocalPaper(byte[] levels, int[] label, int width, int height, int left, int top, int right, int bottom)
+    private static double? LocalPaper(byte[] levels, int[] label, int width, int height, Hole hole)
     {
-        int reach = bottom - top;
+        int reach = hole.Height;
         long sum = 0, count = 0;
-        for (int y = Math.Max(0, top - reach); y < Math.Min(height, bottom + reach); y++)
-            for (int x = Math.Max(0, left - reach); x < Math.Min(width, right + reach); x++)
+        for (int y = Math.Max(0, hole.Top - reach); y < Math.Min(height, hole.Bottom + reach); y++)
+            for (int x = Math.Max(0, hole.Left - reach); x < Math.Min(width, hole.Right + reach); x++)
             {
                 int i = y * width + x;
                 if (label[i] != -1) continue;
                 sum += levels[i];
                 count++;
             }
-        return count < bottom - top ? null : sum / (double)count;
+        return count < reach ? null : sum / (double)count;
     }
 
-    private static double WallInk(PageImage gray, int inkThreshold, int[] label, int width, int height, int l, int left, int top, int right, int bottom)
+    /// <summary>
+    /// Share of the outline pixels around hole <paramref name="l"/> (shrunk) with ink under them (a full-resolution
+    /// pixel darker than the ink threshold): letters and rules enclose paper too (an underline below its words).
+    /// </summary>
+    private static double WallInk(PageImage gray, int inkThreshold, int[] label, int width, int height, int l, Hole hole)
     {
-        int wpl = Leptonica.pixGetWpl(gray.Handle);
-        byte* data = (byte*)Leptonica.pixGetData(gray.Handle);
         int walls = 0, inked = 0;
-        for (int y = Math.Max(0, top - 1); y < Math.Min(height, bottom + 1); y++)
-            for (int x = Math.Max(0, left - 1); x < Math.Min(width, right + 1); x++)
+        for (int y = Math.Max(0, hole.Top - 1); y < Math.Min(height, hole.Bottom + 1); y++)
+            for (int x = Math.Max(0, hole.Left - 1); x < Math.Min(width, hole.Right + 1); x++)
             {
                 int i = y * width + x;
-                if (label[i] != 0) continue;
-                bool wall = x > 0 && label[i - 1] == l || x + 1 < width && label[i + 1] == l || y > 0 && label[i - width] == l || y + 1 < height && label[i + width] == l;
+                bool wall = label[i] == 0 && (x > 0 && label[i - 1] == l || x + 1 < width && label[i + 1] == l
+                    || y > 0 && label[i - width] == l || y + 1 < height && label[i + width] == l);
                 if (!wall) continue;
                 walls++;
-                bool ink = false;
-                for (int fy = y * Reduction; fy < Math.Min(gray.Height, (y + 1) * Reduction) && !ink; fy++)
-                    for (int fx = x * Reduction; fx < Math.Min(gray.Width, (x + 1) * Reduction); fx++)
-                        if (((byte*)data + (long)fy * wpl * 4)[fx ^ 3] < inkThreshold) { ink = true; break; }
-                if (ink) inked++;
+                if (InkUnder(gray, inkThreshold, y, x, x) > 0) inked++;
             }
         return walls == 0 ? 0 : inked / (double)walls;
     }
 
+    /// <summary>How many full-resolution pixels under shrunk pixels <paramref name="first"/>..<paramref name="last"/> of row <paramref name="y"/> are darker than the threshold.</summary>
+    private static int InkUnder(PageImage gray, int inkThreshold, int y, int first, int last)
+    {
+        int wpl = Leptonica.pixGetWpl(gray.Handle), ink = 0;
+        byte* data = (byte*)Leptonica.pixGetData(gray.Handle);
+        for (int fy = y * Reduction; fy < Math.Min(gray.Height, (y + 1) * Reduction); fy++)
+        {
+            byte* line = data + (long)fy * wpl * 4;
+            // Leptonica keeps 8-bit pixels in big-endian 32-bit words: byte x of a row is at x ^ 3 on little-endian machines.
+            for (int fx = first * Reduction; fx < Math.Min(gray.Width, (last + 1) * Reduction); fx++)
+                if (line[fx ^ 3] < inkThreshold) ink++;
+        }
+        return ink;
+    }
+
+    /// <summary>The shrunk page's levels, row after row: small enough to label in managed memory.</summary>
     private static byte[] Pixels(PageImage image)
     {
         int width = image.Width, height = image.Height, wpl = Leptonica.pixGetWpl(image.Handle);
@@ -203,13 +220,13 @@ public static unsafe class StainFinder
     }
 
     /// <summary>Each row of hole <paramref name="l"/> from its first pixel to its last, on the shrunk page.</summary>
-    private static List<(int Y, int First, int Last)> Rows(int[] label, int width, int l, int left, int top, int right, int bottom)
+    private static List<(int Y, int First, int Last)> Rows(int[] label, int width, int l, Hole hole)
     {
         var rows = new List<(int, int, int)>();
-        for (int y = top; y < bottom; y++)
+        for (int y = hole.Top; y < hole.Bottom; y++)
         {
             int first = -1, last = -1;
-            for (int x = left; x < right; x++)
+            for (int x = hole.Left; x < hole.Right; x++)
             {
                 if (label[y * width + x] != l) continue;
                 if (first < 0) first = x;
@@ -223,19 +240,8 @@ public static unsafe class StainFinder
     /// <summary>Share of the full-resolution pixels of the rows darker than the ink threshold.</summary>
     private static double InkShare(PageImage gray, int inkThreshold, List<(int Y, int First, int Last)> rows)
     {
-        int wpl = Leptonica.pixGetWpl(gray.Handle), fullWidth = gray.Width, fullHeight = gray.Height;
-        byte* data = (byte*)Leptonica.pixGetData(gray.Handle);
-        long pixels = 0, ink = 0;
-        foreach (var (y, first, last) in rows)
-            for (int fy = y * Reduction; fy < Math.Min(fullHeight, (y + 1) * Reduction); fy++)
-            {
-                byte* line = data + (long)fy * wpl * 4;
-                for (int fx = first * Reduction; fx < Math.Min(fullWidth, (last + 1) * Reduction); fx++)
-                {
-                    if (line[fx ^ 3] < inkThreshold) ink++;
-                    pixels++;
-                }
-            }
+        long pixels = rows.Sum(r => (long)(r.Last - r.First + 1) * Reduction * Reduction);
+        long ink = rows.Sum(r => (long)InkUnder(gray, inkThreshold, r.Y, r.First, r.Last));
         return pixels == 0 ? 1 : ink / (double)pixels;
     }
 
