@@ -57,7 +57,7 @@ public static class IllegibilityCommand
         var precision = new Option<double>("--target-precision") { Description = "The threshold is the lowest at which held-out candidates reach this precision", DefaultValueFactory = _ => 0.9 };
         var trees = new Option<int>("--trees") { Description = "Trees per decision", DefaultValueFactory = _ => new TreeSettings().Trees };
         var depth = new Option<int>("--depth") { Description = "Depth of each tree", DefaultValueFactory = _ => new TreeSettings().Depth };
-        var stretches = new Option<string>("--stretches") { Description = "The kinds of stretch the model decides: all, or a list of between-words, line-end, under-dark-region, torn-line-end, header, line-start, short-line, lost-line", DefaultValueFactory = _ => "between-words,line-end,under-dark-region,torn-line-end" };
+        var stretches = new Option<string>("--stretches") { Description = "The kinds of stretch the model decides (the hand rules weigh the others): all, none, or a list of between-words, line-end, under-dark-region, torn-line-end, header, line-start, short-line, lost-line", DefaultValueFactory = _ => "between-words,line-end,under-dark-region,torn-line-end" };
         var legibleWeight = new Option<int>("--legible-weight") { Description = "How many times the --legible scans' candidates count (in training and in calibration): a collection's own legible pages teach more than generated ones", DefaultValueFactory = _ => 1 };
         var command = new Command("train", "Train the [ILLEGIBLE] decision on labelled candidates") { sets, legible, legibleWeight, output, seed, precision, trees, depth, stretches };
         command.SetAction(parse =>
@@ -112,6 +112,7 @@ public static class IllegibilityCommand
     private static HashSet<StretchSource> ParseSources(string value)
     {
         if (value.Trim() == "all") return [.. Enum.GetValues<StretchSource>()];
+        if (value.Trim() == "none") return [];
         var sources = new HashSet<StretchSource>();
         foreach (var name in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             sources.Add(Enum.TryParse<StretchSource>(name.Replace("-", ""), ignoreCase: true, out var source) ? source

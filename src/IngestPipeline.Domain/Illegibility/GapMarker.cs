@@ -10,12 +10,13 @@ namespace IngestPipeline.Domain.Illegibility;
 /// </summary>
 public static class GapMarker
 {
-    public static Page Mark(Page page, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
+    /// <param name="leftToModel">Kinds of stretch a learned decision weighs instead (none by default).</param>
+    public static Page Mark(Page page, Lexicon lexicon, IllegibilityOptions options, PageInk? ink, IReadOnlySet<GapSource>? leftToModel = null)
     {
         ArgumentNullException.ThrowIfNull(page);
         // Lost lines are left to the learned decision; a line's late start or short end and a gap in the header are
         // weighed here by their ink, and in the header by its fields (Evidence).
-        var proposed = page.TextGaps.Where(g => Weighs(g.Source)).ToList();
+        var proposed = page.TextGaps.Where(g => Weighs(g.Source) && leftToModel?.Contains(g.Source) != true).ToList();
         if (proposed.Count == 0) return page;
         var lines = page.Lines.ToList();
         var layout = PageLayout.Of(page);

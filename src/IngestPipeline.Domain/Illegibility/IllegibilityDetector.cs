@@ -20,15 +20,12 @@ public static class IllegibilityDetector
     {
         var words = line.Words.Where(w => w.IsIllegible || !IsStrayMark(w, options, ink)).ToList();
         var damaged = words.Select(w => MayBeDamaged(w, ink)).ToArray();
-        // A mark with no letter or digit is punctuation misread, a speck or a dash, never lost words, when it is a
-        // character or two wide ("=", "»", "/") or flatter than half the line's letters (a rule, an underline).
-        double markWidth = 2 * DamageMarker.CharWidth(line);
-        double flatBelow = LetterHeight(words) / 2;
+        var lostWordsShape = LostWordsShape.Of(line, words);
         // The second recogniser read this line's typing: where it saw nothing at all, there was no legible text.
         bool secondReadLine = words.Any(w => w.Readings is [_, { Text.Length: > 0 }]);
         var unreadable = words.Select((w, i) => w.IsIllegible
-            || (damaged[i] && (w.Text.Any(char.IsLetterOrDigit) || (w.Box.Width >= markWidth && w.Box.Height >= flatBelow))
-                && IsUnreadable(w, lexicon, options, ink, secondReadLine, markWidth / 2)
+            || (damaged[i] && lostWordsShape.Fits(w)
+                && IsUnreadable(w, lexicon, options, ink, secondReadLine, lostWordsShape.CharWidth)
                 && !ReadTwiceAlike(w, lexicon))).ToArray();
         GrowIntoWeakNeighbours(words, unreadable, damaged, options);
         BridgeWeakReadings(words, unreadable, options);
@@ -74,11 +71,22 @@ public static class IllegibilityDetector
             || (WordPlausibility.Core(word.Text).Length == 0 && !word.Text.Any(char.IsLetterOrDigit)
                 && (ink is null || word.Ink is null || (ink.SpacesPunctuation ? ink.IsFaded(word.Ink) : ink.IsDamaged(word.Ink)))));
 
-    /// <summary>The median height of the line's words with a letter (0 when none has one).</summary>
-    private static double LetterHeight(List<Word> words)
+    /// <summary>
+    /// What a reading must look like to stand for lost words. A mark with no letter or digit is punctuation misread, a
+    /// speck or a dash, never lost words, when it is a character or two wide ("=", "»", "/", a French typist's spaced
+    /// "." or ":") or flatter than half the line's letters (a rule, an underline).
+    /// </summary>
+    internal sealed record LostWordsShape(double CharWidth, double LetterHeight)
     {
-        var heights = words.Where(w => !w.IsIllegible && w.Text.Any(char.IsLetter)).Select(w => w.Box.Height).Order().ToList();
-        return heights.Count == 0 ? 0 : heights[heights.Count / 2];
+        /// <param name="words">The words whose letters set the height (the line's, perhaps without its stray marks).</param>
+        public static LostWordsShape Of(Line line, IEnumerable<Word> words)
+        {
+            var heights = words.Where(w => !w.IsIllegible && w.Text.Any(char.IsLetter)).Select(w => w.Box.Height).Order().ToList();
+            return new LostWordsShape(DamageMarker.CharWidth(line), heights.Count == 0 ? 0 : heights[heights.Count / 2]);
+        }
+
+        public bool Fits(Word word) =>
+            word.Text.Any(char.IsLetterOrDigit) || (word.Box.Width >= 2 * CharWidth && word.Box.Height >= LetterHeight / 2);
     }
 
     /// <summary>Damaged ink, or ink not measured (then the reading alone decides, as for transcripts made before ink was measured).</summary>

@@ -55,6 +55,7 @@ public static class TranscriptCleaner
             if (options.Model is { } model)
             {
                 page = DamageMarker.Mark(page, ink);
+                page = GapMarker.Mark(page, lexicon, options.Illegibility, ink, model.GapSources);
                 page = LearnedMarker.Mark(page, lexicon, options.Illegibility, ink, model, options.IllegibleThreshold ?? model.Training.Threshold);
             }
             else

@@ -113,19 +113,72 @@ public sealed class LearnedDecisionTests
             LineAt(200, ("the", 95f), ("report", 95f), ("was", 95f), ("sent", 95f), ("today", 95f)),
             LineAt(250, ("and", 95f), ("#e@%", 20f), ("we", 95f), ("agree", 95f)))).Pages[0];
 
-    /// <summary>A model trained on the candidates of pages like <see cref="GarbagePage"/>: garbage unreadable, words legible.</summary>
-    private static IllegibilityModel GarbageModel()
+    /// <summary>
+    /// A model trained on the candidates of pages like <see cref="GarbagePage"/>: garbage unreadable, words legible; deciding
+    /// the stretches of <paramref name="stretches"/> (by default those the rules were given).
+    /// </summary>
+    private static IllegibilityModel GarbageModel(IReadOnlySet<StretchSource>? stretches = null)
     {
+        stretches ??= IllegibilityTrainer.RuleStretches;
         var page = GarbagePage();
         var candidates = CandidateFinder.Find(page, Words, IllegibilityOptions.Default, null);
         var cases = new List<TrainingCase>();
         for (int copy = 0; copy < 60; copy++)
             cases.AddRange(candidates.Select(c => new TrainingCase($"page{copy}", c, c.Word?.Text == "#e@%")));
         // A stretch case of each label, so that both decisions have something to learn.
-        var stretch = new UnreadableCandidate(CandidateKind.Stretch, 0, 0, new BoundingBox(0, 0, 10, 10), new float[CandidateFeatures.StretchNames.Count]) { Source = StretchSource.BetweenWords };
+        var stretch = new UnreadableCandidate(CandidateKind.Stretch, 0, 0, new BoundingBox(0, 0, 10, 10), new float[CandidateFeatures.StretchNames.Count]) { Source = stretches.Count == 0 ? StretchSource.BetweenWords : stretches.Min() };
         for (int copy = 0; copy < 60; copy++)
             cases.Add(new TrainingCase($"page{copy}", stretch, copy % 2 == 0));
-        return IllegibilityTrainer.Train(cases, ["test"], 1, new TreeSettings { Trees = 20, MinLeafCases = 5 }, 0.9, IllegibilityTrainer.RuleStretches).Model;
+        return IllegibilityTrainer.Train(cases, ["test"], 1, new TreeSettings { Trees = 20, MinLeafCases = 5 }, 0.9, stretches).Model;
+    }
+
+    [Fact]
+    public void A_lone_mark_a_character_wide_is_never_lost_words_however_sure_the_model()
+    {
+        // At threshold 0 every word the model decides is a marker, but a full stop standing alone is punctuation (a French
+        // typist's "mot ." or a speck): the rules never take it for lost words, and neither does the learned decision.
+        var page = OnePage(Block(
+            LineAt(200, ("the", 95f), ("report", 95f), ("was", 95f), ("sent", 95f), ("today", 95f)),
+            LineAt(250, ("and", 95f), ("we", 95f), ("agree", 95f), (".", 95f)))).Pages[0];
+
+        var cleaned = TranscriptCleaner.Clean(new Transcript("one.png", [page]), Words, CleanupOptions.Default with { Model = GarbageModel(), IllegibleThreshold = 0 });
+
+        Assert.Equal("[ILLEGIBLE] .", cleaned.Pages[0].Lines.Last().Text);
+    }
+
+    [Fact]
+    public void The_layouts_gaps_a_model_does_not_decide_are_weighed_by_the_hand_rules()
+    {
+        // Blank paper ten characters wide after a lower-case word mid-sentence: the rules take it for a faded word.
+        var lexicon = new Lexicon(["the ships left from the port of Dalian in the morning", "report sent today and we agree"]);
+        var typed = new InkMeasure(120, 0.3f);
+        Word At(string text, int left, int top) => new(text, new BoundingBox(left, top, left + 30 * text.Length, top + 40), 95) { Ink = typed };
+        var sure = new Line(new BoundingBox(100, 500, 2300, 540), Enumerable.Range(0, 8).Select(i => At("morning", 100 + i * 250, 500)).ToList());
+        var broken = new Line(new BoundingBox(100, 1000, 1630, 1040), [At("the", 100, 1000), At("ships", 220, 1000), At("left", 400, 1000), At("Dalian", 1450, 1000)]);
+        var gap = new TextGap(new BoundingBox(550, 1000, 1400, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 500, 2300, 1040), [sure, broken])], new PageProcessing(0, 0, [])) { TextGaps = [gap] };
+        string Cleaned(IllegibilityModel model, out Word? marker)
+        {
+            var line = TranscriptCleaner.Clean(new Transcript("gap.png", [page]), lexicon, CleanupOptions.Default with { Model = model, IllegibleThreshold = 0.5 })
+                .Pages[0].Lines.ElementAt(1);
+            marker = line.Words.FirstOrDefault(w => w.IsIllegible);
+            return line.Text;
+        }
+
+        // A model deciding words alone (trained with no kind of stretch, as the one shipped): the rules mark the gap,
+        // and their marker has no probability.
+        var wordsAlone = GarbageModel(new HashSet<StretchSource>());
+        Assert.Empty(wordsAlone.GapSources);
+        Assert.Empty(wordsAlone.Stretches.Trees);
+        Assert.DoesNotContain(CandidateFinder.Find(page, lexicon, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default)), c => c.Kind == CandidateKind.Stretch && wordsAlone.Decides(c));
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Cleaned(wordsAlone, out var ruled));
+        Assert.Null(ruled!.IllegibleProbability);
+        // A model deciding the stretches between words weighs the gap itself: the rules leave it alone.
+        var betweenWords = GarbageModel();
+        Assert.Equal([GapSource.Layout], betweenWords.GapSources);
+        Assert.Contains(CandidateFinder.Find(page, lexicon, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default)), c => c.Kind == CandidateKind.Stretch && betweenWords.Decides(c));
+        Cleaned(betweenWords, out var learned);
+        Assert.True(learned is null || learned.IllegibleProbability is not null);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IngestPipeline.Domain.Illegibility.Evidence;
+using IngestPipeline.Domain.Transcripts;
 
 namespace IngestPipeline.Domain.Illegibility.Model;
 
@@ -36,6 +37,22 @@ public sealed class IllegibilityModel
     /// </summary>
     public bool WeighsStretchesBeyondTheRules => StretchSources.Overlaps(
         [StretchSource.Header, StretchSource.LineStart, StretchSource.ShortLine, StretchSource.LostLine]);
+
+    /// <summary>
+    /// The layout's gaps the model weighs; the hand rules (<see cref="GapMarker"/>) weigh the others. A gap in running
+    /// text is the model's when it decides stretches between words or at a line's end.
+    /// </summary>
+    public IReadOnlySet<GapSource> GapSources => _gapSources ??= new HashSet<GapSource>(
+        new (GapSource Gap, bool Decided)[]
+        {
+            (GapSource.Layout, StretchSources.Contains(StretchSource.BetweenWords) || StretchSources.Contains(StretchSource.LineEnd)),
+            (GapSource.Header, StretchSources.Contains(StretchSource.Header)),
+            (GapSource.LineStart, StretchSources.Contains(StretchSource.LineStart)),
+            (GapSource.ShortLine, StretchSources.Contains(StretchSource.ShortLine)),
+            (GapSource.LostLine, StretchSources.Contains(StretchSource.LostLine)),
+        }.Where(g => g.Decided).Select(g => g.Gap));
+
+    private IReadOnlySet<GapSource>? _gapSources;
 
     /// <summary>Whether the model decides this candidate: every word, and the stretches of the kinds it was trained on.</summary>
     public bool Decides(UnreadableCandidate candidate) => candidate.Kind == CandidateKind.Word || StretchSources.Contains(candidate.Source);

@@ -55,7 +55,9 @@ public static class IllegibilityTrainer
         var halves = start is null ? null : Halves(cases.Select(c => c.Page), seed);
         var held = new List<(double Probability, bool Unreadable)>();
         var words = GrowKind(cases.Where(c => c.Candidate.Kind == CandidateKind.Word).ToList(), seed, settings, held, start?.Words, halves);
-        var stretches = GrowKind(cases.Where(c => c.Candidate.Kind == CandidateKind.Stretch).ToList(), seed, settings, held, start?.Stretches, halves);
+        // A model deciding words alone (the rules weigh every stretch) has no trees for stretches: it never scores one.
+        var stretches = sources.Count == 0 ? GrownKind.Unused
+            : GrowKind(cases.Where(c => c.Candidate.Kind == CandidateKind.Stretch).ToList(), seed, settings, held, start?.Stretches, halves);
         var training = new ModelTraining(sets, cases.Select(c => c.Page).Distinct().Count(),
             cases.Count(c => c.Candidate.Kind == CandidateKind.Word), cases.Count(c => c.Candidate.Kind == CandidateKind.Stretch),
             seed, Math.Round(ThresholdFor(held, targetPrecision), 3),
@@ -69,7 +71,12 @@ public static class IllegibilityTrainer
     }
 
     /// <summary>The trees grown on all cases and, for each half of the pages, those grown on the other half; all calibrated alike.</summary>
-    private sealed record GrownKind(BoostedTrees All, BoostedTrees[] Half);
+    private sealed record GrownKind(BoostedTrees All, BoostedTrees[] Half)
+    {
+        private static readonly BoostedTrees NoTrees = new(0, [], PlattScaling.Identity);
+
+        public static GrownKind Unused { get; } = new(NoTrees, [NoTrees, NoTrees]);
+    }
 
     private static GrownKind GrowKind(List<TrainingCase> cases, int seed, TreeSettings settings, List<(double, bool)> held, BoostedTrees? start,
         Dictionary<string, int>? halves)

@@ -41,12 +41,14 @@ public static class LearnedMarker
         if (candidates.Count == 0) return line;
         // Each place in the line's order: word k at 2k + 1, a stretch before word k at 2k.
         var places = new List<(int Order, Word Word, double? Probability)>();
+        var lostWordsShape = IllegibilityDetector.LostWordsShape.Of(line, line.Words);
         foreach (var c in candidates)
         {
             double p = model.Probability(c);
             if (c.Word is { } word)
             {
-                if (p >= threshold) places.Add((2 * c.Position + 1, Word.Illegible(word.Box, MarkerGuess.Of([word], lexicon), word.Confidence), p));
+                // As for the rules: a lone mark a character wide is punctuation or a speck, never lost words.
+                if (p >= threshold && lostWordsShape.Fits(word)) places.Add((2 * c.Position + 1, Word.Illegible(word.Box, MarkerGuess.Of([word], lexicon), word.Confidence), p));
                 else if (!IllegibilityDetector.IsStrayMark(word, options, ink)) places.Add((2 * c.Position + 1, word, p));
             }
             else if (FaintTypingReadSurely(c, lexicon, options, ink))
