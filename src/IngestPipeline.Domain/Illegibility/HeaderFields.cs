@@ -33,9 +33,13 @@ internal sealed class HeaderFields
     /// <summary>Whether the line is one of the header's.</summary>
     public bool Holds(Line line) => _held.Contains(line);
 
-    /// <summary>A field's label: a word of letters (an abbreviation's full stop allowed) ending in a colon ("TO:", "NO.:").</summary>
+    /// <summary>
+    /// A field's label: a word of letters (an abbreviation's full stop allowed) ending in a colon ("TO:", "NO.:"), or
+    /// one of a cable's own labels whose colon the type or the engine made a full stop, a semicolon or a comma ("DATED.").
+    /// </summary>
     public static bool IsLabel(Word word) =>
-        word.Text.Length >= 3 && word.Text[^1] == ':' && word.Text[..^1].All(c => char.IsLetter(c) || c == '.') && word.Text.Any(char.IsLetter);
+        word.Text.Length >= 3 && (word.Text[^1] == ':' ? word.Text[..^1].All(c => char.IsLetter(c) || c == '.') && word.Text.Any(char.IsLetter)
+            : word.Text[^1] is '.' or ';' or ',' && HeaderTerms.IsLabelWord(word.Text[..^1]));
 
     /// <summary>
     /// Whether the stretch after <paramref name="before"/> on a header line held the field's value: the word before it

@@ -76,6 +76,9 @@ internal static partial class HeaderTerms
         return match is { } m ? (m.Term, Math.Min(m.Certainty, cleaned ? Certainty.Cleaned : Certainty.Exact)) : null;
     }
 
+    /// <summary>Whether the word is a header label as typed, in capitals (FROM, TO, DATED, RECD, REC'D, RECEIVED).</summary>
+    public static bool IsLabelWord(string word) => Keywords.Any(k => k.Word == word.Replace("'", "", StringComparison.Ordinal));
+
     /// <summary>A line that opens with FROM, TO, Dated or Rec'd (a damaged letter allowed, except in "TO").</summary>
     public static KeywordLine? Keyword(string line)
     {

@@ -79,6 +79,17 @@ public sealed class HeaderFieldTests
     }
 
     [Fact]
+    public void A_cables_label_whose_colon_reads_as_a_full_stop_is_still_a_label_and_other_words_so_ended_are_not()
+    {
+        // "DATED:" worn to "DATED." at the end of its line: the date is lost all the same.
+        string[] header = ["FROM: Ankara", "TO: Secretary of State, Washington", "DATED.", "NO.: 644"];
+        Assert.Equal("DATED. [ILLEGIBLE]", Mark(header, Stretch(2, 7, 40, GapSource.ShortLine))[2]);
+        // A word of the header that is no label ends its line with a full stop by itself.
+        string[] titled = ["FROM: Ankara", "TO: Secretary of State, Washington", "URGENT.", "NO.: 644"];
+        Assert.Equal("URGENT.", Mark(titled, Stretch(2, 8, 40, GapSource.ShortLine))[2]);
+    }
+
+    [Fact]
     public void Values_set_in_a_column_by_tabulation_stand_apart_from_their_labels_by_design()
     {
         string[] header = ["FROM:      Ankara", "TO:        Secretary of State", "DATED:     July 24, 1939", "NO.:       644"];
