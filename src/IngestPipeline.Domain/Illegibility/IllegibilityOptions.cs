@@ -82,9 +82,10 @@ public sealed record IllegibilityOptions
 
     /// <summary>
     /// A blank stretch inside a sentence whose neighbours never follow one another in print (<see cref="Cleanup.WordPairs"/>)
-    /// is lost text from this many character widths: wider than the two spaces after a full stop and a short word.
+    /// is lost text from this many character widths: a word of two letters and its spaces, wider than the two spaces
+    /// after a full stop.
     /// </summary>
-    public float UnpairedLostFromChars { get; init; } = 6;
+    public float UnpairedLostFromChars { get; init; } = 4;
 
     /// <summary>
     /// A line of running prose cut short after a word that cannot end it ("response from") lost its end from this many

@@ -157,6 +157,11 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships left from", Fill(At("left", 400), gap, At("from", 800), lexicon: lexicon));
         Assert.Equal("the ships left [ILLEGIBLE] the", Fill(At("left", 400), gap, At("the", 800), lexicon: lexicon));
         Assert.Equal("the ships left the", Fill(At("left", 400), gap, At("the", 800)));
+        // From four characters (a word of two letters and its spaces); narrower is a typist's double space and a slip.
+        var four = gap with { Box = new BoundingBox(550, 1000, 685, 1040) };
+        Assert.Equal("the ships left [ILLEGIBLE] the", Fill(At("left", 400), four, At("the", 700), lexicon: lexicon));
+        var three = gap with { Box = new BoundingBox(550, 1000, 655, 1040) };
+        Assert.Equal("the ships left the", Fill(At("left", 400), three, At("the", 670), lexicon: lexicon));
         // After a capital the sentence must go on in lower case: "Ships ⎵ The" may be a heading and what follows it.
         Assert.Equal("the ships Ships [ILLEGIBLE] the", Fill(At("Ships", 400), gap, At("the", 800), lexicon: lexicon));
         Assert.Equal("the ships Ships The", Fill(At("Ships", 400), gap, At("The", 800), lexicon: lexicon));
