@@ -143,10 +143,13 @@ public static class GapMarker
         bool midSentence = beforeIsWord && char.IsLower(before.Text[0]);
         float lostFrom = stained ? options.StainedLostFromChars : options.BlankLostFromChars;
         if (midSentence && width >= lostFrom) return true;
+        // A figure read surely, then a long word's width of blank paper and a lower-case word of the lexicon ("4,000 ⎵
+        // shipped"): a table's figure stands in a column (checked before), a sentence's figure is followed by its words.
+        if (before.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Number
+            && ReadsOnAfter(after, lexicon, options) && width >= lostFrom) return true;
         // After a capital ("I ⎵ had", "the Chargé ⎵ expressed") the sentence goes on where a lower-case word of the
         // lexicon follows: a heading or an address ends in a capital and starts again with one.
-        bool goesOn = beforeIsWord && char.IsLower(after.Text[0]) && after.Confidence >= options.NeighbourBelow
-            && WordPlausibility.Classify(after.Text, lexicon) is WordKind.Lexicon;
+        bool goesOn = beforeIsWord && ReadsOnAfter(after, lexicon, options);
         if (goesOn && width >= lostFrom) return true;
         // A stain inside a line of running text, after a word that does not end a sentence, is damage over words
         // whatever their case ("Figures ⎵ Ministry", "The ⎵ is"): a typist's spacing leaves blank paper, not a stain.
@@ -157,6 +160,10 @@ public static class GapMarker
         bool readsOn = midSentence || (char.IsLower(after.Text[0]) && before.Confidence >= options.NeighbourBelow);
         return readsOn && width >= Math.Min(options.UnpairedLostFromChars, lostFrom) && lexicon.Pairs?.Follows(before.Text, after.Text) == false;
     }
+
+    /// <summary>Whether the word after a stretch goes on with a sentence: a lower-case word of the lexicon, read surely.</summary>
+    private static bool ReadsOnAfter(Word after, Lexicon lexicon, IllegibilityOptions options) =>
+        char.IsLower(after.Text[0]) && after.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(after.Text, lexicon) is WordKind.Lexicon;
 
     /// <summary>
     /// Whether a line stopping short before blank or stained paper was cut short: typists end lines early mid-sentence

@@ -121,6 +121,19 @@ public sealed class GapEvidenceTests
     }
 
     [Fact]
+    public void Blank_paper_after_a_figure_breaks_the_sentence_where_a_lower_case_word_follows()
+    {
+        // "4,000 ⎵ left": the figure's words faded; before a capital or a figure it may be a table's next column.
+        var gap = new TextGap(new BoundingBox(550, 1000, 850, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
+        Assert.Equal("the ships 4,000 [ILLEGIBLE] left", Fill(At("4,000", 400), gap, At("left", 900)));
+        Assert.Equal("the ships 4,000 Dalian", Fill(At("4,000", 400), gap, At("Dalian", 900)));
+        Assert.Equal("the ships 4,000 1,200", Fill(At("4,000", 400), gap, At("1,200", 900)));
+        // Narrower than a long word: "4,000 ⎵ left" with the typist's own spacing.
+        var narrow = gap with { Box = new BoundingBox(550, 1000, 760, 1040) };
+        Assert.Equal("the ships 4,000 left", Fill(At("4,000", 400), narrow, At("left", 800)));
+    }
+
+    [Fact]
     public void Stained_paper_holding_no_typing_that_breaks_a_sentence_is_a_washed_out_word_where_blank_paper_is_a_gap()
     {
         // Five characters' width: a short word and its spaces. A stain's tide line darkens the paper without any ink.
