@@ -1,4 +1,5 @@
 using IngestPipeline.Domain.Cleanup;
+using IngestPipeline.Domain.Metadata;
 using IngestPipeline.Domain.Transcripts;
 
 namespace IngestPipeline.Domain.Illegibility;
@@ -103,6 +104,7 @@ public static class GapMarker
         if (gap.Source == GapSource.LineStart && before is null && after is not null && columns.StartsLaterThanNearRows(gap.Box, after.Box))
             return GapEvidence.BrokenSentence;
         if (gap.Source != GapSource.Layout) return LosesField(gap, line, words, before, after, header) ? GapEvidence.BrokenSentence : GapEvidence.None;
+        if (before is not null && after is not null && LosesDay(before, after, charWidth)) return GapEvidence.BrokenSentence;
         double width = gap.Box.Width / charWidth;
         bool lost = (before, after) switch
         {
@@ -115,10 +117,15 @@ public static class GapMarker
         return lost ? GapEvidence.BrokenSentence : GapEvidence.None;
     }
 
-    /// <summary>Whether a header field lost its label where its line starts late, or its value after the label.</summary>
+    /// <summary>
+    /// Whether a header field lost its label where its line starts late, or its value after the label, or the rest of
+    /// its date after the month's name ("DATED: June ⎵").
+    /// </summary>
     private static bool LosesField(TextGap gap, Line line, List<Word> words, Word? before, Word? after, HeaderFields header)
     {
         if (!header.Holds(line)) return false;
+        if (before is not null && gap.Source != GapSource.LineStart
+            && (after is null ? CableDates.IsMonthName(before.Text) : LosesDay(before, after, DamageMarker.CharWidth(line)))) return true;
         // A marker already standing between the word before and the stretch took the field's value.
         if (words.Any(w => w.IsIllegible && w.Box.Left < gap.Box.Left && w.Box.Right > (before?.Box.Right ?? 0))) return false;
         return gap.Source == GapSource.LineStart
@@ -160,6 +167,13 @@ public static class GapMarker
         bool readsOn = midSentence || (char.IsLower(after.Text[0]) && before.Confidence >= options.NeighbourBelow);
         return readsOn && width >= Math.Min(options.UnpairedLostFromChars, lostFrom) && lexicon.Pairs?.Follows(before.Text, after.Text) == false;
     }
+
+    /// <summary>
+    /// A date whose day is lost: a month's name, then the year three characters or more after it (a day, its comma and
+    /// a space: "September ⎵ 1944"). A typist sets them a space apart.
+    /// </summary>
+    private static bool LosesDay(Word before, Word after, double charWidth) =>
+        after.Box.Left - before.Box.Right >= 3 * charWidth && CableDates.IsMonthName(before.Text) && CableDates.IsYear(after.Text);
 
     /// <summary>Whether the word after a stretch goes on with a sentence: a lower-case word of the lexicon, read surely.</summary>
     private static bool ReadsOnAfter(Word after, Lexicon lexicon, IllegibilityOptions options) =>

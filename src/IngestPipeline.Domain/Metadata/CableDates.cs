@@ -47,6 +47,15 @@ internal static partial class CableDates
     [GeneratedRegex(@"^\s*[,.;]?\s*(?:(?<h>[0-9lIO|]{1,2})(?:\s?[:.]\s?(?<m>[0-9lIO|]{2}))?\s?(?<ap>[aApP])\s?[.,]?\s?[mM](?![\p{L}])\.?|(?<noon>(?i:noon))|(?<midnight>(?i:midnight)))")]
     private static partial Regex TimeOfDay();
 
+    /// <summary>Whether the word is a month's name as typed, in full ("September", "JUNE"; a comma or full stop after it allowed).</summary>
+    public static bool IsMonthName(string word) =>
+        Array.IndexOf(Months, word.TrimEnd(',', '.').ToUpperInvariant()) >= 0;
+
+    /// <summary>Whether the word is a year of the cables' century as typed ("1944", "1944." or "1944,").</summary>
+    public static bool IsYear(string word) =>
+        word.TrimEnd(',', '.', ';') is { Length: 4 } digits && digits.All(char.IsAsciiDigit)
+        && int.Parse(digits, CultureInfo.InvariantCulture) is >= FirstYear and <= LastYear;
+
     /// <summary>The first valid date in <paramref name="text"/>; without a year only when <paramref name="yearOptional"/>.</summary>
     public static DateHit? Find(string text, bool yearOptional = false)
     {

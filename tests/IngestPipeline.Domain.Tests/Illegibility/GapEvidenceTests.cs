@@ -128,6 +128,10 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships 4,000 [ILLEGIBLE] left", Fill(At("4,000", 400), gap, At("left", 900)));
         Assert.Equal("the ships 4,000 Dalian", Fill(At("4,000", 400), gap, At("Dalian", 900)));
         Assert.Equal("the ships 4,000 1,200", Fill(At("4,000", 400), gap, At("1,200", 900)));
+        // A month's name and its year a day's width apart: the day is lost; a space apart, they are a date.
+        var day = gap with { Box = new BoundingBox(680, 1000, 790, 1040) };
+        Assert.Equal("the ships September [ILLEGIBLE] 1944", Fill(At("September", 400), day, At("1944", 800)));
+        Assert.Equal("the ships September 1944", Fill(At("September", 400), day with { Box = new BoundingBox(675, 1000, 725, 1040) }, At("1944", 730)));
         // Narrower than a long word: "4,000 ⎵ left" with the typist's own spacing.
         var narrow = gap with { Box = new BoundingBox(550, 1000, 760, 1040) };
         Assert.Equal("the ships 4,000 left", Fill(At("4,000", 400), narrow, At("left", 800)));

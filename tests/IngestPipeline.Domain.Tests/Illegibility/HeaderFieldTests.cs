@@ -90,6 +90,19 @@ public sealed class HeaderFieldTests
     }
 
     [Fact]
+    public void A_date_that_stops_at_its_month_or_whose_year_stands_a_day_away_from_it_lost_its_day()
+    {
+        string[] header = ["FROM: Ankara", "TO: Secretary of State, Washington", "DATED: September     1944", "NO.: 644"];
+        Assert.Equal("DATED: September [ILLEGIBLE] 1944", Mark(header, Stretch(2, 17, 20, GapSource.Header))[2]);
+        // Set a space apart, or two, month and year are a date of their own.
+        string[] spaced = ["FROM: Ankara", "TO: Secretary of State, Washington", "DATED: September  1944", "NO.: 644"];
+        Assert.Equal("DATED: September 1944", Mark(spaced, Stretch(2, 16, 18, GapSource.Header))[2]);
+        // The line ends at the month's name: the day and the year are lost.
+        string[] cut = ["FROM: Ankara", "TO: Secretary of State, Washington", "DATED: June", "NO.: 644"];
+        Assert.Equal("DATED: June [ILLEGIBLE]", Mark(cut, Stretch(2, 12, 40, GapSource.ShortLine))[2]);
+    }
+
+    [Fact]
     public void Values_set_in_a_column_by_tabulation_stand_apart_from_their_labels_by_design()
     {
         string[] header = ["FROM:      Ankara", "TO:        Secretary of State", "DATED:     July 24, 1939", "NO.:       644"];
