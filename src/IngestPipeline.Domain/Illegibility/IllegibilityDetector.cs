@@ -104,6 +104,10 @@ public static class IllegibilityDetector
             WordKind.Lexicon when secondReadLine && word.Readings is [_, { Text.Length: 0 }] && word.Confidence < options.NeighbourBelow
                 && (WordPlausibility.Core(word.Text).Count(char.IsLetter) >= 2 || word.Box.Width >= (word.Text.Length + 3) * charWidth)
                 && ink is not null && ink.IsSmudged(word.Ink) => true,
+            // Nor does a short word of the list read unsurely from a smudge three characters and more wider than
+            // either engine's reading ("si" over a smear seven wide): the engines read a fragment of what is there.
+            WordKind.Lexicon when word.Confidence < options.NeighbourBelow && ink is not null && ink.IsSmudged(word.Ink)
+                && word.Box.Width >= ((word.Readings ?? []).Select(r => r.Text.Length).Append(word.Text.Length).Max() + 3) * charWidth => true,
             WordKind.Garbage => word.Confidence < options.GarbageBelow,
             WordKind.Unknown => word.Confidence < options.UnknownBelow,
             WordKind.Name or WordKind.NearWord => word.Confidence < options.NameBelow,

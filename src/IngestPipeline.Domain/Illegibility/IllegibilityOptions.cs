@@ -42,6 +42,16 @@ public sealed record IllegibilityOptions
     public float SmudgedAbove { get; init; } = 1.6f;
 
     /// <summary>
+    /// A word's ink counts as smeared (see <see cref="PageInk.IsSmudged"/>) above this multiple of the page's typical
+    /// coverage when its contrast is also below <see cref="SmearedBelow"/> of the typing's. On the generated validation
+    /// pages, of the low-confidence words so inked, every one lies under an unreadable span.
+    /// </summary>
+    public float SmearedAbove { get; init; } = 1.3f;
+
+    /// <summary>The contrast, as a share of the page's typical contrast, below which dense ink counts as smeared.</summary>
+    public float SmearedBelow { get; init; } = 0.8f;
+
+    /// <summary>
     /// A stretch with words missing holds faint (lost) typing only below this share of the page's typical contrast:
     /// on the dev corpus the stretches of faded text measure 0.49-0.57; on the real sets, those where the engine skipped
     /// legible worn type measure 0.59-1.1, nearly all of them over 0.65.

@@ -69,8 +69,14 @@ public sealed class PageInk
     /// <summary>Ink far fainter or far denser than the page's typing: the physical sign that what was typed there is lost.</summary>
     public bool IsDamaged(InkMeasure? ink) => IsFaded(ink) || IsSmudged(ink);
 
-    /// <summary>Ink far denser than the page's typing: a smudge, a blot or a stain over the strokes.</summary>
-    public bool IsSmudged(InkMeasure? ink) => ink is not null && ink.Coverage > _options.SmudgedAbove * Coverage;
+    /// <summary>
+    /// Ink far denser than the page's typing (a smudge, a blot or a stain over the strokes), or denser and paler at
+    /// once: ink smeared over the paper, or washed by water, spreads thin. Typing struck hard or a heavy typeface is
+    /// denser and as dark as the rest.
+    /// </summary>
+    public bool IsSmudged(InkMeasure? ink) =>
+        ink is not null && (ink.Coverage > _options.SmudgedAbove * Coverage
+            || (ink.Coverage > _options.SmearedAbove * Coverage && ink.Contrast < _options.SmearedBelow * Contrast));
 
     /// <summary>
     /// Ink far fainter than the page's typing. The only test that tells a lone mark from a speck: a full stop's or a

@@ -114,6 +114,36 @@ public sealed class InkEvidenceTests
         Assert.Equal("the (I was middle middle middle middle middle", Marked([The(), letter, Was(), .. rest]));
     }
 
+    [Theory]
+    [InlineData(80f, 0.42f, true)]    // denser and paler at once: ink smeared thin, or washed by water
+    [InlineData(125f, 0.42f, false)]  // denser but as dark: typing struck hard, a heavy typeface
+    [InlineData(80f, 0.33f, false)]   // paler alone: a worn ribbon, still typing
+    [InlineData(125f, 0.5f, true)]    // far denser whatever its contrast: a blot
+    public void Ink_denser_and_paler_than_the_typing_is_smeared(float contrast, float coverage, bool smudged)
+    {
+        var (page, _) = PageWith(At("the", 0, 95, Typed));
+        Assert.Equal(smudged, PageInk.Of(page, IllegibilityOptions.Default)!.IsSmudged(new InkMeasure(contrast, coverage)));
+    }
+
+    [Fact]
+    public void A_known_word_read_unsurely_from_a_smear_far_wider_than_its_reading_is_lost()
+    {
+        // "as" read at 24 from a smear seven characters wide, the second recogniser seeing one letter there: a fragment.
+        var smear = new InkMeasure(80, 0.45f);
+        Word Fragment(float confidence, InkMeasure ink, int chars) => At("as", 1, confidence, ink) with
+        {
+            Box = new BoundingBox(300, 1000, 300 + chars * 30, 1040),
+            Readings = [new EngineReading("tesseract", "as", confidence), new EngineReading("pp-ocr", "a", 98)],
+        };
+        // The line's other words set its character width.
+        string Line(Word fragment) => Marked([At("the", 0, 95, Typed), fragment, .. Enumerable.Range(3, 5).Select(i => At("middle", i, 95, Typed))]);
+        const string Rest = " middle middle middle middle middle";
+        Assert.Equal("the [ILLEGIBLE]" + Rest, Line(Fragment(24, smear, 7)));
+        Assert.Equal("the as" + Rest, Line(Fragment(24, smear, 3)));   // its box no wider than the reading
+        Assert.Equal("the as" + Rest, Line(Fragment(24, Typed, 7)));   // ordinary ink: typing spaced out
+        Assert.Equal("the as" + Rest, Line(Fragment(70, smear, 7)));   // read fairly surely
+    }
+
     [Fact]
     public void Without_measured_ink_the_reading_alone_decides_as_before()
     {
