@@ -25,10 +25,14 @@ public static class GapMarker
         var header = HeaderFields.Of(layout);
         // The word each line's paragraph goes on with: what a line cut short would have had room for.
         var goesOnWith = new Dictionary<Line, Word>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i + 1 < layout.Lines.Count; i++)
+        // The last word of the line above each line that starts late inside a paragraph: the sentence it breaks off.
+        var lateAfter = new Dictionary<Line, Word>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < layout.Lines.Count; i++)
         {
             if (layout.ContinuesParagraph(i) && PageLayout.SubstantialWords(layout.Lines[i + 1]) is [var next, ..])
                 goesOnWith[layout.Lines[i]] = next;
+            if (layout.StartsLateInParagraph(i) && PageLayout.SubstantialWords(layout.Lines[i - 1]) is [.., var last])
+                lateAfter[layout.Lines[i]] = last;
         }
         var byLine = new Dictionary<Line, List<TextGap>>(ReferenceEqualityComparer.Instance);
         foreach (var gap in proposed)
@@ -40,7 +44,9 @@ public static class GapMarker
         {
             Blocks = page.Blocks.Select(b => b with
             {
-                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps) ? Fill(l, gaps, goesOnWith.GetValueOrDefault(l), columns, header, lexicon, options, ink) : l).ToList(),
+                Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps)
+                    ? Fill(l, gaps, new Neighbours(goesOnWith.GetValueOrDefault(l), lateAfter.GetValueOrDefault(l)), columns, header, lexicon, options, ink)
+                    : l).ToList(),
             }).ToList(),
         };
     }
@@ -48,7 +54,13 @@ public static class GapMarker
     /// <summary>Whether the hand rules weigh stretches the layout proposed so (the rest only a learned decision does).</summary>
     public static bool Weighs(GapSource source) => source is GapSource.Layout or GapSource.Header or GapSource.LineStart or GapSource.ShortLine;
 
-    private static Line Fill(Line line, List<TextGap> gaps, Word? next, TabStops columns, HeaderFields header, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
+    /// <summary>
+    /// What the lines around say of a line: the word its paragraph goes on with below (what a line cut short would have
+    /// had room for), and, where the line starts late inside its paragraph, the last word of the line above.
+    /// </summary>
+    private readonly record struct Neighbours(Word? Next, Word? LateAfter);
+
+    private static Line Fill(Line line, List<TextGap> gaps, Neighbours around, TabStops columns, HeaderFields header, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
         var words = line.Words.ToList();
         double charWidth = DamageMarker.CharWidth(line);
@@ -57,7 +69,7 @@ public static class GapMarker
             // Another step (a dark region over the same place) may have marked it already.
             // A speck read there (a smudge's edge or a tide line read as "<") is no reading of the stretch.
             if (words.Any(w => !IsSpeck(w) && Overlap(w.Box, gap.Box) * 2 > gap.Box.Width)) continue;
-            var filler = Evidence(gap, line, words, next, charWidth, columns, header, ink, lexicon, options) switch
+            var filler = Evidence(gap, line, words, around, charWidth, columns, header, ink, lexicon, options) switch
             {
                 GapEvidence.FaintTyping => Reading(gap, lexicon, options),
                 GapEvidence.BrokenSentence => [Word.Illegible(gap.Box, "", 0)],
@@ -88,7 +100,7 @@ public static class GapMarker
     /// next word stands in no table's column; under a column two rows near it fill, it is a lost cell. At a line's end
     /// it is lost text only where the line was cut short (<see cref="IsCutShort"/>).
     /// </summary>
-    private static GapEvidence Evidence(TextGap gap, Line line, List<Word> words, Word? next, double charWidth, TabStops columns, HeaderFields header,
+    private static GapEvidence Evidence(TextGap gap, Line line, List<Word> words, Neighbours around, double charWidth, TabStops columns, HeaderFields header,
         PageInk? ink, Lexicon lexicon, IllegibilityOptions options)
     {
         if (ink is null || gap.Ink is null) return gap.Source == GapSource.Layout ? GapEvidence.FaintTyping : GapEvidence.None;
@@ -101,16 +113,17 @@ public static class GapMarker
         // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible && !IsSpeck(w));
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
-        if (gap.Source == GapSource.LineStart && before is null && after is not null && columns.StartsLaterThanNearRows(gap.Box, after.Box))
+        if (gap.Source == GapSource.LineStart && before is null && after is not null
+            && (columns.StartsLaterThanNearRows(gap.Box, after.Box) || BreaksOffAbove(around.LateAfter, after, lexicon, options)))
             return GapEvidence.BrokenSentence;
         if (gap.Source != GapSource.Layout) return LosesField(gap, line, words, before, after, header) ? GapEvidence.BrokenSentence : GapEvidence.None;
         if (before is not null && after is not null && LosesDay(before, after, charWidth)) return GapEvidence.BrokenSentence;
         double width = gap.Box.Width / charWidth;
-        bool lost = (before, after) switch
+        bool lost = (before, after, around.Next) switch
         {
-            (null, _) => false,
-            (_, null) when next is null => EndsParagraphMidSentence(before, lexicon, options),
-            (_, null) => IsCutShort(before, next, width, lexicon, options),
+            (null, _, _) => false,
+            (_, null, null) => EndsParagraphMidSentence(before, lexicon, options),
+            (_, null, { } next) => IsCutShort(before, next, width, lexicon, options),
             _ when columns.HoldsNear(after.Box) => columns.CoversNearCell(gap.Box),
             _ => BreaksSentence(before, after, width, stained, lexicon, options),
         };
@@ -174,6 +187,14 @@ public static class GapMarker
     /// </summary>
     private static bool LosesDay(Word before, Word after, double charWidth) =>
         after.Box.Left - before.Box.Right >= 3 * charWidth && CableDates.IsMonthName(before.Text) && CableDates.IsYear(after.Text);
+
+    /// <summary>
+    /// Whether a line that starts late inside a paragraph (<see cref="PageLayout.StartsLateInParagraph"/>) lost its first
+    /// words: the line above broke off its sentence and this one goes on with it in a lower-case word of the lexicon, so
+    /// the blank before it is no new paragraph's indent; its first words faded to nothing.
+    /// </summary>
+    private static bool BreaksOffAbove(Word? lastAbove, Word first, Lexicon lexicon, IllegibilityOptions options) =>
+        lastAbove is not null && !WordParts.EndsSentence(lastAbove.Text) && ReadsOnAfter(first, lexicon, options);
 
     /// <summary>Whether the word after a stretch goes on with a sentence: a lower-case word of the lexicon, read surely.</summary>
     private static bool ReadsOnAfter(Word after, Lexicon lexicon, IllegibilityOptions options) =>

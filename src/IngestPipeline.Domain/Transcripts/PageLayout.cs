@@ -117,6 +117,39 @@ public sealed class PageLayout
     /// <summary>Whether the line starts more than <see cref="IndentCharacters"/> character widths right of the margin.</summary>
     public bool IsIndented(Line line) => Start(line) > LeftMargin + IndentCharacters * CharWidth;
 
+    /// <summary>
+    /// Whether line <paramref name="index"/> starts late inside a paragraph's running text, where its first words may
+    /// have been lost: the line above, in the same paragraph, starts at the margin and reaches the right one; this line
+    /// starts more than a wide gap right of it, and the line below, if the paragraph goes on, starts where the one above
+    /// does. Not where a word of the line above or below stands after a blank where this line starts (a hanging
+    /// indent, the text beside a side heading), nor where the line stands centred between the margins (a title, verse).
+    /// </summary>
+    public bool StartsLateInParagraph(int index)
+    {
+        if (index < 1 || BreakBefore[index] || CharWidth <= 0) return false;
+        var line = Lines[index];
+        var above = Lines[index - 1];
+        double wide = WideGapCharacters * CharWidth;
+        int start = Start(line);
+        if (Start(above) - LeftMargin > IndentCharacters * CharWidth || RightMargin - End(above) > wide || start - Start(above) <= wide) return false;
+        var below = ContinuesParagraph(index) ? Lines[index + 1] : null;
+        if (below is not null && Math.Abs(Start(below) - Start(above)) > CharWidth) return false;
+        if (AfterABlankAt(above, line.Box.Left) || (below is not null && AfterABlankAt(below, line.Box.Left))) return false;
+        double leftBlank = start - LeftMargin, rightBlank = RightMargin - End(line);
+        return rightBlank < wide || Math.Abs(leftBlank - rightBlank) > Math.Max(leftBlank, rightBlank) / 4;
+    }
+
+    /// <summary>Whether a word of the line starts within a character of <paramref name="x"/> after two characters' blank or more.</summary>
+    private bool AfterABlankAt(Line line, int x)
+    {
+        var words = line.Words;
+        for (int w = 1; w < words.Count; w++)
+        {
+            if (Math.Abs(words[w].Box.Left - x) <= CharWidth && words[w].Box.Left - words[w - 1].Box.Right >= 2 * CharWidth) return true;
+        }
+        return false;
+    }
+
     /// <summary>A gap between two words of a line wider than this many characters is more than a typist's spacing.</summary>
     public const double WideGapCharacters = 3.5;
 
