@@ -116,6 +116,7 @@ public static class GapMarker
         if (gap.Source == GapSource.LineStart && before is null && after is not null
             && (columns.StartsLaterThanNearRows(gap.Box, after.Box) || BreaksOffAbove(around.LateAfter, after, lexicon, options)))
             return GapEvidence.BrokenSentence;
+        if (after is null && before is not null && LostLastCells(gap, words, before, charWidth, columns)) return GapEvidence.BrokenSentence;
         if (gap.Source != GapSource.Layout) return LosesField(gap, line, words, before, after, header) ? GapEvidence.BrokenSentence : GapEvidence.None;
         if (before is not null && after is not null && LosesDay(before, after, charWidth)) return GapEvidence.BrokenSentence;
         double width = gap.Box.Width / charWidth;
@@ -128,6 +129,23 @@ public static class GapMarker
             _ => BreaksSentence(before, after, width, stained, lexicon, options),
         };
         return lost ? GapEvidence.BrokenSentence : GapEvidence.None;
+    }
+
+    /// <summary>
+    /// Whether a table's row stopping short before blank or stained paper lost its last cells: the line holds cells
+    /// alone (a wide blank between each two of its words; "Tin", "Commodity    Tons"), the last ends no sentence, and
+    /// rows near it that start where it does have cells in the stretch (<see cref="TabStops.EndsShorterThanNearRows"/>).
+    /// A line of prose beside a table, or a heading over it that ends in a colon, is no row.
+    /// </summary>
+    private static bool LostLastCells(TextGap gap, List<Word> words, Word last, double charWidth, TabStops columns)
+    {
+        var cells = words.Where(w => !w.IsIllegible && !IsSpeck(w) && w.Box.Right <= gap.Box.Left + charWidth).ToList();
+        if (cells.Count == 0 || WordParts.EndsSentence(last.Text) || last.Text.EndsWith(':')) return false;
+        for (int i = 1; i < cells.Count; i++)
+        {
+            if (cells[i].Box.Left - cells[i - 1].Box.Right <= PageLayout.WideGapCharacters * charWidth) return false;
+        }
+        return columns.EndsShorterThanNearRows(gap.Box, cells[0].Box);
     }
 
     /// <summary>

@@ -60,6 +60,17 @@ public sealed class TabStops
             && r.First.Left >= stretch.Left - tolerance && r.First.Right <= stretch.Right + tolerance
             && r.AfterBlanks.Any(a => Math.Abs(a.Left - first.Left) <= tolerance || Math.Abs(a.Right - first.Right) <= tolerance)) >= 2;
 
+    /// <summary>
+    /// Whether a row stopping short, before <paramref name="stretch"/>, lost its last cells: at least two table rows near
+    /// it (within six of its heights; rows of three cells or more) start where this row's first word
+    /// (<paramref name="first"/>) does and have a cell inside the stretch. A paragraph's short last line beside a table
+    /// starts where its rows do too, but ends its sentence.
+    /// </summary>
+    public bool EndsShorterThanNearRows(BoundingBox stretch, BoundingBox first) =>
+        rows.Count(r => (r.First.CenterY < stretch.Top || r.First.CenterY > stretch.Bottom) && Math.Abs(r.First.CenterY - stretch.CenterY) <= 6.0 * stretch.Height
+            && Math.Abs(r.First.Left - first.Left) <= tolerance
+            && r.AfterBlanks.Any(a => a.Left > stretch.Left + tolerance && a.Right < stretch.Right - tolerance)) >= 2;
+
     private bool Holds(BoundingBox word, double within) =>
         // Another line's word: its middle outside this word's height.
         afterBlanks.Any(a => (a.CenterY < word.Top || a.CenterY > word.Bottom) && Math.Abs(a.CenterY - word.CenterY) <= within

@@ -109,6 +109,33 @@ public sealed class GapEvidenceTests
         Assert.Equal("$753,000", Marked(Full(1080)));
     }
 
+    [Fact]
+    public void A_row_stopping_short_beside_rows_that_have_cells_in_its_blank_lost_its_last_cells()
+    {
+        static Word Cell(string text, int left, int top) => new(text, new BoundingBox(left, top, left + 30 * text.Length, top + 40), 95) { Ink = Typed };
+        static Line Row(int top, params Word[] cells) => new(BoundingBox.Union(cells.Select(c => c.Box)), cells);
+        string Marked(Line shortRow, params Line[] near)
+        {
+            var sure = Enumerable.Range(0, 8).Select(i => new Word("morning", new BoundingBox(100 + i * 250, 500, 310 + i * 250, 540), 95) { Ink = Typed }).ToList();
+            var page = new Page(1, 2550, 3300, 300,
+                [new Block(new BoundingBox(100, 500, 2400, 1240), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), shortRow, .. near])],
+                new PageProcessing(0, 0, []))
+            {
+                TextGaps = [new TextGap(new BoundingBox(shortRow.Box.Right + 15, 1000, 2200, 1040), []) { Ink = new InkMeasure(4, 0.002f), Source = GapSource.ShortLine }],
+            };
+            var marked = GapMarker.Mark(page, Words, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
+            return string.Join(' ', marked.Blocks[0].Lines[1].Words.Select(w => w.Text));
+        }
+        Line Full(int top) => Row(top, Cell("Wheat", 100, top), Cell("3,707", 800, top), Cell("$560,000", 1460, top));
+        // "Tin [1,490 $880,000]": the row's first cell alone, where the rows around have all three.
+        Assert.Equal("Tin [ILLEGIBLE]", Marked(Row(1000, Cell("Tin", 100, 1000)), Full(1080), Full(1160)));
+        Assert.Equal("Tin 1,490 [ILLEGIBLE]", Marked(Row(1000, Cell("Tin", 100, 1000), Cell("1,490", 800, 1000)), Full(1080), Full(1160)));
+        // One such row may be a row of its own; a heading ends in a colon; a line of prose is no row of cells.
+        Assert.Equal("Tin", Marked(Row(1000, Cell("Tin", 100, 1000)), Full(1080)));
+        Assert.Equal("Imports:", Marked(Row(1000, Cell("Imports:", 100, 1000)), Full(1080), Full(1160)));
+        Assert.Equal("the ships left", Marked(Row(1000, Cell("the", 100, 1000), Cell("ships", 220, 1000), Cell("left", 400, 1000)), Full(1080), Full(1160)));
+    }
+
     [Theory]
     [InlineData("of", 0, 0, "morning", "[ILLEGIBLE] morning")]  // "of ⎵ morning": the sentence goes on across lost words
     [InlineData("morning.", 0, 0, "morning", "morning")]        // the line above ended its sentence: an indent
