@@ -177,13 +177,13 @@ public static class GapMarker
     {
         if (WordParts.EndsSentence(before.Text) || before.Text.TrimEnd('"', '\'', ')', '’', '”').EndsWith(';')) return false;
         // Beside a stain the word before may read unsurely for the tide line caught in its box ("the" at 22).
-        bool beforeIsWord = (stained || before.Confidence >= options.NeighbourBelow) && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
+        bool beforeIsWord = (stained || ReadSurely(before, options)) && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Lexicon;
         bool midSentence = beforeIsWord && char.IsLower(before.Text[0]);
         float lostFrom = stained ? options.StainedLostFromChars : options.BlankLostFromChars;
         if (midSentence && width >= lostFrom) return true;
         // A figure read surely, then a long word's width of blank paper and a lower-case word of the lexicon ("4,000 ⎵
         // shipped"): a table's figure stands in a column (checked before), a sentence's figure is followed by its words.
-        if (before.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Number
+        if (ReadSurely(before, options) && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Number
             && ReadsOnAfter(after, lexicon, options) && width >= lostFrom) return true;
         // After a capital ("I ⎵ had", "the Chargé ⎵ expressed") the sentence goes on where a lower-case word of the
         // lexicon follows: a heading or an address ends in a capital and starts again with one.
@@ -195,7 +195,7 @@ public static class GapMarker
         // Narrower, or after a capital ("the Embassy ⎵ proceed"): lost words where the two words either side never
         // stand together in print and the sentence goes on (a lower-case word on one side; "Square ⎵ July" is an
         // address and its date). A typist's own gap leaves words that read on ("severe conditions ⎵ which").
-        bool readsOn = midSentence || (char.IsLower(after.Text[0]) && before.Confidence >= options.NeighbourBelow);
+        bool readsOn = midSentence || (char.IsLower(after.Text[0]) && ReadSurely(before, options));
         return readsOn && width >= Math.Min(options.UnpairedLostFromChars, lostFrom) && lexicon.Pairs?.Follows(before.Text, after.Text) == false;
     }
 
@@ -214,9 +214,16 @@ public static class GapMarker
     private static bool BreaksOffAbove(Word? lastAbove, Word first, Lexicon lexicon, IllegibilityOptions options) =>
         lastAbove is not null && !WordParts.EndsSentence(lastAbove.Text) && ReadsOnAfter(first, lexicon, options);
 
+    /// <summary>
+    /// A word read surely: by the engine, or alike by both recognisers (one is unsure of a word beside faded text or a
+    /// stain as often as not, and two that agree are no guess).
+    /// </summary>
+    private static bool ReadSurely(Word word, IllegibilityOptions options) => word.Confidence >= options.NeighbourBelow || word.ReadAlike;
+
     /// <summary>Whether the word after a stretch goes on with a sentence: a lower-case word of the lexicon, read surely.</summary>
     private static bool ReadsOnAfter(Word after, Lexicon lexicon, IllegibilityOptions options) =>
-        char.IsLower(after.Text[0]) && after.Confidence >= options.NeighbourBelow && WordPlausibility.Classify(after.Text, lexicon) is WordKind.Lexicon;
+        char.IsLower(after.Text[0]) && ReadSurely(after, options)
+        && WordPlausibility.Classify(after.Text, lexicon) is WordKind.Lexicon;
 
     /// <summary>
     /// Whether a line stopping short before blank or stained paper was cut short: typists end lines early mid-sentence
@@ -226,7 +233,7 @@ public static class GapMarker
     /// </summary>
     private static bool IsCutShort(Word before, Word next, double width, Lexicon lexicon, IllegibilityOptions options) =>
         // The word pairs are loaded for a page read in English alone, the language of the words that cannot end a line.
-        lexicon.Pairs is not null && CannotEndALine.Contains(before.Text) && before.Confidence >= options.NeighbourBelow
+        lexicon.Pairs is not null && CannotEndALine.Contains(before.Text) && ReadSurely(before, options)
         && width >= Math.Max(options.CutShortFromChars, next.Text.Length + 8);
 
     /// <summary>
@@ -235,7 +242,7 @@ public static class GapMarker
     /// English pages only, like <see cref="IsCutShort"/>.
     /// </summary>
     private static bool EndsParagraphMidSentence(Word last, Lexicon lexicon, IllegibilityOptions options) =>
-        lexicon.Pairs is not null && last.Confidence >= options.NeighbourBelow
+        lexicon.Pairs is not null && ReadSurely(last, options)
         && (CannotEndALine.Contains(last.Text) || CannotEndASentence.Contains(last.Text));
 
     /// <summary>Auxiliaries, "per" and possessives, beside <see cref="CannotEndALine"/>: words a sentence never ends on.</summary>

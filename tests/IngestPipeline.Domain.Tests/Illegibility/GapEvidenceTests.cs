@@ -185,6 +185,9 @@ public sealed class GapEvidenceTests
         Assert.Equal("the ships Dalian Ships", Fill(At("Dalian", 400), gap, At("Ships", 900)));
         Assert.Equal("the ships Dalian xqzt", Fill(At("Dalian", 400), gap, At("xqzt", 900)));
         Assert.Equal("the ships Dalian left", Fill(At("Dalian", 400), gap, At("left", 900, confidence: 30)));
+        // One engine unsure where the other read the same word: read surely all the same.
+        var readAlike = At("left", 900, confidence: 30) with { Readings = [new("tesseract", "left", 30), new("pp-ocr", "left", 99)] };
+        Assert.Equal("the ships Dalian [ILLEGIBLE] left", Fill(At("Dalian", 400), gap, readAlike));
     }
 
     [Fact]
