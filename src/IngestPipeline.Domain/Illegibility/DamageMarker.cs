@@ -217,13 +217,15 @@ public static class DamageMarker
     }
 
     /// <summary>
-    /// The second recogniser read the word surely and with more letters than its box holds: its reading runs on into
-    /// the gap beside it, so the dark ink there is letters it read (clogged type, "ph" filled in) that the first engine
-    /// took for a space, not a blot over lost words.
+    /// The second recogniser read the word surely and with more letters than the first engine and than its box holds:
+    /// its reading runs on into the gap beside it, so the dark ink there is letters it read (clogged type, "ph" filled
+    /// in) that the first engine took for a space, not a blot over lost words. Where both read the same letters, a word
+    /// of narrow letters ("reliable" in a proportional face) merely holds more of them than the line's average width.
     /// </summary>
     private static bool SecondReadingRunsOn(Word word, double charWidth) =>
-        word.Readings is [_, { Confidence: >= SureSecondReading } second]
-        && second.Text.Count(char.IsLetterOrDigit) > word.Box.Width / charWidth + 1;
+        word.Readings is [var first, { Confidence: >= SureSecondReading } second]
+        && second.Text.Count(char.IsLetterOrDigit) is var letters && letters > first.Text.Count(char.IsLetterOrDigit)
+        && letters > word.Box.Width / charWidth + 1;
 
     /// <summary>The second recogniser's confidence from which its reading of a word is taken as letters seen.</summary>
     private const float SureSecondReading = 80;

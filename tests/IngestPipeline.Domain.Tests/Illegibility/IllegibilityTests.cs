@@ -188,6 +188,9 @@ public sealed class IllegibilityTests
 
         Assert.DoesNotContain(DamageMarker.Mark(PageOf(Read("Saëi", 100, 200, "dlapho"))).Lines.Single().Words, w => w.IsIllegible);
         Assert.Contains(DamageMarker.Mark(PageOf(Read("Saëi", 100, 200, "Saëi"))).Lines.Single().Words, w => w.IsIllegible);
+        // Both engines read the same letters, more than the line's average width holds (narrow letters in a
+        // proportional face): the reading runs on into nothing, and the blot covers lost words.
+        Assert.Contains(DamageMarker.Mark(PageOf(Read("dlapho", 130, 200, "dlapho"))).Lines.Single().Words, w => w.IsIllegible);
     }
 
     [Fact]
