@@ -12,7 +12,10 @@ namespace IngestPipeline.Domain.Illegibility;
 /// </summary>
 public static class DamageMarker
 {
-    /// <summary>A word over a dark region that the engine still read this surely is real ink on a dark scan, not a guess.</summary>
+    /// <summary>
+    /// A word over a dark region that the engine still read this surely is real ink on a dark scan, not a guess; a mark
+    /// with no letter or digit ("@" for a punch hole) is the region itself read, however surely.
+    /// </summary>
     private const float BlotReadBelow = 85;
 
     /// <param name="ink">The page's typing, when measured: a word read in a water stain is a guess only on ink unlike it.</param>
@@ -177,7 +180,7 @@ public static class DamageMarker
             // A stain holds no ink: a word read in one is its tide line read as a mark or as letters ("<", "ay": ink
             // like stained or blank paper), or letters its outline runs round, not a guess at what the water washed out.
             bool tideLine = !word.Text.Any(char.IsLetterOrDigit) || frame.Ink is { } ink && word.Ink is { } measured && (ink.IsStained(measured) || ink.IsBlank(measured));
-            underBlot[i] = !word.IsIllegible && word.Confidence < BlotReadBelow
+            underBlot[i] = !word.IsIllegible && (word.Confidence < BlotReadBelow || !word.Text.Any(char.IsLetterOrDigit))
                 && (tideLine ? extents : solid).Any(e => HorizontalOverlap(word.Box, e) * 2 >= word.Box.Width);
             if (i + 1 < line.Words.Count)
             {

@@ -239,6 +239,22 @@ public sealed class IllegibilityTests
         Assert.Equal("ay left. The", Marked(typed));
     }
 
+    [Theory]
+    [InlineData("@", 93, true)]    // a hole read as a mark, however surely: no typed word
+    [InlineData("I", 93, false)]   // a letter read surely over a dark scan is real ink
+    [InlineData("I", 60, true)]    // a letter read unsurely is a guess under the blot
+    public void A_mark_read_over_a_blot_is_lost_text_however_sure_the_engine(string text, float confidence, bool lost)
+    {
+        // "[I] shall": a punch hole over the "I"; the engine read the hole itself.
+        var line = new Line(new BoundingBox(300, 100, 640, 140),
+            [new Word(text, new BoundingBox(300, 100, 340, 140), confidence), new Word("shall", new BoundingBox(360, 100, 500, 140), 96), new Word("see", new BoundingBox(530, 100, 640, 140), 96)]);
+        var page = new Page(1, 2550, 3300, 300, [new Block(line.Box, [line])], new PageProcessing(0, 0, []))
+        {
+            DarkRegions = [new DarkRegion(new BoundingBox(296, 96, 344, 144), [new BoundingBox(296, 96, 344, 144)]) { Solidity = 0.98 }],
+        };
+        Assert.Equal(lost ? "[ILLEGIBLE] shall see" : text + " shall see", Text(DamageMarker.Mark(page).Lines.Single()));
+    }
+
     [Fact]
     public void A_word_read_across_a_punch_hole_is_the_two_words_either_side_of_a_marker()
     {
