@@ -142,6 +142,9 @@ public sealed class InkEvidenceTests
         Assert.Equal("the as" + Rest, Line(Fragment(24, smear, 3)));   // its box no wider than the reading
         Assert.Equal("the as" + Rest, Line(Fragment(24, Typed, 7)));   // ordinary ink: typing spaced out
         Assert.Equal("the as" + Rest, Line(Fragment(70, smear, 7)));   // read fairly surely
+        // Read again alone, a word of the list: as narrow a fragment, and no sign that the smear is legible.
+        Assert.Equal("the [ILLEGIBLE]" + Rest, Line(Fragment(24, smear, 7) with { Reread = new Reading("is", 40) }));
+        Assert.Equal("the as" + Rest, Line(Fragment(24, smear, 7) with { Reread = new Reading("camp was", 40) }));
     }
 
     [Fact]
