@@ -26,7 +26,7 @@ public static class IllegibilityDetector
         var unreadable = words.Select((w, i) => w.IsIllegible
             || (damaged[i] && lostWordsShape.Fits(w)
                 && IsUnreadable(w, lexicon, options, ink, secondReadLine, lostWordsShape.CharWidth)
-                && !(ReadTwiceAlike(w, lexicon) && !ReadsAFragment(w, lostWordsShape.CharWidth)))).ToArray();
+                && !(ReadTwiceAlike(w, lexicon) && !ReadsAFragment(w, lexicon, lostWordsShape.CharWidth)))).ToArray();
         GrowIntoWeakNeighbours(words, unreadable, damaged, options);
         BridgeWeakReadings(words, unreadable, options);
 
@@ -56,16 +56,22 @@ public static class IllegibilityDetector
     /// </summary>
     private static bool ReadTwiceAlike(Word word, Lexicon lexicon) =>
         ((MarkerGuess.ReadingsAgree(word) || word.ReadAlike) && WordPlausibility.Classify(word.Text, lexicon) != WordKind.Garbage)
-        || (word.Reread is { } second && second.Text.Split(' ').All(t => WordPlausibility.Classify(t, lexicon) is WordKind.Lexicon or WordKind.Number));
+        || (word.Reread is { } second && PlausibleWords(second.Text, lexicon));
 
     /// <summary>
-    /// Every reading of the word (the engines', the word's re-reading alone) with three letters or digits fewer than its
-    /// box is characters wide: what was read is a fragment of what is there ("SR", then "ks", over a smear sixteen
-    /// characters wide), and two readings that agree on it say nothing of the rest.
+    /// Every reading of the word (the engines', and the word's re-reading alone where that reads as words) with three
+    /// letters or digits fewer than its box is characters wide: what was read is a fragment of what is there ("SR",
+    /// then "ks", over a smear sixteen characters wide), and two readings that agree on it say nothing of the rest.
     /// </summary>
-    private static bool ReadsAFragment(Word word, double charWidth) =>
-        word.Box.Width >= ((word.Readings ?? []).Select(r => r.Text).Append(word.Text).Append(word.Reread?.Text ?? "")
-            .Max(t => t.Count(char.IsLetterOrDigit)) + 3) * charWidth;
+    private static bool ReadsAFragment(Word word, Lexicon lexicon, double charWidth)
+    {
+        var readings = (word.Readings ?? []).Select(r => r.Text).Append(word.Text);
+        if (word.Reread is { } again && PlausibleWords(again.Text, lexicon)) readings = readings.Append(again.Text);
+        return word.Box.Width >= (readings.Max(t => t.Count(char.IsLetterOrDigit)) + 3) * charWidth;
+    }
+
+    private static bool PlausibleWords(string text, Lexicon lexicon) =>
+        text.Split(' ').All(t => WordPlausibility.Classify(t, lexicon) is WordKind.Lexicon or WordKind.Number);
 
     /// <summary>
     /// Punctuation alone read unsurely is a speck taken for a mark, unless its ink is like the page's typing. Where
@@ -115,7 +121,7 @@ public static class IllegibilityDetector
                 && ink is not null && ink.IsSmudged(word.Ink) => true,
             // Nor does a short word of the list read unsurely from a smudge three characters and more wider than
             // either engine's reading ("si" over a smear seven wide): the engines read a fragment of what is there.
-            WordKind.Lexicon when word.Confidence < options.NeighbourBelow && ink is not null && ink.IsSmudged(word.Ink) && ReadsAFragment(word, charWidth) => true,
+            WordKind.Lexicon when word.Confidence < options.NeighbourBelow && ink is not null && ink.IsSmudged(word.Ink) && ReadsAFragment(word, lexicon, charWidth) => true,
             WordKind.Garbage => word.Confidence < options.GarbageBelow,
             WordKind.Unknown => word.Confidence < options.UnknownBelow,
             WordKind.Name or WordKind.NearWord => word.Confidence < options.NameBelow,

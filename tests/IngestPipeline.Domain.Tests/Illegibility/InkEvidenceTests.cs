@@ -145,6 +145,8 @@ public sealed class InkEvidenceTests
         // Read again alone, a word of the list: as narrow a fragment, and no sign that the smear is legible.
         Assert.Equal("the [ILLEGIBLE]" + Rest, Line(Fragment(24, smear, 7) with { Reread = new Reading("is", 40) }));
         Assert.Equal("the as" + Rest, Line(Fragment(24, smear, 7) with { Reread = new Reading("camp was", 40) }));
+        // A re-reading that is no words at all measures nothing.
+        Assert.Equal("the [ILLEGIBLE]" + Rest, Line(Fragment(24, smear, 7) with { Reread = new Reading("Meeeee", 18) }));
     }
 
     [Fact]
