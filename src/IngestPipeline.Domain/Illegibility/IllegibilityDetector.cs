@@ -125,8 +125,16 @@ public static class IllegibilityDetector
             WordKind.Garbage => word.Confidence < options.GarbageBelow,
             WordKind.Unknown => word.Confidence < options.UnknownBelow,
             WordKind.Name or WordKind.NearWord => word.Confidence < options.NameBelow,
+            // A figure read from a smear far wider than it, where both recognisers, unsure, read different things ("[5"
+            // and "mm!" over eight characters): a fragment of lost words, not a worn figure.
+            WordKind.Number => ReadApartUnsurely(word, options) && ReadsAFragment(word, lexicon, charWidth),
             _ => false,
         };
+
+    /// <summary>Two recognisers each read something there, neither surely, and not the same thing.</summary>
+    private static bool ReadApartUnsurely(Word word, IllegibilityOptions options) =>
+        word.Readings is [{ Text.Length: > 0 } first, { Text.Length: > 0 } second] && !word.ReadAlike
+        && first.Confidence < options.NeighbourBelow && second.Confidence < options.NeighbourBelow;
 
     /// <summary>
     /// Weak readings between two unreadable runs of a line ("[ILLEGIBLE] sean 8 [ILLEGIBLE]" under a water stain along

@@ -145,6 +145,15 @@ public sealed class InkEvidenceTests
         // Read again alone, a word of the list: as narrow a fragment, and no sign that the smear is legible.
         Assert.Equal("the [ILLEGIBLE]" + Rest, Line(Fragment(24, smear, 7) with { Reread = new Reading("is", 40) }));
         Assert.Equal("the as" + Rest, Line(Fragment(24, smear, 7) with { Reread = new Reading("camp was", 40) }));
+        // A figure from the smear where the two recognisers, both unsure, read different things: a fragment too.
+        Word Figure(string second, int chars) => At("5", 1, 14, smear) with
+        {
+            Box = new BoundingBox(300, 1000, 300 + chars * 30, 1040),
+            Readings = [new EngineReading("tesseract", "5", 14), new EngineReading("pp-ocr", second, 45)],
+        };
+        Assert.Equal("the [ILLEGIBLE]" + Rest, Line(Figure("mm", 7)));
+        Assert.Equal("the 5" + Rest, Line(Figure("5", 7)));    // read alike: a worn figure
+        Assert.Equal("the 5" + Rest, Line(Figure("mm", 2)));   // as wide as a figure: worn, not lost words
         // A re-reading that is no words at all measures nothing.
         Assert.Equal("the [ILLEGIBLE]" + Rest, Line(Fragment(24, smear, 7) with { Reread = new Reading("Meeeee", 18) }));
     }
