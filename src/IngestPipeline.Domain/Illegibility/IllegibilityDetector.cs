@@ -19,10 +19,13 @@ public static class IllegibilityDetector
     public static Line Mark(Line line, Lexicon lexicon, IllegibilityOptions options, PageInk? ink = null)
     {
         var words = line.Words.Where(w => w.IsIllegible || !IsStrayMark(w, options, ink)).ToList();
-        var damaged = words.Select(w => MayBeDamaged(w, ink)).ToArray();
         var lostWordsShape = LostWordsShape.Of(line, words);
         // The second recogniser read this line's typing: where it saw nothing at all, there was no legible text.
         bool secondReadLine = words.Any(w => w.Readings is [_, { Text.Length: > 0 }]);
+        // Ink like the typing's is damage all the same where the first engine read a fragment of it and the second,
+        // reading the line, saw nothing there: what is there is no typing either could read.
+        var damaged = words.Select(w => MayBeDamaged(w, ink)
+            || (secondReadLine && w.Readings is [_, { Text.Length: 0 }] && ReadsAFragment(w, lexicon, lostWordsShape.CharWidth))).ToArray();
         var unreadable = words.Select((w, i) => w.IsIllegible
             || (damaged[i] && lostWordsShape.Fits(w)
                 && IsUnreadable(w, lexicon, options, ink, secondReadLine, lostWordsShape.CharWidth)

@@ -159,6 +159,20 @@ public sealed class InkEvidenceTests
     }
 
     [Fact]
+    public void Garbage_read_from_ordinary_ink_far_wider_than_it_where_the_second_recogniser_saw_nothing_is_lost()
+    {
+        // "convention |e\" this": "with me" smudged to a pale smear seven characters wide, read as three marks by one
+        // engine and as nothing by the other, which read the rest of the line.
+        static Word Seen(Word w, string second) => w with { Readings = [new("tesseract", w.Text, w.Confidence), new("pp-ocr", second, second.Length == 0 ? 0 : 90)] };
+        Word Smear(string second, int chars) => Seen(At("|e\"", 1, 45, Typed) with { Box = new BoundingBox(300, 1000, 300 + chars * 30, 1040) }, second);
+        string Line(Word smear) => Marked([Seen(At("the", 0, 95, Typed), "the"), smear, .. Enumerable.Range(3, 5).Select(i => Seen(At("middle", i, 95, Typed), "middle"))]);
+        const string Rest = " middle middle middle middle middle";
+        Assert.Equal("the [ILLEGIBLE]" + Rest, Line(Smear("", 7)));
+        Assert.Equal("the |e\"" + Rest, Line(Smear("with", 7)));   // the second read a word there: worn typing
+        Assert.Equal("the |e\"" + Rest, Line(Smear("", 3)));       // as wide as its reading: a misread mark
+    }
+
+    [Fact]
     public void Without_measured_ink_the_reading_alone_decides_as_before()
     {
         var line = new Line(new BoundingBox(100, 1000, 700, 1040), [At("the", 0, 95, null), At("oamp@e", 1, 10, null), At("was", 2, 95, null)]);
