@@ -107,7 +107,9 @@ public static class GapMarker
         // Worn figures of a header field the engine read in two parts ("0 ⎵ 37") leave ink like faint typing between them.
         if (gap.Source != GapSource.Header && ink.HoldsLostTyping(gap.Ink)) return GapEvidence.FaintTyping;
         bool stained = ink.IsStained(gap.Ink), blank = !stained && ink.IsBlank(gap.Ink);
-        if (!blank && !stained) return GapEvidence.None;
+        // Ink as dark as the typing's and denser, that the engine reading the stretch again on its own made only junk
+        // of, is no legible typing it skipped but a smudge over it (worn typing skipped is as dense as the rest, or less).
+        if (!blank && !stained) return ink.IsDenser(gap.Ink) && ReadsAsJunk(gap, lexicon) ? GapEvidence.FaintTyping : GapEvidence.None;
         // The last word before the stretch's end: a full stop typed after a space ("usée .") may stand inside it.
         // It must be a word read as one: a speck in the margin read as "i" starts no sentence, and a speck in the
         // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
@@ -250,6 +252,10 @@ public static class GapMarker
     {
         "will", "would", "shall", "should", "has", "have", "had", "is", "are", "was", "were", "per", "my", "his", "their", "our", "its",
     };
+
+    /// <summary>The stretch read again gave tokens, none of them a word or a number a typist could have written.</summary>
+    private static bool ReadsAsJunk(TextGap gap, Lexicon lexicon) =>
+        gap.Reread.Count > 0 && gap.Reread.All(w => WordPlausibility.Classify(w.Text, lexicon) is not (WordKind.Lexicon or WordKind.Number or WordKind.Name));
 
     /// <summary>A token with no letter or digit: punctuation standing alone, or a speck read as a mark.</summary>
     internal static bool IsSpeck(Word word) => !word.Text.Any(char.IsLetterOrDigit);

@@ -94,6 +94,9 @@ public sealed class PageInk
         ink is not null && ink.Contrast >= _options.BlankBelow * Contrast && ink.Coverage >= _options.SparseBelow * Coverage
         && (ink.Contrast < _options.FaintBelow * Contrast || ink.Coverage > _options.SmudgedAbove * Coverage);
 
+    /// <summary>Ink covering more of its box than the page's typing does of a word's.</summary>
+    public bool IsDenser(InkMeasure ink) => ink.Coverage > Coverage;
+
     /// <summary>Paper with no ink to speak of: contrast below <see cref="IllegibilityOptions.BlankBelow"/> of the page's typing.</summary>
     public bool IsBlank(InkMeasure ink) => ink.Contrast < _options.BlankBelow * Contrast;
 

@@ -360,6 +360,13 @@ public sealed class GapEvidenceTests
         // Worn type the engine did not read, its re-reading junk: nothing to call illegible, so the line stays as read.
         var gap = new TextGap(new BoundingBox(550, 1000, 1000, 1040), [At("jij", 560, 30)]) { Ink = new InkMeasure(110, 0.28f) };
         Assert.Equal("the ships left Dalian", Fill(At("left", 400), gap, At("Dalian", 1050)));
+        // As dark and denser than the typing, and junk read again: a smudge over the words.
+        var smudge = new TextGap(gap.Box, [At("~~", 560, 27), At("&", 650, 84)]) { Ink = new InkMeasure(110, 0.38f) };
+        Assert.Equal("the ships left [ILLEGIBLE] Dalian", Fill(At("left", 400), smudge, At("Dalian", 1050)));
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), smudge with { Ink = gap.Ink }, At("Dalian", 1050)));
+        // Read again as words, it is typing the engine skipped, however dense: no marker.
+        var words = new TextGap(gap.Box, [At("from", 560, 85), At("the", 700, 85), At("port", 820, 85)]) { Ink = new InkMeasure(110, 0.38f) };
+        Assert.Equal("the ships left Dalian", Fill(At("left", 400), words, At("Dalian", 1050)));
     }
 
     [Fact]
