@@ -38,7 +38,7 @@ internal sealed class HeaderFields
     /// one of a cable's own labels whose colon the type or the engine made a full stop, a semicolon or a comma ("DATED.").
     /// </summary>
     public static bool IsLabel(Word word) =>
-        word.Text.Length >= 3 && (word.Text[^1] == ':' ? word.Text[..^1].All(c => char.IsLetter(c) || c == '.') && word.Text.Any(char.IsLetter)
+        word.Text.Length >= 3 && (word.Text[^1] == ':' ? word.Text[..^1].All(c => char.IsLetter(c) || c is '.' or ':') && word.Text.Any(char.IsLetter)
             : word.Text[^1] is '.' or ';' or ',' && HeaderTerms.IsLabelWord(word.Text[..^1]));
 
     /// <summary>
@@ -63,8 +63,11 @@ internal sealed class HeaderFields
         int at = _lines.FindIndex(l => ReferenceEquals(l, line));
         // Only among the fields: a title or the post's name above them is centred or set right by design.
         if (at < 0 || IsLabel(first) || !_lines.Take(at).Any(StartsWithLabel) || !_lines.Skip(at + 1).Any(StartsWithLabel)) return false;
-        if (at > 0 && _lines[at - 1].Words.Any(w => Aligned(first.Box.Left, w.Box.Left))) return false;
         if (Beside(line).Any(l => l.Box.Right <= first.Box.Left)) return false;
+        // A date is a field's value of its own, never one carried on from another field: standing without its label
+        // among labelled fields, it lost it wherever it starts.
+        if (CableDates.IsMonthName(first.Text) || CableDates.IsYear(first.Text)) return true;
+        if (at > 0 && _lines[at - 1].Words.Any(w => Aligned(first.Box.Left, w.Box.Left))) return false;
         return !ValueColumns(line).Any(x => Aligned(first.Box.Left, x));
     }
 

@@ -129,6 +129,12 @@ public sealed class HeaderFieldTests
         // "DATED: July 24," faded: the year stands where no word of the line above or value of a field begins.
         string[] header = ["FROM: Ankara", "TO: Secretary of State, Washington", "                     1939", "NO.: 644"];
         Assert.Equal("[ILLEGIBLE] 1939", Mark(header, Stretch(2, 0, 20, GapSource.LineStart))[2]);
+        // "DATED:" lost before a date that starts where the values do, or under a word of the line above: a date is
+        // never a value carried on. The label after it may read "NO::".
+        string[] dated = ["FROM: Ankara", "TO: Secretary of State, Washington", "      July 24, 1939", "NO:: 644"];
+        Assert.Equal("[ILLEGIBLE] July 24, 1939", Mark(dated, Stretch(2, 0, 5, GapSource.LineStart))[2]);
+        string[] under = ["FROM: Ankara", "TO: Secretary of State, Washington", "                  1939", "NO.: 644"];
+        Assert.Equal("[ILLEGIBLE] 1939", Mark(under, Stretch(2, 0, 17, GapSource.LineStart))[2]);
     }
 
     [Fact]
