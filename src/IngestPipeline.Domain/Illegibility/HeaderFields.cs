@@ -80,7 +80,9 @@ internal sealed class HeaderFields
     private IEnumerable<Line> Beside(Line line) =>
         _page.Where(l => !ReferenceEquals(l, line) && l.Box.VerticalOverlap(line.Box) * 2 > Math.Min(l.Box.Height, line.Box.Height));
 
-    private static bool StartsWithLabel(Line line) => PageLayout.SubstantialWords(line) is [var first, ..] && IsLabel(first);
+    /// <summary>A field's line: it starts with a label, or with a cable's own label that lost its colon ("FROM Ottawa").</summary>
+    private static bool StartsWithLabel(Line line) =>
+        PageLayout.SubstantialWords(line) is [var first, ..] && (IsLabel(first) || HeaderTerms.IsLabelWord(first.Text));
 
     private bool Aligned(int x, int column) => Math.Abs(x - column) <= AlignedWithinChars * _charWidth;
 }

@@ -135,6 +135,11 @@ public sealed class HeaderFieldTests
         Assert.Equal("[ILLEGIBLE] July 24, 1939", Mark(dated, Stretch(2, 0, 5, GapSource.LineStart))[2]);
         string[] under = ["FROM: Ankara", "TO: Secretary of State, Washington", "                  1939", "NO.: 644"];
         Assert.Equal("[ILLEGIBLE] 1939", Mark(under, Stretch(2, 0, 17, GapSource.LineStart))[2]);
+        // "FROM" that lost its colon still labels its field; alone, a bare "TO" is no label that lost its value.
+        string[] bare = ["RESTRICTED", "FROM Ottawa", "          State, Washington", "DATED: November 16, 1947", "NO.: 1844"];
+        Assert.Equal("[ILLEGIBLE] State, Washington", Mark(bare, Stretch(2, 0, 9, GapSource.LineStart))[2]);
+        string[] memo = ["FROM: Ankara", "TO -", "DATED: November 16, 1947", "NO.: 1844"];
+        Assert.Equal("TO -", Mark(memo, Stretch(1, 5, 40, GapSource.ShortLine))[1]);
     }
 
     [Fact]
