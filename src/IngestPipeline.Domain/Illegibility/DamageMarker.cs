@@ -197,7 +197,7 @@ public static class DamageMarker
         // sentence. One that stops mid-sentence beside a tear lost its last words even where the layout takes it for a
         // paragraph's end (the tear took the words that would have filled it): there the tear must start one space after
         // the last word, where the next word was typed.
-        if (!last.IsIllegible && !underBlot[^1] && last.Box.Right < rightMargin - charWidth && !(endsParagraph && WordParts.EndsSentence(last.Text)))
+        if (!last.IsIllegible && !underBlot[^1] && last.Box.Right < rightMargin - charWidth && !(endsParagraph && WordParts.EndsSentence(last.Text) && !AwaitsItsNumber(last.Text)))
         {
             // The tear must reach the middle of the line (a line above a tear only touches it with its descenders), but
             // its ragged edge may come closest to the words anywhere across the line's height. It must reach on past
@@ -229,6 +229,9 @@ public static class DamageMarker
         word.Readings is [var first, { Confidence: >= SureSecondReading } second]
         && second.Text.Count(char.IsLetterOrDigit) is var letters && letters > first.Text.Count(char.IsLetterOrDigit)
         && letters > word.Box.Width / charWidth + 1;
+
+    /// <summary>"no." (a telegram's or a despatch's number sign): its full stop ends no sentence; the number follows.</summary>
+    internal static bool AwaitsItsNumber(string word) => word.Equals("no.", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The second recogniser's confidence from which its reading of a word is taken as letters seen.</summary>
     private const float SureSecondReading = 80;

@@ -245,7 +245,7 @@ public static class GapMarker
     /// </summary>
     private static bool EndsParagraphMidSentence(Word last, Lexicon lexicon, IllegibilityOptions options) =>
         lexicon.Pairs is not null && ReadSurely(last, options)
-        && (CannotEndALine.Contains(last.Text) || CannotEndASentence.Contains(last.Text));
+        && (CannotEndALine.Contains(last.Text) || CannotEndASentence.Contains(last.Text) || DamageMarker.AwaitsItsNumber(last.Text));
 
     /// <summary>Auxiliaries, "per" and possessives, beside <see cref="CannotEndALine"/>: words a sentence never ends on.</summary>
     private static readonly HashSet<string> CannotEndASentence = new(StringComparer.Ordinal)

@@ -281,6 +281,7 @@ public sealed class GapEvidenceTests
     // "and will ⎵", "Repeated to Warsaw as ⎵": a paragraph never ends on a word no sentence ends with.
     [InlineData("will", true)]
     [InlineData("as", true)]
+    [InlineData("no.", true)]    // "as no. ⎵": the number sign awaits its number
     // "Repeated to Warsaw ⎵" may be a paragraph's end whose full stop was not read.
     [InlineData("Warsaw", false)]
     [InlineData("as.", false)]

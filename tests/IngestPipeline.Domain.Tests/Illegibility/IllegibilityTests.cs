@@ -110,6 +110,10 @@ public sealed class IllegibilityTests
             DarkRegions = [torn],
         };
         Assert.DoesNotContain(DamageMarker.Mark(sentenceEnd).Lines.Last().Words, w => w.IsIllegible);
+        // "Repeated to Vienna as no. ⎵": the number sign's full stop ends no sentence; its number was torn away.
+        var numberSign = cut.Select((w, i) => i == 3 ? w with { Text = "no." } : w).ToList();
+        var awaiting = sentenceEnd with { Blocks = [sentenceEnd.Blocks[0] with { Lines = [sentenceEnd.Blocks[0].Lines[0], new Line(BoundingBox.Union(numberSign.Select(w => w.Box)), numberSign)] }] };
+        Assert.Equal("ports ports ports no. [ILLEGIBLE]", Text(DamageMarker.Mark(awaiting).Lines.Last()));
     }
 
     [Fact]
