@@ -27,12 +27,16 @@ public static class GapMarker
         var goesOnWith = new Dictionary<Line, Word>(ReferenceEqualityComparer.Instance);
         // The last word of the line above each line that starts late inside a paragraph: the sentence it breaks off.
         var lateAfter = new Dictionary<Line, Word>(ReferenceEqualityComparer.Instance);
+        var lateButFull = new HashSet<Line>(ReferenceEqualityComparer.Instance);
         for (int i = 0; i < layout.Lines.Count; i++)
         {
             if (layout.ContinuesParagraph(i) && PageLayout.SubstantialWords(layout.Lines[i + 1]) is [var next, ..])
                 goesOnWith[layout.Lines[i]] = next;
             if (layout.StartsLateInParagraph(i) && PageLayout.SubstantialWords(layout.Lines[i - 1]) is [.., var last])
+            {
                 lateAfter[layout.Lines[i]] = last;
+                if (layout.IsFull(layout.Lines[i])) lateButFull.Add(layout.Lines[i]);
+            }
         }
         var byLine = new Dictionary<Line, List<TextGap>>(ReferenceEqualityComparer.Instance);
         foreach (var gap in proposed)
@@ -45,7 +49,7 @@ public static class GapMarker
             Blocks = page.Blocks.Select(b => b with
             {
                 Lines = b.Lines.Select(l => byLine.TryGetValue(l, out var gaps)
-                    ? Fill(l, gaps, new Neighbours(goesOnWith.GetValueOrDefault(l), lateAfter.GetValueOrDefault(l)), columns, header, lexicon, options, ink)
+                    ? Fill(l, gaps, new Neighbours(goesOnWith.GetValueOrDefault(l), lateAfter.GetValueOrDefault(l), lateButFull.Contains(l)), columns, header, lexicon, options, ink)
                     : l).ToList(),
             }).ToList(),
         };
@@ -56,9 +60,10 @@ public static class GapMarker
 
     /// <summary>
     /// What the lines around say of a line: the word its paragraph goes on with below (what a line cut short would have
-    /// had room for), and, where the line starts late inside its paragraph, the last word of the line above.
+    /// had room for), and, where the line starts late inside its paragraph, the last word of the line above and whether
+    /// the line still reaches the margin.
     /// </summary>
-    private readonly record struct Neighbours(Word? Next, Word? LateAfter);
+    private readonly record struct Neighbours(Word? Next, Word? LateAfter, bool LateButFull);
 
     private static Line Fill(Line line, List<TextGap> gaps, Neighbours around, TabStops columns, HeaderFields header, Lexicon lexicon, IllegibilityOptions options, PageInk? ink)
     {
@@ -115,8 +120,11 @@ public static class GapMarker
         // stretch read as ">" or "~" (a stain's tide line) neither ends nor starts one.
         var before = words.LastOrDefault(w => w.Box.Left < gap.Box.Right && !w.IsIllegible && !IsSpeck(w));
         var after = words.FirstOrDefault(w => w.Box.Left >= gap.Box.Right - 1 && !w.IsIllegible && !IsSpeck(w));
+        // A line starting late inside a paragraph lost its first words where its sentence runs on from the line above,
+        // or where it starts farther in than any paragraph's indent yet runs on to the margin, as prose does.
         if (gap.Source == GapSource.LineStart && before is null && after is not null
-            && (columns.StartsLaterThanNearRows(gap.Box, after.Box) || BreaksOffAbove(around.LateAfter, after, lexicon, options)))
+            && (columns.StartsLaterThanNearRows(gap.Box, after.Box) || BreaksOffAbove(around.LateAfter, after, lexicon, options)
+                || (around.LateButFull && gap.Box.Width >= options.CutShortFromChars * charWidth)))
             return GapEvidence.BrokenSentence;
         if (after is null && before is not null && LostLastCells(gap, words, before, charWidth, columns)) return GapEvidence.BrokenSentence;
         if (gap.Source != GapSource.Layout) return LosesField(gap, line, words, before, after, header) ? GapEvidence.BrokenSentence : GapEvidence.None;

@@ -137,13 +137,15 @@ public sealed class GapEvidenceTests
     }
 
     [Theory]
-    [InlineData("of", 0, 0, "morning", "[ILLEGIBLE] morning")]  // "of ⎵ morning": the sentence goes on across lost words
-    [InlineData("morning.", 0, 0, "morning", "morning")]        // the line above ended its sentence: an indent
-    [InlineData("of", 0, 0, "Dalian", "Dalian")]                // a capital may start anything: a heading, a name set apart
-    [InlineData("of", 9, 0, "morning", "morning")]              // the line below starts late too: an indented block
-    [InlineData("of", 0, 9, "morning", "morning")]              // a word above stands where it starts: a hanging indent
+    [InlineData("of", 0, 0, "morning", 9, "[ILLEGIBLE] morning")]  // "of ⎵ morning": the sentence goes on across lost words
+    [InlineData("morning.", 0, 0, "morning", 9, "morning")]        // the line above ended its sentence: an indent
+    [InlineData("of", 0, 0, "Dalian", 9, "Dalian")]                // a capital may start anything: a heading, a name set apart
+    [InlineData("of", 9, 0, "morning", 9, "morning")]              // the line below starts late too: an indented block
+    [InlineData("of", 0, 9, "morning", 9, "morning")]              // a word above stands where it starts: a hanging indent
+    // Set in farther than a paragraph is, yet running to the margin: prose that lost its first words, whatever comes before.
+    [InlineData("morning.", 0, 0, "Dalian", 20, "[ILLEGIBLE] Dalian")]
     public void A_line_starting_late_inside_a_paragraph_lost_its_first_words_where_its_sentence_runs_on_from_above(
-        string lastAbove, int belowIndent, int hangingIndent, string first, string expected)
+        string lastAbove, int belowIndent, int hangingIndent, string first, int lateBy, string expected)
     {
         // Typed at 30 pixels a character from the margin at 100: words and a space between them, up to the column's end.
         static Line TypedLine(int top, int fromChar, IEnumerable<string> texts, int toChar = 70)
@@ -164,12 +166,12 @@ public sealed class GapEvidenceTests
         var aboveWords = TypedLine(1000, hangingIndent, Prose(), toChar: lastAt - 1).Words.Concat(TypedLine(1000, lastAt, [lastAbove]).Words);
         if (hangingIndent > 0) aboveWords = TypedLine(1000, 0, ["1."]).Words.Concat(aboveWords);
         var above = new Line(BoundingBox.Union(aboveWords.Select(w => w.Box)), aboveWords.ToList());
-        var late = TypedLine(1060, 9, Prose().Skip(1).Prepend(first));
+        var late = TypedLine(1060, lateBy, Prose().Skip(1).Prepend(first));
         var below = TypedLine(1120, belowIndent, Prose());
         var sure = TypedLine(500, 0, Prose());
         var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 500, 2200, 1160), [sure, above, late, below])], new PageProcessing(0, 0, []))
         {
-            TextGaps = [new TextGap(new BoundingBox(100, 1060, 355, 1100), []) { Ink = new InkMeasure(4, 0.002f), Source = GapSource.LineStart }],
+            TextGaps = [new TextGap(new BoundingBox(100, 1060, 100 + 30 * lateBy - 15, 1100), []) { Ink = new InkMeasure(4, 0.002f), Source = GapSource.LineStart }],
         };
         var lexicon = new Lexicon(["the ships left from the port of Dalian in the morning"]);
         var marked = GapMarker.Mark(page, lexicon, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
