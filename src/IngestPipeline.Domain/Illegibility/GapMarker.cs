@@ -124,7 +124,7 @@ public static class GapMarker
         // or where it starts farther in than any paragraph's indent yet runs on to the margin, as prose does.
         if (gap.Source == GapSource.LineStart && before is null && after is not null
             && (columns.StartsLaterThanNearRows(gap.Box, after.Box) || BreaksOffAbove(around.LateAfter, after, lexicon, options)
-                || (around.LateButFull && gap.Box.Width >= options.CutShortFromChars * charWidth)))
+                || (around.LateButFull && gap.Box.Width >= options.SetInLostFromChars * charWidth)))
             return GapEvidence.BrokenSentence;
         if (after is null && before is not null && LostLastCells(gap, words, before, charWidth, columns)) return GapEvidence.BrokenSentence;
         if (gap.Source != GapSource.Layout) return LosesField(gap, line, words, before, after, header) ? GapEvidence.BrokenSentence : GapEvidence.None;

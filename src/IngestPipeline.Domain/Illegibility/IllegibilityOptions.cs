@@ -103,5 +103,11 @@ public sealed record IllegibilityOptions
     /// </summary>
     public float CutShortFromChars { get; init; } = 15;
 
+    /// <summary>
+    /// A line set in this many character widths or more inside its paragraph, yet running to the margin, lost its first
+    /// words whatever ends the line above: twice and more a typist's paragraph indent (five to eight characters).
+    /// </summary>
+    public float SetInLostFromChars { get; init; } = 15;
+
     public static IllegibilityOptions Default { get; } = new();
 }
