@@ -119,9 +119,9 @@ public sealed class PageLayout
 
     /// <summary>
     /// Whether line <paramref name="index"/> starts late inside a paragraph's running text, where its first words may
-    /// have been lost: the line above, in the same paragraph, starts at the margin and reaches the right one; this line
-    /// starts more than a wide gap right of it, and the line below, if the paragraph goes on, starts where the one above
-    /// does. Not where a word of the line above or below stands after a blank where this line starts (a hanging
+    /// have been lost: the line above, in the same paragraph, reaches the right margin; this line starts more than a
+    /// wide gap right of it, and the line below, if the paragraph goes on, starts where the one above does (else the
+    /// line above starts at the page's margin). Not where a word of the line above or below stands after a blank where this line starts (a hanging
     /// indent, the text beside a side heading), nor where the line stands centred between the margins (a title, verse).
     /// </summary>
     public bool StartsLateInParagraph(int index)
@@ -131,9 +131,11 @@ public sealed class PageLayout
         var above = Lines[index - 1];
         double wide = WideGapCharacters * CharWidth;
         int start = Start(line);
-        if (Start(above) - LeftMargin > IndentCharacters * CharWidth || RightMargin - End(above) > wide || start - Start(above) <= wide) return false;
+        if (RightMargin - End(above) > wide || start - Start(above) <= wide) return false;
+        // The paragraph's own margin: where the lines above and below start together (a paragraph set in as a whole
+        // has its own), or, for its last line, the page's.
         var below = ContinuesParagraph(index) ? Lines[index + 1] : null;
-        if (below is not null && Math.Abs(Start(below) - Start(above)) > CharWidth) return false;
+        if (below is not null ? Math.Abs(Start(below) - Start(above)) > CharWidth : Start(above) - LeftMargin > IndentCharacters * CharWidth) return false;
         if (AfterABlankAt(above, line.Box.Left) || (below is not null && AfterABlankAt(below, line.Box.Left))) return false;
         double leftBlank = start - LeftMargin, rightBlank = RightMargin - End(line);
         return rightBlank < wide || Math.Abs(leftBlank - rightBlank) > Math.Max(leftBlank, rightBlank) / 4;

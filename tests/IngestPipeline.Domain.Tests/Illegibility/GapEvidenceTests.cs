@@ -144,8 +144,10 @@ public sealed class GapEvidenceTests
     [InlineData("of", 0, 9, "morning", 9, "morning")]              // a word above stands where it starts: a hanging indent
     // Set in farther than a paragraph is, yet running to the margin: prose that lost its first words, whatever comes before.
     [InlineData("morning.", 0, 0, "Dalian", 20, "[ILLEGIBLE] Dalian")]
+    // A paragraph set in as a whole, five characters right of the page's margin: its own lines set its margin.
+    [InlineData("of", 0, 0, "morning", 14, "[ILLEGIBLE] morning", 5)]
     public void A_line_starting_late_inside_a_paragraph_lost_its_first_words_where_its_sentence_runs_on_from_above(
-        string lastAbove, int belowIndent, int hangingIndent, string first, int lateBy, string expected)
+        string lastAbove, int belowIndent, int hangingIndent, string first, int lateBy, string expected, int setIn = 0)
     {
         // Typed at 30 pixels a character from the margin at 100: words and a space between them, up to the column's end.
         static Line TypedLine(int top, int fromChar, IEnumerable<string> texts, int toChar = 70)
@@ -163,19 +165,20 @@ public sealed class GapEvidenceTests
         static IEnumerable<string> Prose() => Enumerable.Repeat("the ships left from the port", 10).SelectMany(t => t.Split(' '));
         // The line above: from the margin to the column's end, its last word given; with a label set apart, a list's item.
         int lastAt = 70 - lastAbove.Length;
-        var aboveWords = TypedLine(1000, hangingIndent, Prose(), toChar: lastAt - 1).Words.Concat(TypedLine(1000, lastAt, [lastAbove]).Words);
+        var aboveWords = TypedLine(1000, setIn + hangingIndent, Prose(), toChar: lastAt - 1).Words.Concat(TypedLine(1000, lastAt, [lastAbove]).Words);
         if (hangingIndent > 0) aboveWords = TypedLine(1000, 0, ["1."]).Words.Concat(aboveWords);
         var above = new Line(BoundingBox.Union(aboveWords.Select(w => w.Box)), aboveWords.ToList());
         var late = TypedLine(1060, lateBy, Prose().Skip(1).Prepend(first));
-        var below = TypedLine(1120, belowIndent, Prose());
-        var sure = TypedLine(500, 0, Prose());
-        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 500, 2200, 1160), [sure, above, late, below])], new PageProcessing(0, 0, []))
+        var below = TypedLine(1120, setIn + belowIndent, Prose());
+        // A paragraph above, at the page's margin.
+        var earlier = Enumerable.Range(0, 4).Select(i => TypedLine(500 + 60 * i, 0, Prose())).ToList();
+        var page = new Page(1, 2550, 3300, 300, [new Block(new BoundingBox(100, 500, 2200, 1160), [.. earlier, above, late, below])], new PageProcessing(0, 0, []))
         {
             TextGaps = [new TextGap(new BoundingBox(100, 1060, 100 + 30 * lateBy - 15, 1100), []) { Ink = new InkMeasure(4, 0.002f), Source = GapSource.LineStart }],
         };
         var lexicon = new Lexicon(["the ships left from the port of Dalian in the morning"]);
         var marked = GapMarker.Mark(page, lexicon, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
-        Assert.StartsWith(expected + " ships left", string.Join(' ', marked.Blocks[0].Lines[2].Words.Select(w => w.Text)));
+        Assert.StartsWith(expected + " ships left", string.Join(' ', marked.Blocks[0].Lines[5].Words.Select(w => w.Text)));
     }
 
     [Fact]
