@@ -136,7 +136,8 @@ public static class GapMarker
             (_, null, null) => EndsParagraphMidSentence(before, lexicon, options),
             (_, null, { } next) => IsCutShort(before, next, width, lexicon, options),
             _ when columns.HoldsNear(after.Box) => columns.CoversNearCell(gap.Box),
-            _ => BreaksSentence(before, after, width, stained, lexicon, options),
+            _ => LosesMonth(before, after, words.SkipWhile(w => !ReferenceEquals(w, after)).Skip(1).FirstOrDefault(), charWidth)
+                || BreaksSentence(before, after, width, stained, lexicon, options),
         };
         return lost ? GapEvidence.BrokenSentence : GapEvidence.None;
     }
@@ -229,6 +230,16 @@ public static class GapMarker
     /// stain as often as not, and two that agree are no guess).
     /// </summary>
     private static bool ReadSurely(Word word, IllegibilityOptions options) => word.Confidence >= options.NeighbourBelow || word.ReadAlike;
+
+    /// <summary>
+    /// A date whose month is lost: a day and its comma ("on ⎵ 13, which", "⎵ 13, 1944") four characters or more after a
+    /// word that ends no sentence, where a month's name and its spaces stood. A figure the engine split at its
+    /// thousands ("6, 832") goes on in digits.
+    /// </summary>
+    private static bool LosesMonth(Word before, Word after, Word? next, double charWidth) =>
+        after.Box.Left - before.Box.Right >= 4 * charWidth && CableDates.IsDayWithComma(after.Text)
+        && before.Text.Any(char.IsLetter) && !WordParts.EndsSentence(before.Text)
+        && (next is null || !char.IsDigit(next.Text[0]) || CableDates.IsYear(next.Text));
 
     /// <summary>Whether the word after a stretch goes on with a sentence: a lower-case word of the lexicon, read surely.</summary>
     private static bool ReadsOnAfter(Word after, Lexicon lexicon, IllegibilityOptions options) =>

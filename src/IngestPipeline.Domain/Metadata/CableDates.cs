@@ -51,6 +51,11 @@ internal static partial class CableDates
     public static bool IsMonthName(string word) =>
         Array.IndexOf(Months, word.TrimEnd(',', '.').ToUpperInvariant()) >= 0;
 
+    /// <summary>Whether the word is a day of a month followed by its comma, as a date is typed before its year ("13,").</summary>
+    public static bool IsDayWithComma(string word) =>
+        word.EndsWith(',') && word[..^1] is { Length: 1 or 2 } digits && digits.All(char.IsAsciiDigit)
+        && int.Parse(digits, CultureInfo.InvariantCulture) is >= 1 and <= 31;
+
     /// <summary>Whether the word is a year of the cables' century as typed ("1944", "1944." or "1944,").</summary>
     public static bool IsYear(string word) =>
         word.TrimEnd(',', '.', ';') is { Length: 4 } digits && digits.All(char.IsAsciiDigit)
