@@ -192,10 +192,11 @@ public static class GapMarker
         bool midSentence = beforeIsWord && char.IsLower(before.Text[0]);
         float lostFrom = stained ? options.StainedLostFromChars : options.BlankLostFromChars;
         if (midSentence && width >= lostFrom) return true;
-        // A figure read surely, then a long word's width of blank paper and a lower-case word of the lexicon ("4,000 ⎵
-        // shipped"): a table's figure stands in a column (checked before), a sentence's figure is followed by its words.
+        // A figure read surely, then a word's width of blank paper and a lower-case word of the lexicon ("4,000 ⎵
+        // shipped", "13 ⎵ are"): a table's figure stands in a column (checked before), a sentence's figure is followed
+        // by its words one space on.
         if (ReadSurely(before, options) && WordPlausibility.Classify(before.Text, lexicon) is WordKind.Number
-            && ReadsOnAfter(after, lexicon, options) && width >= lostFrom) return true;
+            && ReadsOnAfter(after, lexicon, options) && width >= Math.Min(options.AfterFigureLostFromChars, lostFrom)) return true;
         // After a capital ("I ⎵ had", "the Chargé ⎵ expressed") the sentence goes on where a lower-case word of the
         // lexicon follows: a heading or an address ends in a capital and starts again with one.
         bool goesOn = beforeIsWord && ReadsOnAfter(after, lexicon, options);

@@ -98,6 +98,13 @@ public sealed record IllegibilityOptions
     public float UnpairedLostFromChars { get; init; } = 4;
 
     /// <summary>
+    /// Blank paper from this many character widths after a figure read surely, before a lower-case word of the lexicon,
+    /// held words ("13 ⎵ are"): in a sentence a figure's words follow it one space on, and a table's figures stand in
+    /// columns. On the real scans it sets no marker.
+    /// </summary>
+    public float AfterFigureLostFromChars { get; init; } = 6;
+
+    /// <summary>
     /// A line of running prose cut short after a word that cannot end it ("response from") lost its end from this many
     /// character widths of blank paper: farther than a typist stops short of the margin for a long next word.
     /// </summary>

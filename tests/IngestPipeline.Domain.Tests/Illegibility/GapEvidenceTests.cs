@@ -229,9 +229,11 @@ public sealed class GapEvidenceTests
         var day = gap with { Box = new BoundingBox(680, 1000, 790, 1040) };
         Assert.Equal("the ships September [ILLEGIBLE] 1944", Fill(At("September", 400), day, At("1944", 800)));
         Assert.Equal("the ships September 1944", Fill(At("September", 400), day with { Box = new BoundingBox(675, 1000, 725, 1040) }, At("1944", 730)));
-        // Narrower than a long word: "4,000 ⎵ left" with the typist's own spacing.
-        var narrow = gap with { Box = new BoundingBox(550, 1000, 760, 1040) };
-        Assert.Equal("the ships 4,000 left", Fill(At("4,000", 400), narrow, At("left", 800)));
+        // A short word's width ("13 ⎵ are", "per cent" faded) is lost words too; narrower is the typist's own spacing.
+        var word = gap with { Box = new BoundingBox(550, 1000, 760, 1040) };
+        Assert.Equal("the ships 4,000 [ILLEGIBLE] left", Fill(At("4,000", 400), word, At("left", 800)));
+        var narrow = gap with { Box = new BoundingBox(550, 1000, 670, 1040) };
+        Assert.Equal("the ships 4,000 left", Fill(At("4,000", 400), narrow, At("left", 700)));
     }
 
     [Fact]
