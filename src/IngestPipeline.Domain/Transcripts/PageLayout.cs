@@ -121,8 +121,9 @@ public sealed class PageLayout
     /// Whether line <paramref name="index"/> starts late inside a paragraph's running text, where its first words may
     /// have been lost: the line above, in the same paragraph, reaches the right margin; this line starts more than a
     /// wide gap right of it, and the line below, if the paragraph goes on, starts where the one above does (else the
-    /// line above starts at the page's margin). Not where a word of the line above or below stands after a blank where this line starts (a hanging
-    /// indent, the text beside a side heading), nor where the line stands centred between the margins (a title, verse).
+    /// line above starts at the page's margin). Not where a word of the line above or below stands after a blank where
+    /// this line starts (a hanging indent, the text beside a side heading), nor where the line stands centred between
+    /// the margins (a title, verse).
     /// </summary>
     public bool StartsLateInParagraph(int index)
     {

@@ -199,18 +199,9 @@ public sealed class GapEvidenceTests
     public void A_day_and_its_comma_after_blank_paper_a_month_wide_lost_its_month()
     {
         // "a similar approach on ⎵ 13, which": the month faded; "Hides ⎵ 6, 832" is a figure split at its thousands.
-        string Marked(string before, string day, string next)
-        {
-            var sure = Enumerable.Range(0, 8).Select(i => new Word("morning", new BoundingBox(100 + i * 250, 500, 310 + i * 250, 540), 95) { Ink = Typed }).ToList();
-            var words = new List<Word> { At("the", 100), At("ships", 220), At(before, 400), At(day, 700), At(next, 820) };
-            var line = new Line(BoundingBox.Union(words.Select(w => w.Box)), words);
-            var gap = new TextGap(new BoundingBox(400 + 30 * before.Length + 15, 1000, 685, 1040), []) { Ink = new InkMeasure(4, 0.002f) };
-            var page = new Page(1, 2550, 3300, 300,
-                [new Block(new BoundingBox(100, 500, 2400, 1040), [new Line(BoundingBox.Union(sure.Select(w => w.Box)), sure), line])],
-                new PageProcessing(0, 0, [])) { TextGaps = [gap] };
-            var marked = GapMarker.Mark(page, Words, IllegibilityOptions.Default, PageInk.Of(page, IllegibilityOptions.Default));
-            return string.Join(' ', marked.Blocks[0].Lines[1].Words.Select(w => w.Text));
-        }
+        string Marked(string before, string day, string next) => string.Join(' ', Filled(At(before, 400),
+            new TextGap(new BoundingBox(400 + 30 * before.Length + 15, 1000, 685, 1040), []) { Ink = new InkMeasure(4, 0.002f) },
+            At(next, 820), inside: At(day, 700)).Words.Select(w => w.Text));
         Assert.Equal("the ships on [ILLEGIBLE] 13, which", Marked("on", "13,", "which"));
         Assert.Equal("the ships on [ILLEGIBLE] 13, 1944", Marked("on", "13,", "1944"));
         Assert.Equal("the ships Hides 6, 832", Marked("Hides", "6,", "832"));
